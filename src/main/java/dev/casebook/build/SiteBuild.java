@@ -1,0 +1,149 @@
+package dev.casebook.build;
+
+import dev.casebook.check.LinkChecker;
+import dev.casebook.content.Article;
+import dev.casebook.content.Document;
+import dev.casebook.content.Lang;
+import dev.casebook.content.Output;
+import dev.casebook.content.Snippet;
+import dev.casebook.content.Source;
+import dev.casebook.content.Translation;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.Report;
+import dev.casebook.load.ContentLoader;
+import dev.casebook.parse.MarkdownParser;
+import dev.casebook.publish.OutputWriter;
+import dev.casebook.render.SiteRenderer;
+import dev.casebook.render.Theme;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pipeline, in order: load → parse → check → render → publish. Each stage is a function of the
+ * previous stages' results; diagnostics are collected from all of them and the site is published
+ * only when there is nothing to fail on, so a contributor sees every problem in one run.
+ */
+public final class SiteBuild {
+
+    private final MarkdownParser parser = new MarkdownParser();
+
+    public BuildResult build(BuildOptions options) {
+        long start = System.nanoTime();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+
+        Outcome<Source> loaded = load(options);
+        diagnostics.addAll(loaded.diagnostics());
+        Source source = loaded.value();
+        Outcome<Theme> theme = Theme.load(options.site(), source.config().languages());
+        diagnostics.addAll(theme.diagnostics());
+        OutputWriter.refuse(options.out()).ifPresent(diagnostics::add);
+        if (stopsHere(diagnostics)) {
+            return result(diagnostics, false, source, List.of(), start);
+        }
+
+        Map<String, Document> documents = parse(source, theme.value());
+        Outcome<Map<String, List<String>>> links = check(source, documents);
+        diagnostics.addAll(links.diagnostics());
+
+        Outcome<List<Output>> rendered = new SiteRenderer(options.site(), source, theme.value(), documents,
+                links.value(), snippetHeads(source, documents)).render();
+        diagnostics.addAll(rendered.diagnostics());
+
+        Report report = Report.of(diagnostics);
+        if (report.fails(options.strict())) {
+            return result(diagnostics, false, source, rendered.value(), start);
+        }
+        try {
+            new OutputWriter().write(options.out(), rendered.value());
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error("config-output", dev.casebook.diag.SourcePos.file(options.out().toString()),
+                    "cannot write the site: " + e.getMessage(), "check that the folder is writable"));
+            return result(diagnostics, false, source, rendered.value(), start);
+        }
+        return result(diagnostics, true, source, rendered.value(), start);
+    }
+
+    private static Outcome<Source> load(BuildOptions options) {
+        Outcome<Source> loaded = new ContentLoader(options.includeDrafts()).load(options.site());
+        if (options.baseUrl().isEmpty()) {
+            return loaded;
+        }
+        Source s = loaded.value();
+        return Outcome.of(new Source(s.config().withBaseUrl(options.baseUrl().get()), s.articles()), loaded.diagnostics());
+    }
+
+    /** Configuration problems make everything after them meaningless. */
+    private static boolean stopsHere(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.id().startsWith("config-"));
+    }
+
+    private Map<String, Document> parse(Source source, Theme theme) {
+        Map<Lang, Map<String, String>> callouts = new LinkedHashMap<>();
+        for (Lang lang : source.config().languages()) {
+            Map<String, String> titles = new TreeMap<>();
+            for (String kind : MarkdownParser.CALLOUTS) {
+                titles.put(kind, theme.strings(lang).getOrDefault("callout_" + kind, kind));
+            }
+            callouts.put(lang, titles);
+        }
+        Map<String, Document> documents = new ConcurrentHashMap<>();
+        source.articles().parallelStream()
+                .flatMap(a -> a.translations().stream())
+                .forEach(t -> documents.put(t.path(), parser.parse(t, callouts.get(t.lang()))));
+        return Map.copyOf(documents);
+    }
+
+    private static Outcome<Map<String, List<String>>> check(Source source, Map<String, Document> documents) {
+        LinkChecker checker = new LinkChecker(source, documents);
+        Map<String, List<String>> hrefs = new ConcurrentHashMap<>();
+        List<Diagnostic> diagnostics = java.util.Collections.synchronizedList(new ArrayList<>());
+        source.articles().parallelStream().forEach(article -> {
+            for (Translation t : article.translations()) {
+                Outcome<List<String>> resolved = checker.resolve(article, t);
+                hrefs.put(t.path(), resolved.value());
+                diagnostics.addAll(resolved.diagnostics());
+            }
+        });
+        return Outcome.of(Map.copyOf(hrefs), diagnostics);
+    }
+
+    /** The label above each code block: the file it stands for, when the info string names one. */
+    private static Map<String, List<String>> snippetHeads(Source source, Map<String, Document> documents) {
+        Map<String, List<String>> heads = new LinkedHashMap<>();
+        for (Article article : source.articles()) {
+            for (Translation t : article.translations()) {
+                List<String> list = new ArrayList<>();
+                for (Snippet s : documents.get(t.path()).snippets()) {
+                    list.add(s.attribute("file")
+                            .map(f -> "<div class=\"code-head\"><span class=\"code-file\">" + escape(f) + "</span></div>")
+                            .orElse(""));
+                }
+                heads.put(t.path(), list);
+            }
+        }
+        return heads;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static BuildResult result(List<Diagnostic> diagnostics, boolean written, Source source,
+                                      List<Output> outputs, long start) {
+        Map<Lang, Integer> pages = new LinkedHashMap<>();
+        for (Lang lang : source.config().languages()) {
+            String prefix = lang.code() + "/";
+            pages.put(lang, (int) outputs.stream()
+                    .filter(o -> o.path().startsWith(prefix) && o.path().endsWith(".html")).count());
+        }
+        return new BuildResult(Report.of(diagnostics), written, pages, source.articles().size(), outputs.size(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+}

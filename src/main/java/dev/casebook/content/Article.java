@@ -1,0 +1,33 @@
+package dev.casebook.content;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A page bundle {@code content/<section>/<slug>/}: the same article in one or more languages,
+ * the language-neutral facts, and the other files of the bundle (images, full configs).
+ *
+ * @param translations in the site's language order
+ * @param resources    bundle files other than the {@code index.<lang>.md}, relative to the bundle
+ */
+public record Article(String section, String slug, Facts facts, List<Translation> translations, List<String> resources) {
+
+    public Article {
+        translations = List.copyOf(translations);
+        resources = List.copyOf(resources);
+    }
+
+    /** The translation key: the bundle folder relative to {@code content/}. */
+    public String id() {
+        return section + "/" + slug;
+    }
+
+    public Optional<Translation> translation(Lang lang) {
+        return translations.stream().filter(t -> t.lang().equals(lang)).findFirst();
+    }
+
+    /** The translation shown where {@code lang} is missing: the first available in site language order. */
+    public Translation original() {
+        return translations.get(0);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.casebook.content;
+
+/**
+ * Where every page lives, as a site path without the base path ({@code en/litellm/x/}). The only
+ * place that knows the URL layout; {@link BaseUrl} turns these paths into links.
+ */
+public final class Routes {
+
+    private Routes() {
+    }
+
+    public static String root() {
+        return "";
+    }
+
+    public static String home(Lang lang) {
+        return lang.code() + "/";
+    }
+
+    public static String section(Lang lang, String section) {
+        return lang.code() + "/" + section + "/";
+    }
+
+    public static String article(Lang lang, Article article) {
+        return article(lang, article.section(), article.slug());
+    }
+
+    public static String article(Lang lang, String section, String slug) {
+        return lang.code() + "/" + section + "/" + slug + "/";
+    }
+
+    public static String resource(Lang lang, Article article, String resource) {
+        return article(lang, article) + resource;
+    }
+
+    public static String tags(Lang lang) {
+        return lang.code() + "/tags/";
+    }
+
+    public static String tag(Lang lang, String tag) {
+        return lang.code() + "/tags/" + tag + "/";
+    }
+
+    public static String feed(Lang lang) {
+        return lang.code() + "/feed.xml";
+    }
+
+    /** The file a directory URL is written to. */
+    public static String file(String sitePath) {
+        return sitePath.isEmpty() || sitePath.endsWith("/") ? sitePath + "index.html" : sitePath;
+    }
+}

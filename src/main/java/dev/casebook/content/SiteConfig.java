@@ -1,0 +1,57 @@
+package dev.casebook.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site configuration from {@code content/_site.yaml}, or its defaults.
+ *
+ * @param languages  content languages in display order; the first is the default language
+ * @param titles     site title per language
+ * @param descriptions site description per language
+ * @param baseUrl    where the site is published
+ * @param repository repository URL for "edit this page" links, if any
+ * @param cname      custom domain for GitHub Pages, if any
+ * @param sections   display title of each section per language (a section without one shows its folder name)
+ */
+public record SiteConfig(
+        List<Lang> languages,
+        Map<Lang, String> titles,
+        Map<Lang, String> descriptions,
+        BaseUrl baseUrl,
+        Optional<String> repository,
+        Optional<String> cname,
+        Map<String, Map<Lang, String>> sections) {
+
+    public SiteConfig {
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("a site has at least one language");
+        }
+        languages = List.copyOf(languages);
+        titles = Map.copyOf(titles);
+        descriptions = Map.copyOf(descriptions);
+        sections = Map.copyOf(sections);
+    }
+
+    public Lang defaultLang() {
+        return languages.get(0);
+    }
+
+    public SiteConfig withBaseUrl(BaseUrl url) {
+        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections);
+    }
+
+    public String title(Lang lang) {
+        return titles.getOrDefault(lang, titles.getOrDefault(defaultLang(), "Casebook"));
+    }
+
+    public String description(Lang lang) {
+        return descriptions.getOrDefault(lang, descriptions.getOrDefault(defaultLang(), ""));
+    }
+
+    public String sectionTitle(String section, Lang lang) {
+        Map<Lang, String> names = sections.getOrDefault(section, Map.of());
+        return names.getOrDefault(lang, names.getOrDefault(defaultLang(), section));
+    }
+}

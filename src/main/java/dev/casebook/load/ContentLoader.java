@@ -1,0 +1,325 @@
+package dev.casebook.load;
+
+import dev.casebook.content.Article;
+import dev.casebook.content.Facts;
+import dev.casebook.content.Lang;
+import dev.casebook.content.SiteConfig;
+import dev.casebook.content.Source;
+import dev.casebook.content.Translation;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The load stage: reads {@code content/} of a site folder into a {@link Source}. Bundles and files
+ * are visited in sorted order, so the result does not depend on the file system.
+ *
+ * <p>Diagnostic ids: {@code layout} (a file where no article can be), {@code encoding},
+ * {@code front-matter-*} (see {@link FrontMatterReader}), {@code front-matter-conflict} (two
+ * translations disagree on a language-neutral fact), {@code config-*} for {@code _site.yaml}.
+ */
+public final class ContentLoader {
+
+    /** Section names that would collide with pages the site generates. */
+    public static final Set<String> RESERVED_SECTIONS = Set.of("tags", "search", "rules", "assets");
+
+    private static final Pattern INDEX = Pattern.compile("index\\.([^.]+)\\.md");
+    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    private final YamlReader yaml = new YamlReader();
+    private final boolean includeDrafts;
+
+    public ContentLoader(boolean includeDrafts) {
+        this.includeDrafts = includeDrafts;
+    }
+
+    public Outcome<Source> load(Path site) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Path content = site.resolve("content");
+        if (!Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
+            diagnostics.add(Diagnostic.error("config-no-content", SourcePos.file("content"),
+                    "no content/ folder in " + site.toAbsolutePath().normalize(),
+                    "run casebook in the knowledge base's root, or pass --site DIR"));
+            return Outcome.of(new Source(SiteConfigReader.defaults(List.of(new Lang("en"))), List.of()), diagnostics);
+        }
+        List<BundleDir> bundles = scan(content, diagnostics);
+        SiteConfig config = readConfig(content, discoverLanguages(bundles), diagnostics);
+        List<Article> articles = new ArrayList<>();
+        for (BundleDir bundle : bundles) {
+            readBundle(bundle, config, diagnostics).ifPresent(articles::add);
+        }
+        return Outcome.of(new Source(config, articles), diagnostics);
+    }
+
+    /** A bundle folder as found on disk: its index files by language code, and its other files. */
+    private record BundleDir(String section, String slug, Path dir, Map<String, Path> indexes, List<String> resources) {
+        String relative() {
+            return "content/" + section + "/" + slug;
+        }
+    }
+
+    private List<BundleDir> scan(Path content, List<Diagnostic> diagnostics) {
+        List<BundleDir> bundles = new ArrayList<>();
+        for (Path sectionDir : list(content)) {
+            String section = name(sectionDir);
+            if (isIgnored(section)) {
+                continue;
+            }
+            if (!Files.isDirectory(sectionDir, LinkOption.NOFOLLOW_LINKS)) {
+                if (section.endsWith(".md")) {
+                    diagnostics.add(Diagnostic.error("layout", SourcePos.file("content/" + section),
+                            "Markdown file outside an article bundle",
+                            "articles live in content/<section>/<slug>/index.<lang>.md"));
+                }
+                continue;
+            }
+            if (!checkName(section, "content/" + section, "section", diagnostics)) {
+                continue;
+            }
+            for (Path bundleDir : list(sectionDir)) {
+                String slug = name(bundleDir);
+                String rel = "content/" + section + "/" + slug;
+                if (isIgnored(slug)) {
+                    continue;
+                }
+                if (!Files.isDirectory(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
+                    if (slug.endsWith(".md")) {
+                        diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
+                                "Markdown file outside an article bundle",
+                                "move it to content/" + section + "/" + slug.replaceFirst("\\.md$", "")
+                                        + "/index.en.md (one folder per article, one file per language)"));
+                    }
+                    continue;
+                }
+                if (!checkName(slug, rel, "article folder", diagnostics)) {
+                    continue;
+                }
+                Map<String, Path> indexes = new TreeMap<>();
+                List<String> resources = new ArrayList<>();
+                collect(bundleDir, bundleDir, indexes, resources, rel, diagnostics);
+                if (indexes.isEmpty()) {
+                    diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel),
+                            "folder has no index.<lang>.md, so it is not an article",
+                            "add index.en.md or index.zh.md, or move the folder out of content/"));
+                    continue;
+                }
+                bundles.add(new BundleDir(section, slug, bundleDir, indexes, resources));
+            }
+        }
+        return bundles;
+    }
+
+    private void collect(Path root, Path dir, Map<String, Path> indexes, List<String> resources,
+                         String rel, List<Diagnostic> diagnostics) {
+        for (Path p : list(dir)) {
+            String name = name(p);
+            if (name.startsWith(".")) {
+                continue;
+            }
+            String relative = root.relativize(p).toString().replace('\\', '/');
+            if (Files.isSymbolicLink(p)) {
+                diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel + "/" + relative),
+                        "symbolic link ignored", "copy the file into the bundle instead of linking to it"));
+            } else if (Files.isDirectory(p)) {
+                collect(root, p, indexes, resources, rel, diagnostics);
+            } else if (dir.equals(root) && name.equals("index.md")) {
+                diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel + "/index.md"),
+                        "index.md does not say its language",
+                        "rename it to index.en.md or index.zh.md"));
+            } else if (dir.equals(root) && INDEX.matcher(name).matches()) {
+                Matcher m = INDEX.matcher(name);
+                m.matches();
+                indexes.put(m.group(1), p);
+            } else {
+                resources.add(relative);
+            }
+        }
+    }
+
+    private static boolean checkName(String name, String rel, String what, List<Diagnostic> diagnostics) {
+        if (!KEBAB.matcher(name).matches()) {
+            diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
+                    what + " name `" + name + "` is not ASCII kebab-case",
+                    "names become URLs: use a-z, 0-9 and hyphens, e.g. `openai-prefix-ollama-auth`"));
+            return false;
+        }
+        if (what.equals("section") && RESERVED_SECTIONS.contains(name)) {
+            diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
+                    "section name `" + name + "` is reserved for generated pages",
+                    "rename the folder; reserved: " + String.join(", ", new TreeSet<>(RESERVED_SECTIONS))));
+            return false;
+        }
+        return true;
+    }
+
+    private static List<Lang> discoverLanguages(List<BundleDir> bundles) {
+        TreeSet<String> codes = new TreeSet<>();
+        bundles.forEach(b -> b.indexes().keySet().stream().filter(Lang::isValid).forEach(codes::add));
+        List<Lang> langs = new ArrayList<>();
+        if (codes.remove("en") || codes.isEmpty()) {
+            langs.add(new Lang("en"));
+        }
+        codes.forEach(c -> langs.add(new Lang(c)));
+        return langs;
+    }
+
+    private SiteConfig readConfig(Path content, List<Lang> discovered, List<Diagnostic> diagnostics) {
+        Path file = content.resolve("_site.yaml");
+        if (!Files.isRegularFile(file)) {
+            return SiteConfigReader.defaults(discovered);
+        }
+        Optional<String> text = readText(file, SiteConfigReader.PATH, diagnostics, "config-encoding");
+        if (text.isEmpty()) {
+            return SiteConfigReader.defaults(discovered);
+        }
+        Outcome<SiteConfig> config = new SiteConfigReader(yaml).read(text.get(), discovered);
+        diagnostics.addAll(config.diagnostics());
+        return config.value();
+    }
+
+    private Optional<Article> readBundle(BundleDir bundle, SiteConfig config, List<Diagnostic> diagnostics) {
+        Map<Lang, Translation> translations = new LinkedHashMap<>();
+        Map<Lang, FrontMatter> frontMatters = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> index : bundle.indexes().entrySet()) {
+            String path = bundle.relative() + "/index." + index.getKey() + ".md";
+            if (!Lang.isValid(index.getKey()) || !config.languages().contains(new Lang(index.getKey()))) {
+                diagnostics.add(Diagnostic.error("layout", SourcePos.file(path),
+                        "`" + index.getKey() + "` is not one of the site's languages " + config.languages(),
+                        "name the file index.<lang>.md with a language from content/_site.yaml"));
+            }
+        }
+        for (Lang lang : config.languages()) {
+            Path file = bundle.indexes().get(lang.code());
+            if (file == null) {
+                continue;
+            }
+            String path = bundle.relative() + "/index." + lang.code() + ".md";
+            Optional<String> text = readText(file, path, diagnostics, "encoding");
+            if (text.isEmpty()) {
+                continue;
+            }
+            Optional<FrontMatterReader.Split> split = FrontMatterReader.split(text.get());
+            if (split.isEmpty()) {
+                diagnostics.add(Diagnostic.error("front-matter-missing", SourcePos.file(path),
+                        "file does not start with YAML front matter between --- lines",
+                        "start with ---, then title:, summary: and date: lines, then ---"));
+                continue;
+            }
+            Outcome<FrontMatter> fm = new FrontMatterReader(yaml).read(split.get().yaml(), path);
+            diagnostics.addAll(fm.diagnostics());
+            FrontMatter front = fm.value();
+            frontMatters.put(lang, front);
+            if (front.title().isEmpty() || front.summary().isEmpty() || front.date().isEmpty()) {
+                continue;
+            }
+            if (front.draft() && !includeDrafts) {
+                continue;
+            }
+            translations.put(lang, new Translation(lang, path, front.title().get(), front.summary().get(),
+                    front.date().get(), front.updated(), front.draft(), split.get().body(), split.get().bodyLine()));
+        }
+        Facts facts = mergeFacts(frontMatters, bundle, diagnostics);
+        if (translations.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Article(bundle.section(), bundle.slug(), facts,
+                new ArrayList<>(translations.values()), bundle.resources()));
+    }
+
+    // Language-neutral facts may be written in any one translation; where two write the same key,
+    // the values must agree, or the article would say different things in different languages.
+    @SuppressWarnings("unchecked")
+    private static Facts mergeFacts(Map<Lang, FrontMatter> frontMatters, BundleDir bundle, List<Diagnostic> diagnostics) {
+        Map<String, FrontMatter.Fact> chosen = new TreeMap<>();
+        Map<String, Lang> chosenFrom = new TreeMap<>();
+        for (Map.Entry<Lang, FrontMatter> entry : frontMatters.entrySet()) {
+            for (Map.Entry<String, FrontMatter.Fact> fact : entry.getValue().facts().entrySet()) {
+                FrontMatter.Fact first = chosen.putIfAbsent(fact.getKey(), fact.getValue());
+                if (first == null) {
+                    chosenFrom.put(fact.getKey(), entry.getKey());
+                } else if (!Objects.equals(first.value(), fact.getValue().value())) {
+                    diagnostics.add(Diagnostic.error("front-matter-conflict", fact.getValue().pos(),
+                            "`" + fact.getKey() + "` differs from " + first.pos() + " (" + chosenFrom.get(fact.getKey()) + ")",
+                            "tags, products, errors and verified_with hold for every language: write them once, or the same in each file"));
+                }
+            }
+        }
+        return new Facts(
+                (List<String>) value(chosen, "tags", List.of()),
+                (List<String>) value(chosen, "products", List.of()),
+                (List<String>) value(chosen, "errors", List.of()),
+                new TreeMap<>((Map<String, String>) value(chosen, "verified_with", Map.of())));
+    }
+
+    private static Object value(Map<String, FrontMatter.Fact> facts, String key, Object fallback) {
+        FrontMatter.Fact f = facts.get(key);
+        return f == null ? fallback : f.value();
+    }
+
+    /** Reads a file as strict UTF-8 with LF line endings and no BOM. */
+    static Optional<String> readText(Path file, String path, List<Diagnostic> diagnostics, String id) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                diagnostics.add(Diagnostic.error(id, SourcePos.file(path),
+                        "file is " + size + " bytes; the limit is " + MAX_FILE_BYTES,
+                        "split the article; put large configs in the bundle as files"));
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return Optional.of(text.replace("\r\n", "\n").replace('\r', '\n'));
+        } catch (CharacterCodingException e) {
+            diagnostics.add(Diagnostic.error(id, SourcePos.file(path), "file is not valid UTF-8",
+                    "save the file as UTF-8"));
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(id, SourcePos.file(path), "cannot read file: " + e.getMessage(),
+                    "check the file's permissions"));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted((a, b) -> name(a).compareTo(name(b))).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+
+    private static boolean isIgnored(String name) {
+        return name.startsWith("_") || name.startsWith(".");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.casebook.load;
+
+import dev.casebook.diag.SourcePos;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The front matter of one file, read and type-checked. Language-neutral facts keep the position
+ * they were written at, so a conflict between two translations can point at both.
+ */
+record FrontMatter(
+        Optional<String> title,
+        Optional<String> summary,
+        Optional<LocalDate> date,
+        Optional<LocalDate> updated,
+        boolean draft,
+        Map<String, Fact> facts) {
+
+    /** A language-neutral value (a list, or a sorted map for {@code verified_with}) and where it was written. */
+    record Fact(Object value, SourcePos pos) {
+    }
+}

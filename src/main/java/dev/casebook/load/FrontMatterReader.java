@@ -1,0 +1,170 @@
+package dev.casebook.load;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlReader;
+import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a Markdown file into front matter and body and reads the front matter strictly: known
+ * keys only, no duplicates, typed values, every problem positioned in the file.
+ *
+ * <p>Diagnostic ids: {@code front-matter-missing}, {@code front-matter-unknown-key},
+ * {@code front-matter-duplicate-key}, {@code front-matter-type}, {@code front-matter-date},
+ * {@code front-matter-empty}, {@code front-matter-tag}, plus the YAML reader's ids.
+ */
+final class FrontMatterReader {
+
+    /** Keys written per language. */
+    static final Set<String> PER_LANGUAGE = Set.of("title", "summary", "date", "updated", "draft");
+    /** Keys that state language-neutral facts, written once in either file. */
+    static final Set<String> FACTS = Set.of("tags", "products", "errors", "verified_with");
+    static final Set<String> KNOWN = union(PER_LANGUAGE, FACTS);
+
+    private static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final YamlReader yaml;
+
+    FrontMatterReader(YamlReader yaml) {
+        this.yaml = yaml;
+    }
+
+    /** A file split at its front matter. {@code bodyLine} counts the lines before the body. */
+    record Split(String yaml, String body, int bodyLine) {
+    }
+
+    /** Splits {@code text} (line endings already normalized to LF), or reports why it cannot. */
+    static Optional<Split> split(String text) {
+        if (!text.startsWith("---\n")) {
+            return Optional.empty();
+        }
+        int lineStart = 4;
+        int line = 1;
+        while (lineStart <= text.length()) {
+            int end = text.indexOf('\n', lineStart);
+            String current = end < 0 ? text.substring(lineStart) : text.substring(lineStart, end);
+            line++;
+            if (current.equals("---") || current.equals("...")) {
+                String body = end < 0 ? "" : text.substring(end + 1);
+                return Optional.of(new Split(text.substring(4, lineStart), body, line));
+            }
+            if (end < 0) {
+                break;
+            }
+            lineStart = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    Outcome<FrontMatter> read(String yamlText, String path) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        YamlStream stream = yaml.read(yamlText, path, 1, 0);
+        diagnostics.addAll(stream.diagnostics());
+        Optional<YamlNode> root = stream.hasErrors() ? Optional.empty() : stream.single();
+        if (stream.hasErrors()) {
+            return Outcome.of(empty(), diagnostics);
+        }
+        if (root.isEmpty() || !(root.get() instanceof YamlMapping map)) {
+            diagnostics.add(Diagnostic.error("front-matter-type", new SourcePos(path, 1, 1),
+                    "front matter must be a mapping of keys to values",
+                    "start the file with ---, then `title:`, `summary:` and `date:` lines, then ---"));
+            return Outcome.of(empty(), diagnostics);
+        }
+        YamlFields fields = new YamlFields("front-matter-", diagnostics);
+        fields.checkKeys(map, KNOWN, "front matter");
+
+        Optional<String> title = Optional.empty();
+        Optional<String> summary = Optional.empty();
+        Optional<LocalDate> date = Optional.empty();
+        Optional<LocalDate> updated = Optional.empty();
+        boolean draft = false;
+        Map<String, FrontMatter.Fact> facts = new LinkedHashMap<>();
+        for (YamlMapping.Entry e : map.effective()) {
+            switch (e.name()) {
+                case "title" -> title = fields.nonEmptyString(e);
+                case "summary" -> summary = fields.nonEmptyString(e);
+                case "date" -> date = fields.date(e);
+                case "updated" -> updated = fields.date(e);
+                case "draft" -> draft = fields.bool(e).orElse(false);
+                case "tags" -> fields.strings(e).filter(tags -> validTags(tags, e, fields))
+                        .ifPresent(v -> facts.put("tags", new FrontMatter.Fact(v, e.key().pos())));
+                case "products", "errors" -> fields.strings(e)
+                        .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
+                case "verified_with" -> fields.mapping(e).flatMap(m -> versions(m, fields))
+                        .ifPresent(v -> facts.put("verified_with", new FrontMatter.Fact(v, e.key().pos())));
+                default -> {
+                    // unknown keys were reported by checkKeys
+                }
+            }
+        }
+        SourcePos top = new SourcePos(path, 1, 1);
+        requireKey(map, "title", top, diagnostics);
+        requireKey(map, "summary", top, diagnostics);
+        requireKey(map, "date", top, diagnostics);
+        if (date.isPresent() && updated.isPresent() && updated.get().isBefore(date.get())) {
+            diagnostics.add(Diagnostic.error("front-matter-date", map.entry("updated").orElseThrow().value().pos(),
+                    "`updated` (" + updated.get() + ") is before `date` (" + date.get() + ")",
+                    "`date` is when the article was published, `updated` the last real change"));
+        }
+        return Outcome.of(new FrontMatter(title, summary, date, updated, draft, facts), diagnostics);
+    }
+
+    private static boolean validTags(List<String> tags, YamlMapping.Entry e, YamlFields fields) {
+        boolean ok = true;
+        for (String tag : tags) {
+            if (!TAG.matcher(tag).matches()) {
+                fields.error("tag", e.value(), "tag `" + tag + "` is not lower-case ASCII kebab-case",
+                        "tags name URLs (/en/tags/<tag>/): use letters a-z, digits and hyphens, e.g. `docker-network`");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static Optional<Map<String, String>> versions(YamlMapping m, YamlFields fields) {
+        fields.checkKeys(m, m.effective().stream().map(YamlMapping.Entry::name).collect(java.util.stream.Collectors.toSet()), "verified_with");
+        Map<String, String> out = new TreeMap<>();
+        boolean ok = true;
+        for (YamlMapping.Entry e : m.effective()) {
+            if (e.value() instanceof YamlScalar s && !s.isNull()) {
+                out.put(e.name(), s.text());
+            } else {
+                fields.error("type", e.value(), "version of `" + e.name() + "` must be a single value, found "
+                        + e.value().describe(), "write it as `" + e.name() + ": \"1.2.3\"`");
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    private static void requireKey(YamlMapping map, String key, SourcePos top, List<Diagnostic> diagnostics) {
+        if (!map.has(key)) {
+            diagnostics.add(Diagnostic.error("front-matter-missing", top, "front matter has no `" + key + "`",
+                    "every article file needs `title`, `summary` and `date` (YYYY-MM-DD)"));
+        }
+    }
+
+    private static FrontMatter empty() {
+        return new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.casebook.load;
+
+import dev.casebook.content.BaseUrl;
+import dev.casebook.content.Lang;
+import dev.casebook.content.SiteConfig;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlReader;
+import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads {@code content/_site.yaml} strictly. Problems here are configuration errors: their ids start
+ * with {@code config-} and the build exits with 2.
+ */
+final class SiteConfigReader {
+
+    static final String PATH = "content/_site.yaml";
+    private static final Set<String> KNOWN =
+            Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections");
+
+    private final YamlReader yaml;
+
+    SiteConfigReader(YamlReader yaml) {
+        this.yaml = yaml;
+    }
+
+    /** The defaults for a folder without {@code _site.yaml}. */
+    static SiteConfig defaults(List<Lang> languages) {
+        return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    Outcome<SiteConfig> read(String text, List<Lang> discovered) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        YamlStream stream = yaml.read(text, PATH);
+        stream.diagnostics().forEach(d -> diagnostics.add(new Diagnostic(d.severity(), "config-" + d.id(), d.pos(), d.message(), d.hint())));
+        SiteConfig fallback = defaults(discovered);
+        if (stream.hasErrors()) {
+            return Outcome.of(fallback, diagnostics);
+        }
+        Optional<YamlNode> root = stream.single();
+        if (root.isEmpty()) {
+            return Outcome.of(fallback, diagnostics);
+        }
+        if (!(root.get() instanceof YamlMapping map)) {
+            diagnostics.add(Diagnostic.error("config-type", root.get().pos(), "_site.yaml must be a mapping",
+                    "see the README for the keys of _site.yaml"));
+            return Outcome.of(fallback, diagnostics);
+        }
+        YamlFields fields = new YamlFields("config-", diagnostics);
+        fields.checkKeys(map, KNOWN, "_site.yaml");
+
+        List<Lang> configured = map.entry("languages").flatMap(fields::strings)
+                .map(codes -> languages(codes, map.entry("languages").orElseThrow(), fields))
+                .orElse(discovered);
+        List<Lang> languages = configured.isEmpty() ? discovered : configured;
+        Map<Lang, String> titles = map.entry("title").map(e -> perLanguage(e, languages, fields)).orElse(Map.of());
+        Map<Lang, String> descriptions = map.entry("description").map(e -> perLanguage(e, languages, fields)).orElse(Map.of());
+        BaseUrl baseUrl = BaseUrl.ROOT;
+        Optional<YamlMapping.Entry> base = map.entry("base_url");
+        if (base.isPresent()) {
+            Optional<String> text2 = fields.string(base.get());
+            if (text2.isPresent()) {
+                try {
+                    baseUrl = BaseUrl.parse(text2.get());
+                } catch (IllegalArgumentException ex) {
+                    fields.error("base-url", base.get().value(), ex.getMessage(),
+                            "write the published address, e.g. https://org.github.io/kb/");
+                }
+            }
+        }
+        Optional<String> repository = map.entry("repository").flatMap(fields::string);
+        Optional<String> cname = map.entry("cname").flatMap(fields::string);
+        Map<String, Map<Lang, String>> sections = new TreeMap<>();
+        map.entry("sections").flatMap(fields::mapping).ifPresent(m -> {
+            for (YamlMapping.Entry e : m.effective()) {
+                sections.put(e.name(), perLanguage(e, languages, fields));
+            }
+        });
+        return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections), diagnostics);
+    }
+
+    private static List<Lang> languages(List<String> codes, YamlMapping.Entry e, YamlFields fields) {
+        List<Lang> out = new ArrayList<>();
+        for (String code : codes) {
+            if (Lang.isValid(code)) {
+                if (!out.contains(new Lang(code))) {
+                    out.add(new Lang(code));
+                }
+            } else {
+                fields.error("language", e.value(), "`" + code + "` is not a language code",
+                        "use lower-case codes such as `en`, `zh` or `pt-br`");
+            }
+        }
+        return out;
+    }
+
+    // `title: Casebook` applies to every language; `title: {en: ..., zh: ...}` gives one per language.
+    private static Map<Lang, String> perLanguage(YamlMapping.Entry e, List<Lang> languages, YamlFields fields) {
+        Map<Lang, String> out = new LinkedHashMap<>();
+        if (e.value() instanceof YamlScalar) {
+            fields.string(e).ifPresent(s -> languages.forEach(l -> out.put(l, s)));
+            return out;
+        }
+        Optional<YamlMapping> m = fields.mapping(e);
+        if (m.isEmpty()) {
+            return out;
+        }
+        for (YamlMapping.Entry item : m.get().effective()) {
+            if (!Lang.isValid(item.name()) || !languages.contains(new Lang(item.name()))) {
+                fields.error("language", item.key(), "`" + item.name() + "` is not one of the site's languages "
+                        + languages, "add it to `languages:` or remove this line");
+                continue;
+            }
+            fields.string(item).ifPresent(s -> out.put(new Lang(item.name()), s));
+        }
+        return out;
+    }
+
+    static SourcePos position() {
+        return SourcePos.file(PATH);
+    }
+}

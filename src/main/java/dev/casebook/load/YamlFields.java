@@ -1,0 +1,128 @@
+package dev.casebook.load;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Suggestions;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlSequence;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Typed reads of a strict YAML mapping (front matter, site config): each read either returns the
+ * value or records a positioned diagnostic with the caller's id prefix, never both, never throws.
+ */
+final class YamlFields {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final String idPrefix;
+    private final List<Diagnostic> diagnostics;
+
+    YamlFields(String idPrefix, List<Diagnostic> diagnostics) {
+        this.idPrefix = idPrefix;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Reports duplicate and unknown keys of {@code map}. */
+    void checkKeys(YamlMapping map, Set<String> known, String where) {
+        for (YamlMapping.Entry dup : map.duplicates()) {
+            error("duplicate-key", dup.key(), "duplicate key `" + dup.name() + "` in " + where,
+                    "remove one of them; only the last would count");
+        }
+        for (YamlMapping.Entry e : map.effective()) {
+            if (!known.contains(e.name())) {
+                error("unknown-key", e.key(), "unknown key `" + e.name() + "` in " + where,
+                        Suggestions.hint(e.name(), known));
+            }
+        }
+    }
+
+    Optional<String> string(YamlMapping.Entry e) {
+        if (e.value() instanceof YamlScalar s && !s.isNull() && s.type() != YamlScalar.Type.BOOL) {
+            return Optional.of(s.text());
+        }
+        return wrongType(e, "a string");
+    }
+
+    Optional<String> nonEmptyString(YamlMapping.Entry e) {
+        Optional<String> s = string(e);
+        if (s.isPresent() && s.get().isBlank()) {
+            error("empty", e.value(), "`" + e.name() + "` is empty", "write a value");
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    Optional<Boolean> bool(YamlMapping.Entry e) {
+        if (e.value() instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOL) {
+            String t = s.text().toLowerCase(java.util.Locale.ROOT);
+            return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y"));
+        }
+        return wrongType(e, "true or false");
+    }
+
+    Optional<LocalDate> date(YamlMapping.Entry e) {
+        if (e.value() instanceof YamlScalar s && !s.isNull()) {
+            String text = s.text().strip();
+            if (DATE.matcher(text).matches()) {
+                try {
+                    return Optional.of(LocalDate.parse(text));
+                } catch (DateTimeException ex) {
+                    error("date", s, "`" + e.name() + "` is not a real date: " + text,
+                            "write an existing day as YYYY-MM-DD");
+                    return Optional.empty();
+                }
+            }
+            error("date", s, "`" + e.name() + "` must be a date like 2025-02-18, not `" + text + "`",
+                    "write the day as YYYY-MM-DD");
+            return Optional.empty();
+        }
+        return wrongType(e, "a date (YYYY-MM-DD)");
+    }
+
+    /** A list of strings; a single string is also accepted as a one-item list. */
+    Optional<List<String>> strings(YamlMapping.Entry e) {
+        if (e.value() instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+            return Optional.of(List.of(s.text()));
+        }
+        if (!(e.value() instanceof YamlSequence seq)) {
+            return wrongType(e, "a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (YamlNode item : seq.items()) {
+            if (item instanceof YamlScalar s && !s.isNull() && s.type() != YamlScalar.Type.BOOL) {
+                out.add(s.text());
+            } else {
+                error("type", item, "items of `" + e.name() + "` must be strings, found " + item.describe(),
+                        "quote the value");
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    Optional<YamlMapping> mapping(YamlMapping.Entry e) {
+        if (e.value() instanceof YamlMapping m) {
+            return Optional.of(m);
+        }
+        return wrongType(e, "a mapping");
+    }
+
+    private <T> Optional<T> wrongType(YamlMapping.Entry e, String expected) {
+        error("type", e.value(), "`" + e.name() + "` must be " + expected + ", found " + e.value().describe(),
+                "see the README for the format of `" + e.name() + "`");
+        return Optional.empty();
+    }
+
+    void error(String id, YamlNode at, String message, String hint) {
+        diagnostics.add(Diagnostic.error(idPrefix + id, at.pos(), message, hint));
+    }
+}

@@ -1,0 +1,278 @@
+package dev.casebook.parse;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.LinkResolverFactory;
+import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.LinkType;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.casebook.content.Document;
+import dev.casebook.content.Heading;
+import dev.casebook.content.Snippet;
+import dev.casebook.content.Translation;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parse stage: Markdown to a {@link Document}. One flexmark parser and renderer are built once
+ * and shared (they are thread-safe); per-document state travels in the flexmark document's data.
+ *
+ * <p>Choices: CommonMark plus GFM tables, strikethrough, task lists, autolinks and footnotes;
+ * callouts in GitHub's form ({@code > [!NOTE]}, {@code [!TIP]}, {@code [!IMPORTANT]},
+ * {@code [!WARNING]}, {@code [!CAUTION]}) so the same file reads well on GitHub; raw HTML is
+ * escaped, never passed through, because articles come from pull requests.
+ */
+public final class MarkdownParser {
+
+    /** Callout kinds, in GitHub's names. */
+    public static final List<String> CALLOUTS = List.of("note", "tip", "important", "warning", "caution");
+
+    private static final Pattern CALLOUT_MARKER =
+            Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+
+    private static final DataKey<State> STATE = new DataKey<>("CASEBOOK_STATE", (State) null);
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownParser() {
+        MutableDataSet options = new MutableDataSet();
+        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                TaskListExtension.create(), AutolinkExtension.create(), FootnoteExtension.create());
+        options.set(Parser.EXTENSIONS, extensions);
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "language-text");
+        options.set(TablesExtension.CLASS_NAME, "table");
+        options.set(TaskListExtension.ITEM_DONE_MARKER,
+                "<input type=\"checkbox\" class=\"task\" checked disabled> ");
+        options.set(TaskListExtension.ITEM_NOT_DONE_MARKER, "<input type=\"checkbox\" class=\"task\" disabled> ");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
+                    @Override
+                    public HtmlIdGenerator create(LinkResolverContext context) {
+                        return new HeadingIds();
+                    }
+
+                    @Override
+                    public HtmlIdGenerator create() {
+                        return new HeadingIds();
+                    }
+                })
+                .linkResolverFactory(new SlotLinks())
+                .nodeRendererFactory(options1 -> new CasebookNodes())
+                .build();
+    }
+
+    /**
+     * Parses one translation's body.
+     *
+     * @param calloutTitles the title shown on each callout kind, in the translation's language
+     */
+    public Document parse(Translation translation, Map<String, String> calloutTitles) {
+        LineIndex lines = new LineIndex(translation.body(), translation.path(), translation.bodyLine());
+        com.vladsch.flexmark.util.ast.Document doc = parser.parse(translation.body());
+        State state = new State(lines, calloutTitles);
+        markCallouts(doc, state);
+        doc.set(STATE, state);
+        String html = renderer.render(doc);
+
+        List<Heading> headings = new ArrayList<>();
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
+                headings.add(new Heading(h.getLevel(), new TextCollectingVisitor().collectAndGetText(h).strip(),
+                        h.getAnchorRefId(), lines.at(h.getStartOffset())));
+            }
+        }
+        String text = new TextCollectingVisitor().collectAndGetText(doc);
+        return new Document(html, headings, state.links, state.snippets, text);
+    }
+
+    /** What one document's rendering collects. */
+    private static final class State {
+        final LineIndex lines;
+        final Map<String, String> calloutTitles;
+        final Map<Node, String> callouts = new IdentityHashMap<>();
+        final Map<Node, Integer> linkSlots = new IdentityHashMap<>();
+        final List<dev.casebook.content.Link> links = new ArrayList<>();
+        final List<Snippet> snippets = new ArrayList<>();
+
+        State(LineIndex lines, Map<String, String> calloutTitles) {
+            this.lines = lines;
+            this.calloutTitles = calloutTitles;
+        }
+    }
+
+    // A block quote whose first line is exactly "[!NOTE]" (or another kind) is a callout: the
+    // marker line is removed from the tree and the kind remembered for rendering.
+    private static void markCallouts(com.vladsch.flexmark.util.ast.Document doc, State state) {
+        for (Node node : doc.getDescendants()) {
+            if (!(node instanceof BlockQuote quote) || !(quote.getFirstChild() instanceof Paragraph first)) {
+                continue;
+            }
+            String firstLine = first.getChars().toString().split("\n", 2)[0].strip();
+            Matcher m = CALLOUT_MARKER.matcher(firstLine);
+            if (!m.matches()) {
+                continue;
+            }
+            state.callouts.put(quote, m.group(1).toLowerCase(Locale.ROOT));
+            Node child = first.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                boolean lineEnd = child instanceof SoftLineBreak || child instanceof com.vladsch.flexmark.ast.HardLineBreak;
+                child.unlink();
+                if (lineEnd) {
+                    break;
+                }
+                child = next;
+            }
+            if (!first.hasChildren()) {
+                first.unlink();
+            }
+        }
+    }
+
+    /** Renders callouts and fenced code the Casebook way; everything else is flexmark's default. */
+    private static final class CasebookNodes implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(
+                    new NodeRenderingHandler<>(BlockQuote.class, this::blockQuote),
+                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode));
+        }
+
+        private void blockQuote(BlockQuote node, NodeRendererContext context, HtmlWriter html) {
+            State state = context.getDocument().get(STATE);
+            String kind = state.callouts.get(node);
+            if (kind == null) {
+                context.delegateRender();
+                return;
+            }
+            String title = state.calloutTitles.getOrDefault(kind, kind);
+            html.line().raw("<div class=\"callout callout-" + kind + "\" role=\"note\">").line();
+            html.raw("<p class=\"callout-title\">").text(title).raw("</p>").line();
+            context.renderChildren(node);
+            html.raw("</div>").line();
+        }
+
+        private void fencedCode(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+            State state = context.getDocument().get(STATE);
+            InfoString info = InfoString.parse(node.getInfo().toString());
+            String code = node.getContentChars().toString();
+            int contentStart = node.getContentLines().isEmpty()
+                    ? node.getClosingMarker().getStartOffset()
+                    : node.getContentLines().get(0).getStartOffset();
+            int index = state.snippets.size();
+            state.snippets.add(new Snippet(info.language(), info.attributes(), info.flags(), code,
+                    state.lines.at(contentStart), state.lines.at(node.getStartOffset())));
+            String language = info.language().isEmpty() ? "text" : info.language().replaceAll("[^A-Za-z0-9_+-]", "");
+            html.line().raw("<div class=\"code\">").raw(Snippet.slot(index));
+            html.raw("<pre><code class=\"language-").raw(language).raw("\">");
+            html.openPre(); // keep the code's indentation exactly
+            html.text(code);
+            html.closePre();
+            html.raw("</code></pre></div>").line();
+        }
+    }
+
+    /**
+     * Gives every link or image that points inside the site, or uses an unsafe scheme, a slot: the
+     * HTML holds {@code casebook-link:N} and the check stage decides the real URL.
+     */
+    private static final class SlotLinks implements LinkResolverFactory {
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+
+        @Override
+        public LinkResolver apply(LinkResolverBasicContext context) {
+            return (node, ctx, link) -> {
+                if (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE) {
+                    return link;
+                }
+                String url = link.getUrl();
+                if (url.startsWith("#") || isSafeAbsolute(url)) {
+                    return link;
+                }
+                State state = ctx.getDocument().get(STATE);
+                Integer slot = state.linkSlots.get(node);
+                if (slot == null) {
+                    slot = state.links.size();
+                    state.linkSlots.put(node, slot);
+                    state.links.add(new dev.casebook.content.Link(url, link.getLinkType() == LinkType.IMAGE,
+                            state.lines.at(urlOffset(node))));
+                }
+                return new ResolvedLink(link.getLinkType(), dev.casebook.content.Link.slot(slot),
+                        link.getAttributes(), LinkStatus.VALID);
+            };
+        }
+
+        private static boolean isSafeAbsolute(String url) {
+            Matcher m = SCHEME.matcher(url);
+            return m.find() && SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT));
+        }
+
+        private static int urlOffset(Node node) {
+            BasedSequence url = null;
+            if (node instanceof Link l) {
+                url = l.getUrl();
+            } else if (node instanceof Image i) {
+                url = i.getUrl();
+            } else if (node instanceof LinkRef r) {
+                url = r.getReference();
+            } else if (node instanceof ImageRef r) {
+                url = r.getReference();
+            }
+            return url != null && url.isNotNull() && !url.isEmpty() ? url.getStartOffset() : node.getStartOffset();
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package dev.casebook.render;
+
+import dev.casebook.content.Article;
+import dev.casebook.content.BaseUrl;
+import dev.casebook.content.Document;
+import dev.casebook.content.Lang;
+import dev.casebook.content.Output;
+import dev.casebook.content.Routes;
+import dev.casebook.content.SiteConfig;
+import dev.casebook.content.Source;
+import dev.casebook.content.Translation;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The render stage: every page of the site from the checked content, through Pebble templates
+ * with strict variables and autoescaping, plus the files GitHub Pages wants (404, sitemap, robots,
+ * feeds, .nojekyll, CNAME). Pages are independent, so they render in parallel; the result is
+ * sorted by path, so output never depends on thread timing.
+ *
+ * <p>Diagnostic id: {@code config-template} (a template failed; exit code 2).
+ */
+public final class SiteRenderer {
+
+    private static final Pattern LINK_SLOT = Pattern.compile("(href|src)=\"casebook-link:(\\d+)\"");
+    private static final Pattern IMAGE_TAG = Pattern.compile("<img [^>]*src=\"casebook-link:(\\d+)\"[^>]*>");
+    private static final Pattern SNIPPET_SLOT = Pattern.compile("<!--casebook-snippet:(\\d+)-->");
+    private static final int HOME_ENTRIES = 20;
+
+    private final java.nio.file.Path site;
+    private final Source source;
+    private final SiteConfig config;
+    private final BaseUrl base;
+    private final Theme theme;
+    private final Map<String, Document> documents;
+    private final Map<String, List<String>> hrefs;
+    private final Map<String, List<String>> snippetHeads;
+    private final PebbleEngine engine;
+    private final Map<String, String> assetUrls = new TreeMap<>();
+
+    /**
+     * @param site         the site folder, to copy bundle files from
+     * @param documents    parsed documents by translation path
+     * @param hrefs        resolved link slots by translation path
+     * @param snippetHeads HTML shown above each code block (file name, check result) by translation path
+     */
+    public SiteRenderer(java.nio.file.Path site, Source source, Theme theme, Map<String, Document> documents,
+                        Map<String, List<String>> hrefs, Map<String, List<String>> snippetHeads) {
+        this.site = site;
+        this.source = source;
+        this.config = source.config();
+        this.base = config.baseUrl();
+        this.theme = theme;
+        this.documents = documents;
+        this.hrefs = hrefs;
+        this.snippetHeads = snippetHeads;
+        this.engine = engine(theme);
+        theme.assets().forEach((name, bytes) -> assetUrls.put(name, base.url(fingerprint(name, bytes))));
+    }
+
+    private static PebbleEngine engine(Theme theme) {
+        List<Loader<?>> loaders = new ArrayList<>();
+        theme.siteTemplates().ifPresent(dir -> {
+            FileLoader files = new FileLoader(dir.toAbsolutePath().toString());
+            files.setSuffix(".peb");
+            loaders.add(files);
+        });
+        ClasspathLoader jar = new ClasspathLoader(SiteRenderer.class.getClassLoader());
+        jar.setPrefix(Theme.CLASSPATH_ROOT.substring(0, Theme.CLASSPATH_ROOT.length() - 1));
+        jar.setSuffix(".peb");
+        loaders.add(jar);
+        return new PebbleEngine.Builder()
+                .loader(new DelegatingLoader(loaders))
+                .strictVariables(true)
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .defaultLocale(Locale.ROOT)
+                .build();
+    }
+
+    public Outcome<List<Output>> render() {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
+        for (Lang lang : config.languages()) {
+            jobs.add(new Job(Routes.home(lang), "home", () -> home(lang)));
+            for (String section : sections()) {
+                jobs.add(new Job(Routes.section(lang, section), "section", () -> section(lang, section)));
+            }
+            jobs.add(new Job(Routes.tags(lang), "tags", () -> tags(lang)));
+            for (String tag : tagNames()) {
+                jobs.add(new Job(Routes.tag(lang, tag), "tag", () -> tag(lang, tag)));
+            }
+            for (Article article : source.articles()) {
+                jobs.add(new Job(Routes.article(lang, article), "article", () -> article(lang, article)));
+            }
+        }
+        jobs.add(new Job(Routes.root(), "root", this::root));
+        jobs.add(new Job("404.html", "404", this::notFound));
+
+        List<Outcome<Output>> pages = jobs.parallelStream().map(this::run).toList();
+        List<Output> outputs = new ArrayList<>();
+        for (Outcome<Output> page : pages) {
+            diagnostics.addAll(page.diagnostics());
+            if (page.value() != null) {
+                outputs.add(page.value());
+            }
+        }
+        outputs.addAll(resources());
+        theme.assets().forEach((name, bytes) -> outputs.add(new Output.Bytes(fingerprint(name, bytes), bytes)));
+        outputs.addAll(new Feeds(source, base, theme).feeds());
+        outputs.add(text(".nojekyll", ""));
+        config.cname().ifPresent(c -> outputs.add(text("CNAME", c + "\n")));
+        outputs.add(text("robots.txt", "User-agent: *\nAllow: /\n"
+                + (base.hasOrigin() ? "Sitemap: " + base.absolute("sitemap.xml") + "\n" : "")));
+        if (base.hasOrigin()) {
+            outputs.add(text("sitemap.xml", new Sitemap(source, base).xml()));
+        }
+        outputs.sort(Comparator.comparing(Output::path));
+        return Outcome.of(outputs, diagnostics);
+    }
+
+    /** A page to render: its path and a function giving the template name and model. */
+    private record Job(String path, String template, java.util.function.Supplier<Map<String, Object>> model) {
+    }
+
+    private Outcome<Output> run(Job job) {
+        try {
+            PebbleTemplate template = engine.getTemplate(job.template());
+            StringWriter out = new StringWriter();
+            template.evaluate(out, job.model().get(), Locale.ROOT);
+            String html = out.toString();
+            return Outcome.of(new Output.Bytes(Routes.file(job.path()), html.getBytes(StandardCharsets.UTF_8)));
+        } catch (PebbleException e) {
+            String file = e.getFileName() == null ? job.template() + ".peb" : e.getFileName();
+            int line = e.getLineNumber() == null || e.getLineNumber() < 1 ? 1 : e.getLineNumber();
+            return Outcome.of(null, List.of(Diagnostic.error("config-template",
+                    new SourcePos("templates/" + file.replaceFirst("^.*[/\\\\]", ""), line, 1),
+                    "template failed for /" + job.path() + ": " + e.getPebbleMessage(),
+                    "fix the template; variables must exist (strict mode)")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // StringWriter does not fail
+        }
+    }
+
+    // ---- models ------------------------------------------------------------------------------
+
+    private Map<String, Object> common(Lang lang, Views.PageView page) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", new Views.SiteView(config.title(lang), config.description(lang), base.url(Routes.home(lang)),
+                base.url(Routes.root()), base.url(Routes.feed(lang)), base.url(Routes.tags(lang)), lang.code()));
+        model.put("page", page);
+        model.put("t", theme.strings(lang));
+        model.put("assets", assetUrls);
+        return model;
+    }
+
+    private Views.PageView page(String kind, Lang lang, String title, String description,
+                                java.util.function.Function<Lang, String> pathIn, String xDefault,
+                                List<Lang> alternateLangs, String canonical, boolean untranslated) {
+        List<Views.Alternate> alternates = new ArrayList<>();
+        for (Lang l : alternateLangs) {
+            alternates.add(new Views.Alternate(l.code(), base.absolute(pathIn.apply(l))));
+        }
+        if (alternateLangs.size() > 1) {
+            alternates.add(new Views.Alternate("x-default", base.absolute(xDefault)));
+        }
+        List<Views.LangLink> switcher = config.languages().stream()
+                .map(l -> new Views.LangLink(l.code(), languageName(l), base.url(pathIn.apply(l)), l.equals(lang)))
+                .toList();
+        return new Views.PageView(kind, lang.code(), title, description, base.absolute(canonical), alternates,
+                switcher, untranslated);
+    }
+
+    private Map<String, Object> home(Lang lang) {
+        Views.PageView page = page("home", lang, config.title(lang), config.description(lang), Routes::home,
+                Routes.root(), config.languages(), Routes.home(lang), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("articles", cards(lang, source.articles()).stream().limit(HOME_ENTRIES).toList());
+        model.put("sections", sections().stream().map(s -> sectionView(lang, s)).toList());
+        return model;
+    }
+
+    private Map<String, Object> section(Lang lang, String section) {
+        Views.SectionView view = sectionView(lang, section);
+        Views.PageView page = page("section", lang, view.title(), config.description(lang),
+                l -> Routes.section(l, section), Routes.section(config.defaultLang(), section),
+                config.languages(), Routes.section(lang, section), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("section", view);
+        return model;
+    }
+
+    private Map<String, Object> tags(Lang lang) {
+        Views.PageView page = page("tags", lang, theme.strings(lang).get("tags"), config.description(lang),
+                Routes::tags, Routes.tags(config.defaultLang()), config.languages(), Routes.tags(lang), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("tags", tagNames().stream().map(t -> tagView(lang, t)).toList());
+        return model;
+    }
+
+    private Map<String, Object> tag(Lang lang, String tag) {
+        Views.TagView view = tagView(lang, tag);
+        Views.PageView page = page("tag", lang, "#" + tag, config.description(lang), l -> Routes.tag(l, tag),
+                Routes.tag(config.defaultLang(), tag), config.languages(), Routes.tag(lang, tag), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("tag", view);
+        return model;
+    }
+
+    private Map<String, Object> article(Lang lang, Article article) {
+        Optional<Translation> own = article.translation(lang);
+        Translation shown = own.orElse(shownFor(article, lang));
+        List<Lang> translated = article.translations().stream().map(Translation::lang).toList();
+        Lang xDefault = translated.contains(config.defaultLang()) ? config.defaultLang() : article.original().lang();
+        Views.PageView page = page("article", lang, shown.title(), shown.summary(), l -> Routes.article(l, article),
+                Routes.article(xDefault, article), translated, Routes.article(shown.lang(), article), own.isEmpty());
+        Document doc = documents.get(shown.path());
+        String html = fillSlots(doc.html(), hrefs.getOrDefault(shown.path(), List.of()),
+                snippetHeads.getOrDefault(shown.path(), List.of()));
+        Views.ArticleView view = new Views.ArticleView(
+                shown.title(), shown.summary(), shown.lang().code(),
+                shown.date().toString(), formatDate(shown.date(), lang),
+                shown.updated().map(LocalDate::toString).orElse(""),
+                shown.updated().map(d -> formatDate(d, lang)).orElse(""),
+                new SafeString(html),
+                doc.headings().stream().filter(h -> h.level() == 2 || h.level() == 3)
+                        .map(h -> new Views.TocEntry(h.level(), h.text(), h.id())).toList(),
+                new Views.NamedLink(config.sectionTitle(article.section(), lang), base.url(Routes.section(lang, article.section()))),
+                article.facts().tags().stream().map(tag -> new Views.NamedLink(tag, base.url(Routes.tag(lang, tag)))).toList(),
+                article.facts().products(),
+                article.facts().errors(),
+                article.facts().verifiedWith().entrySet().stream().map(e -> new Views.Version(e.getKey(), e.getValue())).toList(),
+                config.repository().map(r -> r.replaceAll("/+$", "") + "/edit/main/" + shown.path()).orElse(""),
+                own.isEmpty() ? languageName(shown.lang()) : "",
+                own.isEmpty() ? base.url(Routes.article(shown.lang(), article)) : "");
+        Map<String, Object> model = common(lang, page);
+        model.put("article", view);
+        return model;
+    }
+
+    private Map<String, Object> root() {
+        Lang lang = config.defaultLang();
+        Views.PageView page = page("root", lang, config.title(lang), config.description(lang), Routes::home,
+                Routes.root(), config.languages(), Routes.root(), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("choices", messages("choose_language", "choose_language_text", Routes::home, "home"));
+        return model;
+    }
+
+    private Map<String, Object> notFound() {
+        Lang lang = config.defaultLang();
+        Views.PageView page = page("404", lang, theme.strings(lang).get("not_found_title"), "", Routes::home,
+                Routes.root(), List.of(), "404.html", false);
+        Map<String, Object> model = common(lang, page);
+        model.put("messages", messages("not_found_title", "not_found_text", Routes::home, "back_home"));
+        return model;
+    }
+
+    private List<Views.LangMessage> messages(String titleKey, String textKey,
+                                             java.util.function.Function<Lang, String> path, String linkKey) {
+        return config.languages().stream().map(l -> {
+            Map<String, String> s = theme.strings(l);
+            return new Views.LangMessage(l.code(), languageName(l), s.get(titleKey), s.get(textKey),
+                    base.url(path.apply(l)), s.get(linkKey));
+        }).toList();
+    }
+
+    // ---- lists -------------------------------------------------------------------------------
+
+    private List<String> sections() {
+        return source.articles().stream().map(Article::section).distinct().sorted().toList();
+    }
+
+    private List<String> tagNames() {
+        return source.articles().stream().flatMap(a -> a.facts().tags().stream())
+                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+    }
+
+    private Views.SectionView sectionView(Lang lang, String section) {
+        List<Article> in = source.articles().stream().filter(a -> a.section().equals(section)).toList();
+        return new Views.SectionView(section, config.sectionTitle(section, lang),
+                base.url(Routes.section(lang, section)), cards(lang, in));
+    }
+
+    private Views.TagView tagView(Lang lang, String tag) {
+        List<Article> in = source.articles().stream().filter(a -> a.facts().tags().contains(tag)).toList();
+        return new Views.TagView(tag, base.url(Routes.tag(lang, tag)), cards(lang, in));
+    }
+
+    /** Cards for {@code articles} in {@code lang}, newest first, then by id for a stable order. */
+    private List<Views.Card> cards(Lang lang, List<Article> articles) {
+        record Dated(Article article, Translation shown) {
+        }
+        return articles.stream()
+                .map(a -> new Dated(a, a.translation(lang).orElse(shownFor(a, lang))))
+                .sorted(Comparator.comparing((Dated d) -> d.shown().lastModified()).reversed()
+                        .thenComparing(d -> d.article().id()))
+                .map(d -> new Views.Card(d.shown().title(), d.shown().summary(), base.url(Routes.article(lang, d.article())),
+                        d.shown().lang().code(), languageName(d.shown().lang()), !d.shown().lang().equals(lang),
+                        d.shown().lastModified().toString(), formatDate(d.shown().lastModified(), lang),
+                        new Views.NamedLink(config.sectionTitle(d.article().section(), lang),
+                                base.url(Routes.section(lang, d.article().section())))))
+                .toList();
+    }
+
+    /** The translation shown on a page in {@code lang} that has none: the default language's, else the first. */
+    private Translation shownFor(Article article, Lang lang) {
+        return article.translation(config.defaultLang()).orElse(article.original());
+    }
+
+    // ---- pieces ------------------------------------------------------------------------------
+
+    private List<Output> resources() {
+        List<Output> out = new ArrayList<>();
+        // resources are copied beside each language's page, so relative links in the body work
+        for (Article article : source.articles()) {
+            for (String resource : article.resources()) {
+                java.nio.file.Path from = site.resolve("content").resolve(article.section())
+                        .resolve(article.slug()).resolve(resource);
+                for (Lang lang : config.languages()) {
+                    out.add(new Output.Copy(Routes.resource(lang, article, resource), from));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String fillSlots(String html, List<String> hrefs, List<String> snippetHeads) {
+        // an image whose source was dropped disappears entirely, keeping the page valid
+        String withImages = replace(IMAGE_TAG, html, m -> {
+            int slot = Integer.parseInt(m.group(1));
+            return slot < hrefs.size() && hrefs.get(slot).isEmpty() ? "" : m.group();
+        });
+        String withLinks = replace(LINK_SLOT, withImages, m -> {
+            int slot = Integer.parseInt(m.group(2));
+            String href = slot < hrefs.size() ? hrefs.get(slot) : "";
+            return href.isEmpty() ? "" : m.group(1) + "=\"" + Html.escape(href) + "\"";
+        });
+        return replace(SNIPPET_SLOT, withLinks, m -> {
+            int slot = Integer.parseInt(m.group(1));
+            return slot < snippetHeads.size() ? snippetHeads.get(slot) : "";
+        });
+    }
+
+    private static String replace(Pattern p, String s, java.util.function.Function<Matcher, String> f) {
+        Matcher m = p.matcher(s);
+        StringBuilder out = new StringBuilder(s.length() + 64);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(f.apply(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String languageName(Lang lang) {
+        return theme.strings(lang).getOrDefault("language_name", lang.code());
+    }
+
+    private String formatDate(LocalDate date, Lang lang) {
+        String pattern = theme.strings(lang).getOrDefault("date_format", "yyyy-MM-dd");
+        return DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(lang.code())).format(date);
+    }
+
+    private static Output text(String path, String content) {
+        return new Output.Bytes(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code assets/style.css} with content hash: {@code assets/style.1a2b3c4d.css}, cacheable forever. */
+    static String fingerprint(String name, byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            String hash = HexFormat.of().formatHex(digest, 0, 4);
+            int dot = name.lastIndexOf('.');
+            return "assets/" + (dot < 0 ? name + "." + hash : name.substring(0, dot) + "." + hash + name.substring(dot));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.casebook.render;
+
+import dev.casebook.content.Lang;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlReader;
+import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlSequence;
+import dev.casebook.yaml.YamlStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The theme: Pebble templates, UI strings per language ({@code i18n/<lang>.yaml}) and static assets
+ * listed in {@code theme.yaml}. Files in the site's {@code templates/} folder take precedence over
+ * the theme packaged in the jar, file by file, so a site can override one template or one asset.
+ *
+ * <p>Diagnostic id: {@code config-theme} (exit code 2).
+ */
+public final class Theme {
+
+    static final String CLASSPATH_ROOT = "theme/";
+
+    private final Optional<Path> siteTemplates;
+    private final Map<Lang, Map<String, String>> strings;
+    private final Map<String, byte[]> assets;
+
+    private Theme(Optional<Path> siteTemplates, Map<Lang, Map<String, String>> strings, Map<String, byte[]> assets) {
+        this.siteTemplates = siteTemplates;
+        this.strings = strings;
+        this.assets = assets;
+    }
+
+    Optional<Path> siteTemplates() {
+        return siteTemplates;
+    }
+
+    /** UI strings of {@code lang}; every language has the same keys (checked when loading). */
+    public Map<String, String> strings(Lang lang) {
+        return strings.get(lang);
+    }
+
+    Map<String, byte[]> assets() {
+        return assets;
+    }
+
+    /** Loads the theme for {@code languages} from {@code site/templates} and the jar. */
+    public static Outcome<Theme> load(Path site, List<Lang> languages) {
+        Path dir = site.resolve("templates");
+        Optional<Path> siteTemplates = Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        YamlReader yaml = new YamlReader();
+
+        Map<Lang, Map<String, String>> strings = new LinkedHashMap<>();
+        for (Lang lang : languages) {
+            String name = "i18n/" + lang.code() + ".yaml";
+            Optional<String> text = read(siteTemplates, name);
+            if (text.isEmpty()) {
+                diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates/" + name),
+                        "the theme has no UI strings for language `" + lang + "`",
+                        "copy templates/i18n/en.yaml to templates/" + name + " and translate it"));
+                continue;
+            }
+            strings.put(lang, flatStrings(yaml.read(text.get(), "templates/" + name), diagnostics));
+        }
+        checkSameKeys(strings, diagnostics);
+
+        Map<String, byte[]> assets = new TreeMap<>();
+        Optional<String> manifest = read(siteTemplates, "theme.yaml");
+        List<String> names = manifest.map(m -> assetNames(yaml.read(m, "templates/theme.yaml"), diagnostics)).orElse(List.of());
+        for (String asset : names) {
+            Optional<byte[]> bytes = readBytes(siteTemplates, "assets/" + asset);
+            if (bytes.isPresent()) {
+                assets.put(asset, bytes.get());
+            } else {
+                diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates/theme.yaml"),
+                        "asset `" + asset + "` is listed but templates/assets/" + asset + " does not exist",
+                        "add the file or remove it from theme.yaml"));
+            }
+        }
+        return Outcome.of(new Theme(siteTemplates, strings, assets), diagnostics);
+    }
+
+    private static Map<String, String> flatStrings(YamlStream stream, List<Diagnostic> diagnostics) {
+        stream.diagnostics().forEach(d -> diagnostics.add(new Diagnostic(d.severity(), "config-theme", d.pos(), d.message(), d.hint())));
+        Map<String, String> out = new TreeMap<>();
+        if (stream.single().orElse(null) instanceof YamlMapping map) {
+            for (YamlMapping.Entry e : map.effective()) {
+                if (e.value() instanceof YamlScalar s && !s.isNull()) {
+                    out.put(e.name(), s.text());
+                } else {
+                    diagnostics.add(Diagnostic.error("config-theme", e.value().pos(),
+                            "UI string `" + e.name() + "` must be text", "quote the value"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void checkSameKeys(Map<Lang, Map<String, String>> strings, List<Diagnostic> diagnostics) {
+        TreeSet<String> all = new TreeSet<>();
+        strings.values().forEach(m -> all.addAll(m.keySet()));
+        for (Map.Entry<Lang, Map<String, String>> e : strings.entrySet()) {
+            TreeSet<String> missing = new TreeSet<>(all);
+            missing.removeAll(e.getValue().keySet());
+            if (!missing.isEmpty()) {
+                diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates/i18n/" + e.getKey() + ".yaml"),
+                        "UI strings missing for `" + e.getKey() + "`: " + String.join(", ", missing),
+                        "every language file in templates/i18n/ needs the same keys"));
+            }
+        }
+    }
+
+    private static List<String> assetNames(YamlStream stream, List<Diagnostic> diagnostics) {
+        List<String> names = new ArrayList<>();
+        if (stream.single().orElse(null) instanceof YamlMapping map
+                && map.get("assets").orElse(null) instanceof YamlSequence seq) {
+            seq.items().forEach(i -> {
+                if (i instanceof YamlScalar s && s.text().matches("[A-Za-z0-9_.-]+")) {
+                    names.add(s.text());
+                } else {
+                    diagnostics.add(Diagnostic.error("config-theme", i.pos(), "asset names are plain file names",
+                            "list files of templates/assets/ such as style.css"));
+                }
+            });
+        }
+        return names;
+    }
+
+    static Optional<String> read(Optional<Path> siteTemplates, String name) {
+        return readBytes(siteTemplates, name).map(b -> new String(b, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
+
+    static Optional<byte[]> readBytes(Optional<Path> siteTemplates, String name) {
+        try {
+            if (siteTemplates.isPresent()) {
+                Path file = siteTemplates.get().resolve(name).normalize();
+                if (file.startsWith(siteTemplates.get()) && Files.isRegularFile(file)) {
+                    return Optional.of(Files.readAllBytes(file));
+                }
+            }
+            try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + name)) {
+                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

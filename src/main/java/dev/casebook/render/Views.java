@@ -1,0 +1,67 @@
+package dev.casebook.render;
+
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.util.List;
+
+/**
+ * The values templates see. Every string is escaped by Pebble when printed, except the article
+ * body, which the parse stage produced from escaped Markdown and is marked trusted here, in code.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** The site as a whole, in the current page's language. */
+    public record SiteView(String title, String description, String home, String root, String feed,
+                           String tags, String lang) {
+    }
+
+    /** What every page has: title, canonical URL, alternates for other languages, language switcher. */
+    public record PageView(String kind, String lang, String title, String description, String canonical,
+                           List<Alternate> alternates, List<LangLink> languages, boolean untranslated) {
+    }
+
+    /** A {@code <link rel="alternate" hreflang>}: a language code or {@code x-default}, and an absolute URL. */
+    public record Alternate(String hreflang, String href) {
+    }
+
+    /** An entry of the language switcher: where this page is in another language. */
+    public record LangLink(String code, String name, String href, boolean current) {
+    }
+
+    /** A named link: a tag, a section. */
+    public record NamedLink(String name, String href) {
+    }
+
+    public record Version(String product, String version) {
+    }
+
+    public record TocEntry(int level, String text, String id) {
+    }
+
+    /**
+     * An article page. When the page's language has no translation, {@code contentLang} is the
+     * original's language and {@code originalName}/{@code originalHref} say where the original is.
+     */
+    public record ArticleView(String title, String summary, String contentLang, String dateIso, String dateText,
+                              String updatedIso, String updatedText, SafeString html, List<TocEntry> toc,
+                              NamedLink section, List<NamedLink> tags, List<String> products, List<String> errors,
+                              List<Version> verifiedWith, String editHref, String originalName, String originalHref) {
+    }
+
+    /** An article in a list. {@code contentLang} differs from the page's language when untranslated. */
+    public record Card(String title, String summary, String href, String contentLang, String langName,
+                       boolean untranslated, String dateIso, String dateText, NamedLink section) {
+    }
+
+    public record SectionView(String name, String title, String href, List<Card> articles) {
+    }
+
+    public record TagView(String name, String href, List<Card> articles) {
+    }
+
+    /** The 404 page and the language chooser show every language at once. */
+    public record LangMessage(String code, String name, String title, String text, String href, String linkText) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.casebook.yaml;
+
+import dev.casebook.diag.Diagnostic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The documents of one YAML text, in order (an empty document is an empty Optional, as PyYAML
+ * gives {@code None}), and the problems found reading it. After a syntax error the documents read
+ * before it are kept.
+ */
+public record YamlStream(List<Optional<YamlNode>> documents, List<Diagnostic> diagnostics) {
+
+    public YamlStream {
+        documents = List.copyOf(documents);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** The first document, for texts that hold one (front matter, site config). */
+    public Optional<YamlNode> single() {
+        return documents.isEmpty() ? Optional.empty() : documents.get(0);
+    }
+}

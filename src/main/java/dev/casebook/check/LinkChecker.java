@@ -105,12 +105,12 @@ public final class LinkChecker {
             if (source.articles().stream().anyMatch(a -> a.section().equals(section))) {
                 return base.url(Routes.section(from.lang(), section)) + fragment;
             }
-            return broken(link, "no section `" + section + "`", diagnostics);
+            return broken(link, "no section `" + section + "`", ARTICLE_HINT, diagnostics);
         }
         String id = parts[1] + "/" + parts[2];
         Optional<Article> target2 = source.article(id);
         if (target2.isEmpty()) {
-            return broken(link, "no article at content/" + id, diagnostics);
+            return broken(link, "no article at content/" + id, ARTICLE_HINT, diagnostics);
         }
         Article to = target2.get();
         Lang lang = from.lang();
@@ -120,16 +120,18 @@ public final class LinkChecker {
             if (index.matches()) {
                 String code = index.group(1);
                 if (!Lang.isValid(code) || !source.config().languages().contains(new Lang(code))) {
-                    return broken(link, "`" + code + "` is not one of the site's languages", diagnostics);
+                    return broken(link, "`" + code + "` is not one of the site's languages", ARTICLE_HINT, diagnostics);
                 }
                 lang = new Lang(code);
                 if (to.translation(lang).isEmpty()) {
-                    return broken(link, "content/" + id + " has no index." + code + ".md", diagnostics);
+                    return broken(link, "content/" + id + " has no index." + code + ".md",
+                            "link to the folder (../../" + id + "/) to reach the page in the reader's language", diagnostics);
                 }
             } else if (to.resources().contains(rest)) {
                 return base.url(Routes.resource(from.lang(), to, rest)) + fragment;
             } else {
-                return broken(link, "no file content/" + id + "/" + rest, diagnostics);
+                return broken(link, "no file content/" + id + "/" + rest,
+                        "put the file in the article's folder, or fix the path (it is relative to the Markdown file)", diagnostics);
             }
         }
         checkAnchor(to, lang, fragment, link, diagnostics);
@@ -152,12 +154,16 @@ public final class LinkChecker {
                 ids.isEmpty() ? "that page has no headings" : Suggestions.hint(anchor, ids)));
     }
 
-    private String broken(Link link, String why, List<Diagnostic> diagnostics) {
+    private static final String ARTICLE_HINT =
+            "link to another article as ../../<section>/<slug>/index.<lang>.md (drafts are not published)";
+
+    private String broken(Link link, String why, String hint, List<Diagnostic> diagnostics) {
         List<String> ids = source.articles().stream().map(Article::id).toList();
-        String guess = Suggestions.closest(link.target().replaceAll("(^[./]+)|(/index\\.[a-z-]+\\.md$)|/$", ""), ids)
-                .map(id -> "did you mean content/" + id + "/? ").orElse("");
-        diagnostics.add(Diagnostic.error("broken-link", link.pos(), "broken link `" + link.target() + "`: " + why,
-                guess + "link to another article as ../../<section>/<slug>/index.<lang>.md (drafts are not published)"));
+        String guess = hint.equals(ARTICLE_HINT)
+                ? Suggestions.closest(link.target().replaceAll("(^[./]+)|(/index\\.[a-z-]+\\.md$)|/$", ""), ids)
+                        .map(id -> "did you mean content/" + id + "/? ").orElse("")
+                : "";
+        diagnostics.add(Diagnostic.error("broken-link", link.pos(), "broken link `" + link.target() + "`: " + why, guess + hint));
         return "";
     }
 

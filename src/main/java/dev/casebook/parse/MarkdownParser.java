@@ -2,6 +2,7 @@ package dev.casebook.parse;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
@@ -29,7 +30,6 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
@@ -77,6 +77,8 @@ public final class MarkdownParser {
                 TaskListExtension.create(), AutolinkExtension.create(), FootnoteExtension.create());
         options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.ESCAPE_HTML, true);
+        // flexmark silently unlinks javascript: URLs; let the link resolver see them to warn about them
+        options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "language-text");
@@ -118,11 +120,11 @@ public final class MarkdownParser {
         List<Heading> headings = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
-                headings.add(new Heading(h.getLevel(), new TextCollectingVisitor().collectAndGetText(h).strip(),
+                headings.add(new Heading(h.getLevel(), PlainText.of(h),
                         h.getAnchorRefId(), lines.at(h.getStartOffset())));
             }
         }
-        String text = new TextCollectingVisitor().collectAndGetText(doc);
+        String text = PlainText.of(doc);
         return new Document(html, headings, state.links, state.snippets, text);
     }
 
@@ -141,33 +143,31 @@ public final class MarkdownParser {
         }
     }
 
-    // A block quote whose first line is exactly "[!NOTE]" (or another kind) is a callout: the
-    // marker line is removed from the tree and the kind remembered for rendering.
+    // A block quote whose first line is exactly "[!NOTE]" (or another kind) is a callout. The tree
+    // is left as flexmark built it; rendering skips the marker line.
     private static void markCallouts(com.vladsch.flexmark.util.ast.Document doc, State state) {
         for (Node node : doc.getDescendants()) {
-            if (!(node instanceof BlockQuote quote) || !(quote.getFirstChild() instanceof Paragraph first)) {
-                continue;
-            }
-            String firstLine = first.getChars().toString().split("\n", 2)[0].strip();
-            Matcher m = CALLOUT_MARKER.matcher(firstLine);
-            if (!m.matches()) {
-                continue;
-            }
-            state.callouts.put(quote, m.group(1).toLowerCase(Locale.ROOT));
-            Node child = first.getFirstChild();
-            while (child != null) {
-                Node next = child.getNext();
-                boolean lineEnd = child instanceof SoftLineBreak || child instanceof com.vladsch.flexmark.ast.HardLineBreak;
-                child.unlink();
-                if (lineEnd) {
-                    break;
+            if (node instanceof BlockQuote quote && quote.getFirstChild() instanceof Paragraph first) {
+                Matcher m = CALLOUT_MARKER.matcher(first.getChars().toString().split("\n", 2)[0].strip());
+                if (m.matches()) {
+                    state.callouts.put(quote, m.group(1).toLowerCase(Locale.ROOT));
                 }
-                child = next;
-            }
-            if (!first.hasChildren()) {
-                first.unlink();
             }
         }
+    }
+
+    /** The inline nodes of a paragraph after its first line. */
+    private static List<Node> afterFirstLine(Paragraph paragraph) {
+        List<Node> rest = new ArrayList<>();
+        boolean past = false;
+        for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+            if (past) {
+                rest.add(child);
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                past = true;
+            }
+        }
+        return rest;
     }
 
     /** Renders callouts and fenced code the Casebook way; everything else is flexmark's default. */
@@ -189,7 +189,18 @@ public final class MarkdownParser {
             String title = state.calloutTitles.getOrDefault(kind, kind);
             html.line().raw("<div class=\"callout callout-" + kind + "\" role=\"note\">").line();
             html.raw("<p class=\"callout-title\">").text(title).raw("</p>").line();
-            context.renderChildren(node);
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child == node.getFirstChild() && child instanceof Paragraph first) {
+                    List<Node> rest = afterFirstLine(first);
+                    if (!rest.isEmpty()) {
+                        html.raw("<p>");
+                        rest.forEach(context::render);
+                        html.raw("</p>").line();
+                    }
+                } else {
+                    context.render(child);
+                }
+            }
             html.raw("</div>").line();
         }
 

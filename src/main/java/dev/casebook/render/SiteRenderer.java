@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
  */
 public final class SiteRenderer {
 
-    private static final Pattern LINK_SLOT = Pattern.compile("(href|src)=\"casebook-link:(\\d+)\"");
+    private static final Pattern LINK_SLOT = Pattern.compile(" (href|src)=\"casebook-link:(\\d+)\"");
     private static final Pattern IMAGE_TAG = Pattern.compile("<img [^>]*src=\"casebook-link:(\\d+)\"[^>]*>");
     private static final Pattern SNIPPET_SLOT = Pattern.compile("<!--casebook-snippet:(\\d+)-->");
     private static final int HOME_ENTRIES = 20;
@@ -186,11 +186,12 @@ public final class SiteRenderer {
     private Views.PageView page(String kind, Lang lang, String title, String description,
                                 java.util.function.Function<Lang, String> pathIn, String xDefault,
                                 List<Lang> alternateLangs, String canonical, boolean untranslated) {
+        // hreflang pairs real translations; a page that exists in one language has no cluster
         List<Views.Alternate> alternates = new ArrayList<>();
-        for (Lang l : alternateLangs) {
-            alternates.add(new Views.Alternate(l.code(), base.absolute(pathIn.apply(l))));
-        }
         if (alternateLangs.size() > 1) {
+            for (Lang l : alternateLangs) {
+                alternates.add(new Views.Alternate(l.code(), base.absolute(pathIn.apply(l))));
+            }
             alternates.add(new Views.Alternate("x-default", base.absolute(xDefault)));
         }
         List<Views.LangLink> switcher = config.languages().stream()
@@ -363,7 +364,7 @@ public final class SiteRenderer {
         String withLinks = replace(LINK_SLOT, withImages, m -> {
             int slot = Integer.parseInt(m.group(2));
             String href = slot < hrefs.size() ? hrefs.get(slot) : "";
-            return href.isEmpty() ? "" : m.group(1) + "=\"" + Html.escape(href) + "\"";
+            return href.isEmpty() ? "" : " " + m.group(1) + "=\"" + Html.escape(href) + "\"";
         });
         return replace(SNIPPET_SLOT, withLinks, m -> {
             int slot = Integer.parseInt(m.group(1));

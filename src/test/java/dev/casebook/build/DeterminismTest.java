@@ -1,0 +1,40 @@
+package dev.casebook.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.casebook.testing.TestSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeterminismTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoBuildsGiveByteIdenticalTrees() throws IOException {
+        StringBuilder spec = new StringBuilder("-- content/_site.yaml --\nbase_url: https://example.org/\nlanguages: [en, zh]\n");
+        for (int i = 0; i < 30; i++) {
+            spec.append("-- content/s").append(i % 4).append("/a").append(i).append("/index.en.md --\n---\ntitle: A").append(i)
+                    .append("\nsummary: S\ndate: 2025-01-").append(String.format(java.util.Locale.ROOT, "%02d", 1 + i % 5))
+                    .append("\ntags: [t").append(i % 3).append(", shared]\n---\n## H\n[next](../../s").append((i + 1) % 30 % 4)
+                    .append("/a").append((i + 1) % 30).append("/index.en.md)\n");
+            if (i % 2 == 0) {
+                spec.append("-- content/s").append(i % 4).append("/a").append(i).append("/index.zh.md --\n---\ntitle: 甲")
+                        .append(i).append("\nsummary: 摘要\ndate: 2025-01-01\n---\n正文\n");
+            }
+        }
+        TestSite site = TestSite.write(dir, spec.toString());
+        TestSite.Built first = site.build(BuildOptions.of(site.root(), dir.resolve("one")));
+        TestSite.Built second = site.build(BuildOptions.of(site.root(), dir.resolve("two")));
+        assertEquals("", first.diagnostics());
+        assertEquals(first.files(), second.files());
+        for (String f : first.files()) {
+            assertArrayEquals(Files.readAllBytes(first.out().resolve(f)), Files.readAllBytes(second.out().resolve(f)), f);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.testing.TestSite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static final String ARTICLE = """
+            -- content/litellm/a/index.en.md --
+            ---
+            title: A
+            summary: S
+            date: 2025-02-18
+            ---
+            Body.
+            """;
+
+    @Test
+    void helpAndVersion() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("build"), help.out());
+        assertTrue(help.out().contains("  2   usage or configuration error"), help.out());
+        Run version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().matches("casebook \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), version.out());
+        Run buildHelp = run("build", "--help");
+        assertTrue(buildHelp.out().contains("--base-url=URL"), buildHelp.out());
+    }
+
+    @Test
+    void buildsAFolderThatHoldsOnlyContentWithTheThemeFromTheJar() {
+        TestSite.write(dir, ARTICLE);
+        assertFalse(Files.exists(dir.resolve("templates")));
+        Run r = run("build", "--site", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("casebook build: 1 article, 4 pages (en 4), "), r.out());
+        assertTrue(Files.exists(dir.resolve("target/site/en/litellm/a/index.html")));
+    }
+
+    @Test
+    void contentErrorsExitWithOneAndPrintEveryDiagnostic() {
+        TestSite.write(dir, ARTICLE.replace("title: A", "titel: A") + """
+                -- content/litellm/b/index.en.md --
+                ---
+                title: B
+                summary: S
+                date: 2025-02-18
+                ---
+                [x](../nope/index.en.md)
+                """);
+        Run r = run("build", "--site", dir.toString());
+        assertEquals(1, r.code());
+        assertEquals("""
+                content/litellm/a/index.en.md:1:1: error[front-matter-missing]: front matter has no `title`
+                  hint: every article file needs `title`, `summary` and `date` (YYYY-MM-DD)
+                content/litellm/a/index.en.md:2:1: error[front-matter-unknown-key]: unknown key `titel` in front matter
+                  hint: did you mean `title`?
+                content/litellm/b/index.en.md:6:5: error[broken-link]: broken link `../nope/index.en.md`: no article at content/litellm/nope
+                  hint: link to another article as ../../<section>/<slug>/index.<lang>.md (drafts are not published)
+                """, r.err());
+        assertTrue(r.out().startsWith("casebook build: 3 errors, 0 warnings; site not written"), r.out());
+        assertFalse(Files.exists(dir.resolve("target/site")));
+    }
+
+    @Test
+    void githubFormatPrintsWorkflowAnnotations() {
+        TestSite.write(dir, ARTICLE.replace("date: 2025-02-18", "date: 2025-13-01"));
+        Run r = run("build", "--site", dir.toString(), "--format", "github");
+        assertEquals(1, r.code());
+        assertEquals("::error file=content/litellm/a/index.en.md,line=4,col=7,title=front-matter-date::"
+                + "`date` is not a real date: 2025-13-01%0Awrite an existing day as YYYY-MM-DD\n", r.err());
+    }
+
+    @Test
+    void warningsFailOnlyWithStrict() {
+        TestSite.write(dir, ARTICLE.replace("Body.", "[x](javascript:void(0))"));
+        assertEquals(0, run("build", "--site", dir.toString()).code());
+        assertEquals(1, run("build", "--site", dir.toString(), "--strict").code());
+    }
+
+    @Test
+    void usageAndConfigurationErrorsExitWithTwo() throws IOException {
+        TestSite.write(dir, ARTICLE);
+        assertEquals(2, run("build", "--bogus").code());
+        assertEquals(2, run("build", "--site", dir.toString(), "--base-url", "ftp://x/").code());
+        assertEquals(2, run("build", "--site", dir.resolve("nowhere").toString()).code());
+        assertEquals(2, run().code());
+
+        Path precious = dir.resolve("precious");
+        Files.createDirectories(precious);
+        Files.writeString(precious.resolve("notes.txt"), "mine");
+        Run refused = run("build", "--site", dir.toString(), "--out", precious.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("error[config-output]: refusing to replace"), refused.err());
+        assertEquals("mine", Files.readString(precious.resolve("notes.txt")));
+    }
+
+    @Test
+    void badSiteConfigIsAConfigurationError() {
+        TestSite.write(dir, ARTICLE + """
+                -- content/_site.yaml --
+                languages: [en]
+                titel: Casebook
+                """);
+        Run r = run("build", "--site", dir.toString());
+        assertEquals(2, r.code());
+        assertEquals("""
+                content/_site.yaml:2:1: error[config-unknown-key]: unknown key `titel` in _site.yaml
+                  hint: did you mean `title`?
+                """, r.err());
+    }
+
+    @Test
+    void rebuildReplacesItsOwnOutputAtomically() throws IOException {
+        TestSite.write(dir, ARTICLE);
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--site", dir.toString(), "--out", out.toString()).code());
+        Files.writeString(out.resolve("stale.html"), "old");
+        assertEquals(0, run("build", "--site", dir.toString(), "--out", out.toString()).code());
+        assertFalse(Files.exists(out.resolve("stale.html")));
+        assertTrue(Files.exists(out.resolve(".casebook-output")));
+        try (var siblings = Files.list(dir)) {
+            assertEquals(0, siblings.filter(p -> p.getFileName().toString().startsWith(".out.")).count());
+        }
+    }
+}

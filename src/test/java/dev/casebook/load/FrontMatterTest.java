@@ -1,0 +1,149 @@
+package dev.casebook.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.testing.TestSite;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrontMatterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void unknownKeyIsPositionedWithDidYouMean() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                tagz: [litellm]
+                ---
+                Body.
+                """).build();
+        assertEquals("""
+                content/litellm/a/index.en.md:5:1: error[front-matter-unknown-key]: unknown key `tagz` in front matter
+                  hint: did you mean `tags`?""", built.diagnostics());
+        assertFalse(built.result().written());
+    }
+
+    @Test
+    void duplicateKeysWrongTypesBadDatesAndMissingKeysAreAllReported() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                title: B
+                date: 2025-02-30
+                draft: maybe
+                tags: {x: 1}
+                ---
+                Body.
+                -- content/litellm/b/index.en.md --
+                ---
+                title: B
+                summary: S
+                date: 18.02.2025
+                updated: 2024-01-01
+                ---
+                Body.
+                """).build();
+        assertEquals("""
+                content/litellm/a/index.en.md:1:1: error[front-matter-missing]: front matter has no `summary`
+                content/litellm/a/index.en.md:3:1: error[front-matter-duplicate-key]: duplicate key `title` in front matter
+                content/litellm/a/index.en.md:4:7: error[front-matter-date]: `date` is not a real date: 2025-02-30
+                content/litellm/a/index.en.md:5:8: error[front-matter-type]: `draft` must be true or false, found a string
+                content/litellm/a/index.en.md:6:7: error[front-matter-type]: `tags` must be a list of strings, found a mapping
+                content/litellm/b/index.en.md:4:7: error[front-matter-date]: `date` must be a date like 2025-02-18, not `18.02.2025`""",
+                built.headlines());
+    }
+
+    @Test
+    void languageNeutralFactsWrittenOnceApplyToBothAndConflictsAreErrors() {
+        TestSite.Built ok = TestSite.write(dir.resolve("ok"), """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                tags: [litellm, ollama]
+                ---
+                Body.
+                -- content/litellm/a/index.zh.md --
+                ---
+                title: 甲
+                summary: 摘要
+                date: 2025-02-18
+                ---
+                正文。
+                """).build();
+        assertEquals("", ok.diagnostics());
+        assertTrue(ok.file("zh/litellm/a/index.html").contains("href=\"/zh/tags/ollama/\""));
+
+        TestSite.Built conflict = TestSite.write(dir.resolve("conflict"), """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                tags: [litellm, ollama]
+                ---
+                Body.
+                -- content/litellm/a/index.zh.md --
+                ---
+                title: 甲
+                summary: 摘要
+                date: 2025-02-18
+                tags: [litellm]
+                ---
+                正文。
+                """).build();
+        assertEquals("""
+                content/litellm/a/index.zh.md:5:1: error[front-matter-conflict]: `tags` differs from content/litellm/a/index.en.md:5:1 (en)
+                  hint: tags, products, errors and verified_with hold for every language: write them once, or the same in each file""",
+                conflict.diagnostics());
+    }
+
+    @Test
+    void fileWithoutFrontMatterIsAnError() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                # Just a heading
+                """).build();
+        assertEquals("content/litellm/a/index.en.md:1:1: error[front-matter-missing]: file does not start with YAML front matter between --- lines",
+                built.headlines());
+    }
+
+    @Test
+    void yamlSyntaxErrorInFrontMatterIsPositioned() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: "A
+                summary: S
+                ---
+                """).build();
+        assertTrue(built.headlines().startsWith("content/litellm/a/index.en.md:"), built.headlines());
+        assertTrue(built.headlines().contains("error[yaml-syntax]"), built.headlines());
+    }
+
+    @Test
+    void badTagNamesAreRejectedBecauseTheyBecomeUrls() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                tags: [Docker Network]
+                ---
+                """).build();
+        assertEquals("content/litellm/a/index.en.md:5:7: error[front-matter-tag]: tag `Docker Network` is not lower-case ASCII kebab-case",
+                built.headlines());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.casebook.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.content.Document;
+import dev.casebook.content.Heading;
+import dev.casebook.content.Lang;
+import dev.casebook.content.Snippet;
+import dev.casebook.content.Translation;
+import dev.casebook.diag.SourcePos;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MarkdownParserTest {
+
+    private static final MarkdownParser PARSER = new MarkdownParser();
+    private static final Map<String, String> TITLES = Map.of("note", "Note", "warning", "Warning", "tip", "Tip",
+            "important", "Important", "caution", "Caution");
+
+    private static Document parse(String body) {
+        // the body starts on line 6 of the file, after five lines of front matter
+        return PARSER.parse(new Translation(new Lang("en"), "content/s/a/index.en.md", "T", "S",
+                LocalDate.of(2025, 1, 1), Optional.empty(), false, body, 5), TITLES);
+    }
+
+    @Test
+    void headingIdsAreStableReadableAndWorkForChinese() {
+        Document doc = parse("""
+                ## 原因 Cause
+                ## Fix: `OPENAI_API_KEY` (dummy)
+                ## 原因 Cause
+                ### ＦＵＬＬ　ｗｉｄｔｈ
+                """);
+        assertEquals(List.of(
+                new Heading(2, "原因 Cause", "原因-cause", new SourcePos("content/s/a/index.en.md", 6, 1)),
+                new Heading(2, "Fix: OPENAI_API_KEY (dummy)", "fix-openai_api_key-dummy", new SourcePos("content/s/a/index.en.md", 7, 1)),
+                new Heading(2, "原因 Cause", "原因-cause-2", new SourcePos("content/s/a/index.en.md", 8, 1)),
+                new Heading(3, "ＦＵＬＬ　ｗｉｄｔｈ", "full-width", new SourcePos("content/s/a/index.en.md", 9, 1))),
+                doc.headings());
+        assertTrue(doc.html().contains("<h2 id=\"原因-cause\">原因 Cause</h2>"), doc.html());
+    }
+
+    @Test
+    void gfmTablesStrikethroughTaskListsAutolinksAndFootnotes() {
+        String html = parse("""
+                | key | value |
+                |-----|-------|
+                | a   | b     |
+
+                ~~old~~ and https://example.com/x
+
+                - [x] done
+                - [ ] todo
+
+                Text with a note.[^1]
+
+                [^1]: The footnote.
+                """).html();
+        assertTrue(html.contains("<table class=\"table\">"), html);
+        assertTrue(html.contains("<td>a</td>"), html);
+        assertTrue(html.contains("<del>old</del>"), html);
+        assertTrue(html.contains("<a href=\"https://example.com/x\">https://example.com/x</a>"), html);
+        assertTrue(html.contains("<input type=\"checkbox\" class=\"task\" checked disabled>"), html);
+        assertTrue(html.contains("<input type=\"checkbox\" class=\"task\" disabled>"), html);
+        assertTrue(html.contains("class=\"footnotes\""), html);
+    }
+
+    @Test
+    void githubCalloutsBecomeTitledNotesAndPlainQuotesStayQuotes() {
+        String html = parse("""
+                > [!WARNING]
+                > Do not mix `ollama_chat/` with `/v1`.
+
+                > Just a quote.
+                """).html();
+        assertEquals("""
+                <div class="callout callout-warning" role="note">
+                <p class="callout-title">Warning</p>
+                <p>Do not mix <code>ollama_chat/</code> with <code>/v1</code>.</p>
+                </div>
+                <blockquote>
+                <p>Just a quote.</p>
+                </blockquote>
+                """, html);
+    }
+
+    @Test
+    void rawHtmlIsEscapedNeverPassedThrough() {
+        String html = parse("""
+                <script>alert(1)</script>
+
+                Inline <img src=x onerror=alert(1)> here.
+                """).html();
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("<img"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+    }
+
+    @Test
+    void fencedBlocksBecomeSnippetsWithAttributesAndPositions() {
+        Document doc = parse("""
+                Intro.
+
+                - item
+
+                  ```yaml file=config.yaml group=before expect="LLM001, ENV001" nocheck
+                  model: openai/x
+                  ```
+                """);
+        Snippet s = doc.snippets().get(0);
+        assertEquals("yaml", s.language());
+        assertEquals(Map.of("file", "config.yaml", "group", "before", "expect", "LLM001, ENV001"), s.attributes());
+        assertEquals(List.of("nocheck"), s.flags());
+        assertEquals("model: openai/x\n", s.code());
+        assertEquals(new SourcePos("content/s/a/index.en.md", 11, 3), s.pos());
+        assertEquals(new SourcePos("content/s/a/index.en.md", 10, 3), s.fence());
+        assertTrue(doc.html().contains(Snippet.slot(0) + "<pre><code class=\"language-yaml\">model: openai/x\n</code></pre>"), doc.html());
+    }
+
+    @Test
+    void linksInsideTheSiteGetSlotsWithTheirPositions() {
+        Document doc = parse("See [a](../../x/y/index.en.md) and [web](https://example.com) and [top](#here).\n");
+        assertEquals(1, doc.links().size());
+        assertEquals("../../x/y/index.en.md", doc.links().get(0).target());
+        assertEquals(new SourcePos("content/s/a/index.en.md", 6, 9), doc.links().get(0).pos());
+        assertTrue(doc.html().contains("<a href=\"casebook-link:0\">a</a>"), doc.html());
+        assertTrue(doc.html().contains("<a href=\"#here\">top</a>"), doc.html());
+    }
+}

@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -59,7 +61,7 @@ public final class YamlReader {
             diagnostics.add(Diagnostic.error("yaml-limit", at.start(),
                     "YAML text is longer than " + limits.maxCodePoints() + " characters",
                     "split the file; nothing this large is needed for a config or front matter"));
-            return new YamlStream(documents, diagnostics);
+            return new YamlStream(documents, List.of(at.start()), diagnostics);
         }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // reported by callers, resolved last-wins like PyYAML
@@ -92,7 +94,28 @@ public final class YamlReader {
             diagnostics.add(Diagnostic.error("yaml-limit", at.start(),
                     "YAML is nested too deeply to read", "flatten the structure"));
         }
-        return new YamlStream(documents, diagnostics);
+        return new YamlStream(documents, starts(yaml, text, at, documents.size()), diagnostics);
+    }
+
+    // Document start marks come from the event stream; an empty document has no node to carry one.
+    private static List<SourcePos> starts(Yaml yaml, String text, Positions at, int count) {
+        List<SourcePos> starts = new ArrayList<>();
+        try {
+            for (Event e : yaml.parse(new StringReader(text))) {
+                if (e instanceof DocumentStartEvent) {
+                    starts.add(at.of(e.getStartMark()));
+                    if (starts.size() == count) {
+                        break;
+                    }
+                }
+            }
+        } catch (YAMLException e) {
+            // the documents before the error have their starts; the error itself is already reported
+        }
+        while (starts.size() < Math.max(1, count)) {
+            starts.add(at.start());
+        }
+        return starts;
     }
 
     /** Reads a text that starts at the top-left of its own file. */

@@ -1,0 +1,136 @@
+package dev.casebook.validate;
+
+import dev.casebook.diag.Severity;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlReader;
+import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlSequence;
+import dev.casebook.yaml.YamlStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The rule catalog shipped in the jar: {@code rules/catalog.yaml} lists the rule files of
+ * {@code rules/}, one per rule. A malformed rule file is a bug in Casebook, so it fails loudly.
+ */
+public final class Catalog {
+
+    private static final String ROOT = "rules/";
+
+    private final Map<String, Rule> rules;
+
+    private Catalog(Map<String, Rule> rules) {
+        this.rules = rules;
+    }
+
+    private static final class Holder {
+        static final Catalog BUILT_IN = load();
+    }
+
+    /** The built-in catalog, read once. */
+    public static Catalog builtIn() {
+        return Holder.BUILT_IN;
+    }
+
+    public List<Rule> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    public Optional<Rule> rule(String id) {
+        return Optional.ofNullable(rules.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    public List<String> ids() {
+        return List.copyOf(rules.keySet());
+    }
+
+    private static Catalog load() {
+        YamlReader yaml = new YamlReader();
+        YamlMapping index = (YamlMapping) read(yaml, "catalog.yaml");
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (YamlNode id : ((YamlSequence) index.get("rules").orElseThrow()).items()) {
+            String name = ((YamlScalar) id).text();
+            Rule rule = rule((YamlMapping) read(yaml, name + ".yaml"), name);
+            rules.put(rule.id(), rule);
+        }
+        return new Catalog(rules);
+    }
+
+    private static YamlNode read(YamlReader yaml, String file) {
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(ROOT + file)) {
+            if (in == null) {
+                throw new IllegalStateException("rule data missing from the jar: " + ROOT + file);
+            }
+            YamlStream s = yaml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "rules/" + file);
+            if (s.hasErrors()) {
+                throw new IllegalStateException("rule data " + file + ": " + s.diagnostics());
+            }
+            return s.single().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Rule rule(YamlMapping m, String file) {
+        String id = text(m, "id");
+        if (!id.equals(file)) {
+            throw new IllegalStateException("rules/" + file + ".yaml declares id " + id);
+        }
+        Map<String, Map<String, String>> messages = new TreeMap<>();
+        messages.put("default", texts(m, "message"));
+        m.get("variants").ifPresent(v -> ((YamlMapping) v).effective()
+                .forEach(e -> messages.put(e.name(), texts((YamlMapping) e.value()))));
+        List<Rule.Evidence> evidence = new ArrayList<>();
+        m.get("evidence").ifPresent(e -> ((YamlSequence) e).items().forEach(item -> {
+            YamlMapping ev = (YamlMapping) item;
+            evidence.add(new Rule.Evidence(text(ev, "text"), ev.has("url") ? text(ev, "url") : ""));
+        }));
+        List<Rule.Example> examples = new ArrayList<>();
+        ((YamlSequence) m.get("examples").orElseThrow()).items().forEach(item -> examples.add(example((YamlMapping) item)));
+        List<Kind> kinds = ((YamlSequence) m.get("kinds").orElseThrow()).items().stream()
+                .map(k -> Kind.byLabel(((YamlScalar) k).text()).orElseThrow(() -> new IllegalStateException("kind " + k)))
+                .toList();
+        return new Rule(id, Severity.valueOf(text(m, "severity").toUpperCase(Locale.ROOT)), kinds, texts(m, "title"),
+                messages, texts(m, "why"), texts(m, "fix"), evidence, examples);
+    }
+
+    private static Rule.Example example(YamlMapping m) {
+        List<String> expect = m.get("expect").map(n -> ((YamlSequence) n).items().stream()
+                .map(i -> ((YamlScalar) i).text()).toList()).orElse(List.of());
+        Map<String, String> environment = new TreeMap<>();
+        m.get("environment").ifPresent(e -> ((YamlMapping) e).effective()
+                .forEach(x -> environment.put(x.name(), ((YamlScalar) x.value()).text())));
+        List<Rule.ExampleFile> files = new ArrayList<>();
+        ((YamlSequence) m.get("files").orElseThrow()).items().forEach(f -> {
+            YamlMapping file = (YamlMapping) f;
+            files.add(new Rule.ExampleFile(text(file, "name"), text(file, "text")));
+        });
+        return new Rule.Example(text(m, "name"), expect, environment, files);
+    }
+
+    private static Map<String, String> texts(YamlMapping m, String key) {
+        return texts((YamlMapping) m.get(key).orElseThrow(() -> new IllegalStateException("rule without " + key)));
+    }
+
+    private static Map<String, String> texts(YamlMapping m) {
+        Map<String, String> out = new TreeMap<>();
+        for (String lang : Rule.LANGUAGES) {
+            out.put(lang, text(m, lang).strip());
+        }
+        return out;
+    }
+
+    private static String text(YamlMapping m, String key) {
+        return ((YamlScalar) m.get(key).orElseThrow(() -> new IllegalStateException("missing " + key + " at " + m.pos()))).text();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.casebook.validate;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlReader;
+import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlSequence;
+import dev.casebook.yaml.YamlStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a config text into a {@link ConfigFile}: its kind from the file name, the fence language or
+ * the content, and its parsed form. YAML problems that are not a rule's business are diagnostics:
+ * {@code yaml-syntax} (error) and {@code yaml-duplicate-key} (warning; the last value wins).
+ */
+public final class ConfigReader {
+
+    private static final Pattern DOTENV_NAME = Pattern.compile("(^|.*/)(\\.env(\\..+)?|.+\\.env)$");
+    private static final Pattern DOTENV_LINE = Pattern.compile("^\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_.-]*\\s*=.*$");
+    private static final Pattern WREN_LINE = Pattern.compile("(?m)^(type:\\s*(llm|embedder|document_store|engine|pipeline)\\s*$|settings:)");
+
+    private final YamlReader yaml = new YamlReader();
+
+    /**
+     * The kind of a text, or empty when it is not a config Casebook checks (a shell command, a log).
+     *
+     * @param language the fence language, empty if none
+     * @param fileName the {@code file=} attribute or the file's name, empty if none
+     */
+    public static Optional<Kind> format(String language, String fileName, String text) {
+        String lang = language.toLowerCase(Locale.ROOT);
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (lang.equals("dotenv") || lang.equals("env") || DOTENV_NAME.matcher(name).matches()) {
+            return Optional.of(Kind.DOTENV);
+        }
+        if (lang.equals("json") || name.endsWith(".json")) {
+            return Optional.of(Kind.JSON);
+        }
+        if (lang.equals("yaml") || lang.equals("yml") || name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return Optional.of(Kind.YAML);
+        }
+        if (lang.isEmpty() && name.isEmpty() && !text.isBlank()
+                && text.lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#"))
+                        .allMatch(l -> DOTENV_LINE.matcher(l).matches())) {
+            return Optional.of(Kind.DOTENV);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads {@code text} of the given format ({@link Kind#DOTENV}, {@link Kind#JSON} or {@link Kind#YAML};
+     * a YAML text becomes compose, litellm-proxy, wren-config or plain YAML by its content).
+     *
+     * @param origin where the text's first character is in its source file
+     */
+    public Outcome<ConfigFile> read(String name, Kind format, String text, SourcePos origin, boolean fragment) {
+        if (format == Kind.DOTENV) {
+            return Outcome.of(new ConfigFile(name, Kind.DOTENV, text, origin, Optional.empty(),
+                    Optional.of(DotEnv.parse(text, origin)), fragment));
+        }
+        YamlStream stream = yaml.read(text, origin.path(), origin.line() - 1, origin.column() - 1);
+        Kind kind = format == Kind.JSON ? Kind.JSON : yamlKind(stream, text);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Diagnostic d : stream.diagnostics()) {
+            // a broken WrenAI config is WREN005's finding: wren-ai-service swallows the error
+            if (!(kind == Kind.WREN_CONFIG && d.id().equals("yaml-syntax"))) {
+                diagnostics.add(d);
+            }
+        }
+        for (Optional<YamlNode> doc : stream.documents()) {
+            doc.ifPresent(d -> duplicates(d, diagnostics));
+        }
+        return Outcome.of(new ConfigFile(name, kind, text, origin, Optional.of(stream), Optional.empty(), fragment), diagnostics);
+    }
+
+    private static Kind yamlKind(YamlStream stream, String text) {
+        List<YamlMapping> docs = stream.documents().stream().flatMap(Optional::stream)
+                .filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).toList();
+        if (docs.stream().anyMatch(d -> d.has("services"))) {
+            return Kind.COMPOSE;
+        }
+        if (docs.stream().anyMatch(d -> d.has("model_list"))) {
+            return Kind.LITELLM_PROXY;
+        }
+        if (docs.stream().anyMatch(d -> d.has("settings") || WrenConfig.type(d).map(WrenConfig.TYPES::contains).orElse(false))) {
+            return Kind.WREN_CONFIG;
+        }
+        // a config whose syntax is broken still says what it is
+        if (stream.hasErrors() && WREN_LINE.matcher(text).find()) {
+            return Kind.WREN_CONFIG;
+        }
+        return Kind.YAML;
+    }
+
+    private static void duplicates(YamlNode node, List<Diagnostic> out) {
+        if (node instanceof YamlMapping m) {
+            for (YamlMapping.Entry dup : m.duplicates()) {
+                out.add(Diagnostic.warning("yaml-duplicate-key", dup.key().pos(),
+                        "duplicate key `" + dup.name() + "`; the last value wins, as in PyYAML",
+                        "remove the earlier line"));
+            }
+            m.entries().forEach(e -> duplicates(e.value(), out));
+        } else if (node instanceof YamlSequence s) {
+            s.items().forEach(i -> duplicates(i, out));
+        } else if (node instanceof YamlScalar) {
+            return;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.casebook.validate;
+
+import dev.casebook.diag.Severity;
+import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** EMB001–EMB003: embedders and the vector store they fill. */
+final class EmbChecks {
+
+    /** Output sizes of common embedding models, by name without provider prefix. */
+    private static final Map<String, Integer> DIMENSIONS = Map.ofEntries(
+            Map.entry("text-embedding-3-large", 3072),
+            Map.entry("text-embedding-3-small", 1536),
+            Map.entry("text-embedding-ada-002", 1536),
+            Map.entry("nomic-embed-text", 768),
+            Map.entry("nomic-embed-text-v1.5", 768),
+            Map.entry("text-embedding-nomic-embed-text-v1.5", 768),
+            Map.entry("text-embedding-004", 768),
+            Map.entry("amazon.titan-embed-text-v2:0", 1024),
+            Map.entry("bge-m3", 1024),
+            Map.entry("mxbai-embed-large", 1024),
+            Map.entry("all-minilm", 384));
+
+    private EmbChecks() {
+    }
+
+    static void register(Map<String, Check> checks) {
+        checks.put("EMB001", EmbChecks::dimension);
+        checks.put("EMB002", EmbChecks::noEmbeddings);
+        checks.put("EMB003", EmbChecks::ollamaEmbedder);
+    }
+
+    /** The size of the vectors {@code model} produces, if known. */
+    static Optional<Integer> dimensionOf(YamlMapping model) {
+        Optional<Integer> legacy = WrenConfig.text(model, "dimension").flatMap(EmbChecks::integer);
+        if (legacy.isPresent()) {
+            return legacy;
+        }
+        Optional<Integer> requested = model.get("kwargs").filter(YamlMapping.class::isInstance)
+                .flatMap(k -> WrenConfig.text((YamlMapping) k, "dimensions")).flatMap(EmbChecks::integer);
+        if (requested.isPresent()) {
+            return requested;
+        }
+        String name = WrenConfig.text(model, "model").orElse("");
+        name = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
+        Optional<Integer> d = lookup(name);
+        return d.isPresent() || !name.contains(":") ? d : lookup(name.substring(0, name.lastIndexOf(':')));
+    }
+
+    private static Optional<Integer> lookup(String name) {
+        if (DIMENSIONS.containsKey(name)) {
+            return Optional.of(DIMENSIONS.get(name));
+        }
+        if (name.startsWith("bge-large-")) {
+            return Optional.of(1024);
+        }
+        if (name.startsWith("bge-base-")) {
+            return Optional.of(768);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> integer(String s) {
+        return s.strip().matches("\\d{1,7}") ? Optional.of(Integer.parseInt(s.strip())) : Optional.empty();
+    }
+
+    private static void dimension(Group group, List<Finding> out) {
+        // embedder identifier -> (model name, dimension) across the group
+        Map<String, YamlMapping> embedders = new LinkedHashMap<>();
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : WrenConfig.ofType(file, "embedder")) {
+                for (YamlMapping m : WrenConfig.models(doc)) {
+                    WrenConfig.identifier(doc, m).ifPresent(id -> embedders.put(id, m));
+                }
+            }
+        }
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping store : WrenConfig.ofType(file, "document_store")) {
+                String provider = WrenConfig.text(store, "provider").orElse("");
+                List<String> linked = new ArrayList<>();
+                for (ConfigFile f : group.of(Kind.WREN_CONFIG)) {
+                    for (YamlMapping pipeline : WrenConfig.ofType(f, "pipeline")) {
+                        for (YamlMapping pipe : WrenConfig.pipes(pipeline)) {
+                            Optional<String> e = WrenConfig.text(pipe, "embedder");
+                            if (e.isPresent() && WrenConfig.text(pipe, "document_store").map(provider::equals).orElse(false)
+                                    && !linked.contains(e.get())) {
+                                linked.add(e.get());
+                            }
+                        }
+                    }
+                }
+                if (linked.isEmpty()) {
+                    continue;
+                }
+                check(store, linked, embedders, file.fragment()).ifPresent(out::add);
+            }
+        }
+    }
+
+    private static Optional<Finding> check(YamlMapping store, List<String> linked, Map<String, YamlMapping> embedders,
+                                           boolean fragment) {
+        Optional<YamlMapping.Entry> dimEntry = store.entry("embedding_model_dim");
+        SourcePos at = dimEntry.map(e -> e.value().pos()).orElse(store.pos());
+        Map<String, Integer> produced = new LinkedHashMap<>();
+        for (String id : linked) {
+            Optional.ofNullable(embedders.get(id)).flatMap(EmbChecks::dimensionOf)
+                    .ifPresent(d -> produced.put(WrenConfig.text(embedders.get(id), "model").orElse(id), d));
+        }
+        if (dimEntry.isEmpty()) {
+            return fragment ? Optional.empty() : Optional.of(missing(at, produced));
+        }
+        if (!(dimEntry.get().value() instanceof YamlScalar dim) || dim.isNull()) {
+            return Optional.of(missing(at, produced));
+        }
+        if (dim.quoted() && integer(dim.text()).isPresent()) {
+            return Optional.of(Finding.of("EMB001", at, Map.of("dim", dim.text())).variant("quoted").withSeverity(Severity.WARNING));
+        }
+        Optional<Integer> value = dim.type() == YamlScalar.Type.INT ? integer(dim.text()) : Optional.empty();
+        if (value.isEmpty() || value.get() == 0) {
+            return Optional.of(missing(at, produced));
+        }
+        for (Map.Entry<String, Integer> p : produced.entrySet()) {
+            if (!p.getValue().equals(value.get())) {
+                return Optional.of(Finding.of("EMB001", at, Map.of("dim", String.valueOf(value.get()),
+                        "model", p.getKey(), "D", String.valueOf(p.getValue()))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Finding missing(SourcePos at, Map<String, Integer> produced) {
+        Map.Entry<String, Integer> first = produced.entrySet().stream().findFirst().orElse(Map.entry("the embedder", 0));
+        return Finding.of("EMB001", at, Map.of("dim", "0", "model", first.getKey(),
+                "D", first.getValue() == 0 ? "?" : String.valueOf(first.getValue()))).variant("missing");
+    }
+
+    private static void noEmbeddings(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (!m.embedding()) {
+                continue;
+            }
+            Providers.prefix(m.name()).filter(Providers.NO_EMBEDDINGS::contains).ifPresent(p ->
+                    out.add(Finding.of("EMB002", m.model().pos(), Map.of("model", m.name(), "prefix", p))));
+        }
+    }
+
+    private static void ollamaEmbedder(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (m.role() == Model.Role.EMBEDDER && (m.name().startsWith("ollama/") || m.name().startsWith("ollama_chat/"))) {
+                out.add(Finding.of("EMB003", m.model().pos(), Map.of("model", m.name(),
+                        "name", Providers.name(m.name()))));
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.casebook.validate;
+
+import dev.casebook.yaml.YamlScalar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** ENV001–ENV004: the {@code .env} file and what reads it. */
+final class EnvChecks {
+
+    // $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}; $$ escapes a dollar
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)((:?[-?+])[^}]*)?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
+
+    private EnvChecks() {
+    }
+
+    static void register(Map<String, Check> checks) {
+        checks.put("ENV001", EnvChecks::undefinedKeyName);
+        checks.put("ENV002", EnvChecks::inlineComment);
+        checks.put("ENV003", EnvChecks::duplicateKey);
+        checks.put("ENV004", EnvChecks::composeVariable);
+    }
+
+    private static void undefinedKeyName(Group group, List<Finding> out) {
+        Optional<DotEnv> env = group.env();
+        if (env.isEmpty()) {
+            return;
+        }
+        for (Model m : Model.of(group)) {
+            if (m.file().kind() != Kind.WREN_CONFIG) {
+                continue;
+            }
+            m.scalar("api_key_name").filter(n -> !env.get().defines(n.text())).ifPresent(n -> {
+                List<String> defaults = Providers.keyVars(m.provider());
+                out.add(Finding.of("ENV001", n.pos(), Map.of("name", n.text(), "model", m.name(),
+                        "default", defaults.isEmpty() ? "the provider's default variable" : defaults.get(0))));
+            });
+        }
+    }
+
+    private static void inlineComment(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.DOTENV)) {
+            for (DotEnv.Entry e : file.dotenv().orElseThrow().entries()) {
+                if (!e.quoted() && INLINE_COMMENT.matcher(e.raw()).find()) {
+                    out.add(Finding.of("ENV002", e.valuePos(), Map.of("key", e.key(), "truncated", e.value())));
+                }
+            }
+        }
+    }
+
+    private static void duplicateKey(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.DOTENV)) {
+            file.dotenv().orElseThrow().repeated().forEach((key, entries) ->
+                    out.add(Finding.of("ENV003", entries.get(1).keyPos(), Map.of("key", key,
+                            "value", entries.get(entries.size() - 1).value()))));
+        }
+    }
+
+    private static void composeVariable(Group group, List<Finding> out) {
+        Optional<DotEnv> env = group.env();
+        if (env.isEmpty()) {
+            return;
+        }
+        Map<String, YamlScalar> firstUse = new LinkedHashMap<>();
+        for (ConfigFile compose : group.of(Kind.COMPOSE)) {
+            for (YamlScalar s : Scan.strings(compose)) {
+                Matcher m = VARIABLE.matcher(s.text());
+                while (m.find()) {
+                    if (m.group().equals("$$")) {
+                        continue;
+                    }
+                    // groups: 1 braced name, 3 operator (:-, -, :?, ?, :+, +), 4 bare name
+                    String name = m.group(1) != null ? m.group(1) : m.group(4);
+                    String op = m.group(3);
+                    boolean hasDefault = op != null && (op.endsWith("-") || op.endsWith("+"));
+                    if (!hasDefault) {
+                        firstUse.putIfAbsent(name, s);
+                    }
+                }
+            }
+        }
+        firstUse.forEach((name, s) -> {
+            if (!env.get().defines(name)) {
+                out.add(Finding.of("ENV004", s.pos(), Map.of("var", name, "value", s.text())));
+            }
+        });
+    }
+}

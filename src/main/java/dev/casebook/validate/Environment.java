@@ -1,0 +1,23 @@
+package dev.casebook.validate;
+
+import java.util.Optional;
+
+/**
+ * Facts about where a config runs, from article front matter or {@code casebook validate}
+ * options; rules gated by them follow the catalog's default when a fact is absent.
+ *
+ * @param wrenVersion wren-ai-service version, such as {@code 0.29.0}
+ * @param deployment  {@code docker}, {@code k8s} or {@code local}
+ * @param hostOs      {@code linux}, {@code mac} or {@code windows}
+ */
+public record Environment(Optional<Version> wrenVersion, Optional<String> deployment, Optional<String> hostOs) {
+
+    public static final Environment UNKNOWN = new Environment(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public static final java.util.List<String> DEPLOYMENTS = java.util.List.of("docker", "k8s", "local");
+    public static final java.util.List<String> HOST_OSES = java.util.List.of("linux", "mac", "windows");
+
+    public boolean deployment(String d) {
+        return deployment.map(d::equals).orElse(false);
+    }
+}

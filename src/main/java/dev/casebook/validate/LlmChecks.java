@@ -1,0 +1,285 @@
+package dev.casebook.validate;
+
+import static dev.casebook.validate.Scan.code;
+import static dev.casebook.validate.Scan.codes;
+
+import dev.casebook.diag.Severity;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** LLM001–LLM012: how LiteLLM routes a model string and what it needs to reach it. */
+final class LlmChecks {
+
+    private static final List<String> ENDPOINT_PATHS =
+            List.of("/chat/completions", "/completions", "/embeddings", "/api/generate", "/api/embed", "/api/embeddings");
+    private static final Pattern AZURE_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
+
+    private LlmChecks() {
+    }
+
+    static void register(Map<String, Check> checks) {
+        checks.put("LLM001", LlmChecks::openAiKey);
+        checks.put("LLM002", LlmChecks::ollamaWithV1);
+        checks.put("LLM003", LlmChecks::openAiWithoutV1);
+        checks.put("LLM004", LlmChecks::endpointPath);
+        checks.put("LLM005", LlmChecks::unknownProvider);
+        checks.put("LLM006", LlmChecks::bareGemini);
+        checks.put("LLM007", LlmChecks::hostMismatch);
+        checks.put("LLM008", LlmChecks::ollamaTag);
+        checks.put("LLM009", LlmChecks::cloudKey);
+        checks.put("LLM010", LlmChecks::azure);
+        checks.put("LLM011", LlmChecks::reasoningParams);
+        checks.put("LLM012", LlmChecks::deepseekResponseFormat);
+    }
+
+    // ---- keys ------------------------------------------------------------------------------------
+
+    /** The variables LiteLLM would try for {@code m}'s key, in its order, for messages. */
+    private static List<String> keyNames(Model m, String provider) {
+        List<String> names = new ArrayList<>();
+        m.scalar("api_key_name").ifPresent(s -> names.add(s.text()));
+        m.scalar("api_key").ifPresent(s -> osEnviron(s.text()).ifPresent(names::add));
+        for (String v : Providers.keyVars(provider)) {
+            if (!names.contains(v)) {
+                names.add(v);
+            }
+        }
+        return names;
+    }
+
+    /** keyOf: does any candidate give LiteLLM a non-empty key? */
+    static boolean hasUsableKey(Model m, DotEnv env, String provider) {
+        if (m.scalar("api_key_name").map(s -> env.usable(s.text())).orElse(false)) {
+            return true;
+        }
+        Optional<YamlScalar> apiKey = m.scalar("api_key");
+        if (apiKey.isPresent()) {
+            Optional<String> ref = osEnviron(apiKey.get().text());
+            // a literal key (even a ${VAR} that LP001 reports) is sent as it is, so it counts as a key
+            if (ref.isEmpty() ? !apiKey.get().text().isBlank() : env.usable(ref.get())) {
+                return true;
+            }
+        }
+        return Providers.keyVars(provider).stream().anyMatch(env::usable);
+    }
+
+    static Optional<String> osEnviron(String value) {
+        String v = value.strip();
+        return v.startsWith("os.environ/") ? Optional.of(v.substring("os.environ/".length())) : Optional.empty();
+    }
+
+    private static void openAiKey(Group group, List<Finding> out) {
+        Optional<DotEnv> env = group.env();
+        if (env.isEmpty()) {
+            return; // a cross-file rule without its partner file is skipped
+        }
+        for (Model m : Model.of(group)) {
+            if (!m.provider().equals("openai") || hasUsableKey(m, env.get(), "openai")) {
+                continue;
+            }
+            Finding f = Finding.of("LLM001", m.model().pos(), Map.of("model", m.name(),
+                    "keys", codes(keyNames(m, "openai")),
+                    "api_key_name", m.scalar("api_key_name").map(YamlScalar::text).orElse("OPENAI_API_KEY")));
+            // present but empty passes the OpenAI SDK's None check: it works, but only by accident
+            out.add(env.get().defines("OPENAI_API_KEY") ? f.variant("empty").withSeverity(Severity.WARNING) : f);
+        }
+    }
+
+    private static void cloudKey(Group group, List<Finding> out) {
+        Optional<DotEnv> env = group.env();
+        if (env.isEmpty()) {
+            return;
+        }
+        for (Model m : Model.of(group)) {
+            String provider = m.provider();
+            if (Providers.KEYED.contains(provider) && !hasUsableKey(m, env.get(), provider)) {
+                out.add(Finding.of("LLM009", m.model().pos(), Map.of("model", m.name(),
+                        "vars", codes(Providers.keyVars(provider)))));
+            }
+        }
+    }
+
+    // ---- api_base -------------------------------------------------------------------------------
+
+    private static void ollamaWithV1(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (!Set.of("ollama", "ollama_chat").contains(m.provider())) {
+                continue;
+            }
+            m.apiBase().ifPresent(u -> {
+                if (u.path().endsWith("/v1") || u.path().endsWith("/v1/") || u.path().contains("/v1/")) {
+                    String base = m.scalar("api_base").orElseThrow().text();
+                    out.add(Finding.of("LLM002", m.scalar("api_base").orElseThrow().pos(),
+                            Map.of("model", m.name(), "api_base", base)));
+                }
+            });
+        }
+    }
+
+    private static void openAiWithoutV1(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            String provider = m.provider();
+            if (!Set.of("openai", "hosted_vllm", "lm_studio").contains(provider)) {
+                continue;
+            }
+            m.apiBase().ifPresent(u -> {
+                boolean local = u.port() == 11434 || u.port() == 1234 || !provider.equals("openai");
+                if (local && !u.trimmedPath().endsWith("/v1")) {
+                    YamlScalar base = m.scalar("api_base").orElseThrow();
+                    out.add(Finding.of("LLM003", base.pos(), Map.of("model", m.name(), "api_base", base.text())));
+                }
+            });
+        }
+    }
+
+    private static Optional<String> endpointSuffix(Url u) {
+        return ENDPOINT_PATHS.stream().filter(p -> u.trimmedPath().endsWith(p)).findFirst();
+    }
+
+    private static void endpointPath(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (m.provider().equals("azure")) {
+                continue; // LLM010 covers Azure
+            }
+            m.apiBase().flatMap(LlmChecks::endpointSuffix).ifPresent(suffix -> {
+                YamlScalar base = m.scalar("api_base").orElseThrow();
+                out.add(Finding.of("LLM004", base.pos(), Map.of("model", m.name(), "api_base", base.text(), "path", suffix)));
+            });
+        }
+    }
+
+    // ---- model strings --------------------------------------------------------------------------
+
+    private static void unknownProvider(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (m.provider().equals("unknown") && !m.name().startsWith("google/")) {
+                out.add(Finding.of("LLM005", m.model().pos(), Map.of("model", m.name())));
+            }
+        }
+    }
+
+    private static void bareGemini(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (m.name().startsWith("gemini-") || m.name().startsWith("google/")) {
+                String bare = m.name().startsWith("google/") ? m.name().substring("google/".length()) : m.name();
+                out.add(Finding.of("LLM006", m.model().pos(), Map.of("model", m.name(), "name", bare)));
+            }
+        }
+    }
+
+    private static void hostMismatch(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            Optional<String> prefix = Providers.prefix(m.name());
+            Optional<Url> base = m.apiBase();
+            if (prefix.isEmpty() || base.isEmpty()
+                    || Set.of("openai", "azure", "hosted_vllm", "lm_studio", "litellm_proxy").contains(prefix.get())) {
+                continue;
+            }
+            String p = prefix.get();
+            String host = base.get().host();
+            String fixed = Providers.FIXED_HOSTS.get(p);
+            String vendor = Providers.VENDOR_HOSTS.get(host);
+            boolean wrongHost = fixed != null && !fixed.equals(host);
+            boolean foreignVendor = vendor != null && Providers.KEYED.contains(p) && !vendor.equals(p);
+            if (wrongHost || foreignVendor) {
+                out.add(Finding.of("LLM007", m.model().pos(), Map.of("model", m.name(), "prefix", p,
+                        "PROVIDER", p.toUpperCase(Locale.ROOT), "host", host)));
+            }
+        }
+    }
+
+    private static void ollamaTag(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            String provider = m.provider();
+            boolean ollama = provider.equals("ollama") || provider.equals("ollama_chat")
+                    || provider.equals("openai") && m.apiBase().map(u -> u.port() == 11434).orElse(false)
+                    && m.name().startsWith("openai/");
+            String name = Providers.name(m.name());
+            if (ollama && (name.contains("::") || name.endsWith(":") || name.chars().anyMatch(Character::isWhitespace))) {
+                out.add(Finding.of("LLM008", m.model().pos(), Map.of("model", m.name(), "name", name)));
+            }
+        }
+    }
+
+    // ---- provider specifics ---------------------------------------------------------------------
+
+    private static void azure(Group group, List<Finding> out) {
+        Optional<DotEnv> env = group.env();
+        for (Model m : Model.of(group)) {
+            if (!m.provider().equals("azure")) {
+                continue;
+            }
+            List<String> problems = new ArrayList<>();
+            m.scalar("api_base").ifPresent(b -> {
+                Optional<Url> u = Url.parse(b.text());
+                if (b.text().contains("/openai/deployments") || u.flatMap(LlmChecks::endpointSuffix).isPresent()) {
+                    problems.add("api_base " + code(b.text()));
+                }
+            });
+            Optional<YamlScalar> version = m.scalar("api_version");
+            if (version.isEmpty() && env.isPresent() && !env.get().defines("AZURE_API_VERSION")) {
+                problems.add("api_version missing");
+            }
+            version.filter(v -> !AZURE_VERSION.matcher(v.text().strip()).matches())
+                    .ifPresent(v -> problems.add("api_version " + code(v.text())));
+            if (!problems.isEmpty()) {
+                out.add(Finding.of("LLM010", m.model().pos(), Map.of("model", m.name(), "problems", String.join("; ", problems))));
+            }
+        }
+    }
+
+    private static void reasoningParams(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            String name = m.name().replaceFirst("^(openai|azure)/", "");
+            if (!(name.startsWith("gpt-5") || name.startsWith("o1") || name.startsWith("o3") || name.startsWith("o4"))) {
+                continue;
+            }
+            Optional<YamlMapping> params = m.params();
+            if (params.isEmpty()) {
+                continue;
+            }
+            List<String> bad = new ArrayList<>();
+            if (params.get().has("max_tokens")) {
+                bad.add("max_tokens");
+            }
+            params.get().get("temperature").filter(YamlScalar.class::isInstance).map(YamlScalar.class::cast)
+                    .filter(t -> !isOne(t.text())).ifPresent(t -> bad.add("temperature: " + t.text()));
+            if (!bad.isEmpty()) {
+                out.add(Finding.of("LLM011", m.model().pos(), Map.of("model", m.name(), "params", codes(bad))));
+            }
+        }
+    }
+
+    private static boolean isOne(String text) {
+        try {
+            return Double.parseDouble(text.strip()) == 1.0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void deepseekResponseFormat(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (m.role() != Model.Role.LLM || !m.provider().equals("deepseek")) {
+                continue;
+            }
+            Optional<YamlNode> format = m.params().flatMap(p -> p.get("response_format"));
+            boolean jsonSchema = format.filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast)
+                    .flatMap(f -> WrenConfig.text(f, "type")).map("json_schema"::equals).orElse(false);
+            if (format.isEmpty() || jsonSchema) {
+                Map<String, String> args = new LinkedHashMap<>();
+                args.put("model", m.name());
+                out.add(Finding.of("LLM012", m.model().pos(), args));
+            }
+        }
+    }
+}

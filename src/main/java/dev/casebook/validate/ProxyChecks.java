@@ -1,0 +1,89 @@
+package dev.casebook.validate;
+
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlScalar;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** LP001–LP003 (LiteLLM proxy config) and YAML001 (YAML 1.1 dates). */
+final class ProxyChecks {
+
+    private static final Pattern SHELL_REF = Pattern.compile("^\\$\\{?[A-Z_][A-Z0-9_]*}?$");
+    private static final Pattern ENV_PREFIX = Pattern.compile("^env:[A-Za-z_][A-Za-z0-9_]*$");
+    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+
+    private ProxyChecks() {
+    }
+
+    static void register(Map<String, Check> checks) {
+        checks.put("LP001", ProxyChecks::envReference);
+        checks.put("LP002", ProxyChecks::providerField);
+        checks.put("LP003", ProxyChecks::incompleteEntry);
+        checks.put("YAML001", ProxyChecks::dateVersion);
+    }
+
+    private static void envReference(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
+            for (YamlScalar s : Scan.strings(file)) {
+                String v = s.text().strip();
+                if (SHELL_REF.matcher(v).matches() || v.contains("os.environ[") || v.contains("os.getenv(")
+                        || ENV_PREFIX.matcher(v).matches()) {
+                    String name = v.replaceAll("^\\$\\{?|}$|^env:", "").replaceAll(".*os\\.environ\\[['\"]?|['\"]?].*", "")
+                            .replaceAll(".*os\\.getenv\\(['\"]?|['\"]?\\).*", "");
+                    out.add(Finding.of("LP001", s.pos(), Map.of("value", s.text(), "name", name)));
+                }
+            }
+        }
+    }
+
+    private static void providerField(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
+            for (YamlMapping root : file.mappings()) {
+                for (YamlMapping entry : ProxyConfig.entries(root)) {
+                    params(entry).flatMap(p -> p.entry("provider")).ifPresent(e -> out.add(Finding.of("LP002", e.key().pos(),
+                            Map.of("provider", e.value() instanceof YamlScalar s ? s.text() : "?",
+                                    "model_name", WrenConfig.text(entry, "model_name").orElse("?")))));
+                }
+            }
+        }
+    }
+
+    private static void incompleteEntry(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
+            if (file.fragment()) {
+                continue;
+            }
+            for (YamlMapping root : file.mappings()) {
+                for (YamlMapping entry : ProxyConfig.entries(root)) {
+                    boolean name = WrenConfig.text(entry, "model_name").isPresent();
+                    boolean model = params(entry).flatMap(p -> WrenConfig.text(p, "model")).isPresent();
+                    if (!name || !model) {
+                        String missing = !name && !model ? "model_name, litellm_params.model"
+                                : !name ? "model_name" : "litellm_params.model";
+                        out.add(Finding.of("LP003", entry.pos(), Map.of("missing", missing)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<YamlMapping> params(YamlMapping entry) {
+        return entry.get("litellm_params").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
+    }
+
+    private static void dateVersion(Group group, List<Finding> out) {
+        for (ConfigFile file : group.files()) {
+            if (!file.kind().isYaml()) {
+                continue;
+            }
+            Scan.entries(file, e -> {
+                if ((e.name().equals("api_version") || e.name().endsWith("API_VERSION"))
+                        && e.value() instanceof YamlScalar s && !s.quoted() && DATE.matcher(s.text()).matches()) {
+                    out.add(Finding.of("YAML001", s.pos(), Map.of("key", e.name(), "value", s.text())));
+                }
+            });
+        }
+    }
+}

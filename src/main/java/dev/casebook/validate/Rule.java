@@ -1,0 +1,72 @@
+package dev.casebook.validate;
+
+import dev.casebook.diag.Severity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule of the catalog, as data: id, severity, the kinds it reads, its texts in English and
+ * Chinese, the evidence behind it and examples that the test suite executes. Its condition is code,
+ * registered under the same id in {@link Checks}.
+ *
+ * @param messages message per variant ({@code default} always), per language
+ */
+public record Rule(String id, Severity severity, List<Kind> kinds, Map<String, String> title,
+                   Map<String, Map<String, String>> messages, Map<String, String> why, Map<String, String> fix,
+                   List<Evidence> evidence, List<Example> examples) {
+
+    public static final List<String> LANGUAGES = List.of("en", "zh");
+
+    public record Evidence(String text, String url) {
+    }
+
+    /** A group of files and the exact set of rule ids they must produce. */
+    public record Example(String name, List<String> expect, Map<String, String> environment, List<ExampleFile> files) {
+        public boolean failing() {
+            return !expect.isEmpty();
+        }
+    }
+
+    public record ExampleFile(String name, String text) {
+    }
+
+    public Rule {
+        kinds = List.copyOf(kinds);
+        title = Map.copyOf(title);
+        messages = Map.copyOf(messages);
+        why = Map.copyOf(why);
+        fix = Map.copyOf(fix);
+        evidence = List.copyOf(evidence);
+        examples = List.copyOf(examples);
+    }
+
+    public String title(String lang) {
+        return title.getOrDefault(lang, title.get("en"));
+    }
+
+    public String why(String lang) {
+        return why.getOrDefault(lang, why.get("en"));
+    }
+
+    public String fix(String lang) {
+        return fix.getOrDefault(lang, fix.get("en"));
+    }
+
+    /** The message of {@code variant} in {@code lang}, with {@code {placeholders}} filled from {@code args}. */
+    public String message(String variant, String lang, Map<String, String> args) {
+        Map<String, String> texts = messages.getOrDefault(variant, messages.get("default"));
+        return fill(texts.getOrDefault(lang, texts.get("en")), args);
+    }
+
+    public String fix(String lang, Map<String, String> args) {
+        return fill(fix(lang), args);
+    }
+
+    static String fill(String template, Map<String, String> args) {
+        String out = template;
+        for (Map.Entry<String, String> a : args.entrySet()) {
+            out = out.replace("{" + a.getKey() + "}", a.getValue());
+        }
+        return out;
+    }
+}

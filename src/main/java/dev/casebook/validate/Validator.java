@@ -1,0 +1,51 @@
+package dev.casebook.validate;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The rule engine: runs every rule of the catalog on a group and turns findings into diagnostics
+ * in the reader's language. Pure: the same group gives the same findings, in position order.
+ */
+public final class Validator {
+
+    private final Catalog catalog;
+
+    public Validator(Catalog catalog) {
+        this.catalog = catalog;
+        for (String id : catalog.ids()) {
+            if (!Checks.ALL.containsKey(id)) {
+                throw new IllegalStateException("rule " + id + " has data but no check");
+            }
+        }
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public List<Finding> check(Group group) {
+        List<Finding> findings = new ArrayList<>();
+        for (String id : catalog.ids()) {
+            Checks.ALL.get(id).check(group, findings);
+        }
+        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
+        unique.sort(Comparator.comparing(Finding::pos).thenComparing(Finding::rule));
+        return unique;
+    }
+
+    public Severity severity(Finding f) {
+        return f.severity().orElse(catalog.rule(f.rule()).orElseThrow().severity());
+    }
+
+    /** A finding as a diagnostic: the rule id, its message and fix in {@code lang}. */
+    public Diagnostic diagnostic(Finding f, String lang) {
+        Rule rule = catalog.rule(f.rule()).orElseThrow();
+        return new Diagnostic(severity(f), rule.id(), f.pos(), rule.message(f.variant(), lang, f.args()),
+                rule.fix(lang, f.args()));
+    }
+}

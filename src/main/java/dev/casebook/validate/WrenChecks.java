@@ -1,0 +1,286 @@
+package dev.casebook.validate;
+
+import static dev.casebook.validate.Scan.codes;
+
+import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlMapping;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlReader;
+import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlSequence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** WREN001–WREN009: how wren-ai-service reads its multi-document {@code config.yaml}. */
+final class WrenChecks {
+
+    static final Set<String> LEGACY = Set.of("openai_llm", "azure_openai_llm", "ollama_llm", "openai_embedder",
+            "azure_openai_embedder", "ollama_embedder");
+    private static final Version LEGACY_REMOVED = Version.of("0.22.1");
+
+    /** Attributes of wren-ai-service's {@code Settings}, the only keys {@code settings:} may have. */
+    static final Set<String> SETTINGS = Set.of("host", "port", "column_indexing_batch_size", "table_retrieval_size",
+            "table_column_retrieval_size", "enable_column_pruning", "historical_question_retrieval_similarity_threshold",
+            "sql_pairs_similarity_threshold", "sql_pairs_retrieval_max_size", "instructions_similarity_threshold",
+            "instructions_top_k", "allow_intent_classification", "allow_sql_generation_reasoning",
+            "allow_sql_functions_retrieval", "allow_sql_diagnosis", "allow_sql_knowledge_retrieval", "max_histories",
+            "max_sql_correction_retries", "engine_timeout", "query_cache_ttl", "query_cache_maxsize", "is_oss",
+            "doc_endpoint", "langfuse_host", "langfuse_enable", "logging_level", "development", "config_path",
+            "sql_pairs_path");
+
+    private WrenChecks() {
+    }
+
+    static void register(Map<String, Check> checks) {
+        checks.put("WREN001", WrenChecks::kwargs);
+        checks.put("WREN002", WrenChecks::modelReferences);
+        checks.put("WREN003", WrenChecks::providerReferences);
+        checks.put("WREN004", WrenChecks::requiredPipes);
+        checks.put("WREN005", WrenChecks::documents);
+        checks.put("WREN006", WrenChecks::legacyProvider);
+        checks.put("WREN007", WrenChecks::duplicateIdentifier);
+        checks.put("WREN008", WrenChecks::documentOverride);
+        checks.put("WREN009", WrenChecks::settings);
+    }
+
+    private static void kwargs(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : WrenConfig.ofType(file, "llm")) {
+                for (YamlMapping model : WrenConfig.models(doc)) {
+                    String name = WrenConfig.text(model, "model").orElse("?");
+                    Optional<YamlMapping.Entry> kwargs = model.entry("kwargs");
+                    if (kwargs.isEmpty() && !file.fragment()) {
+                        SourcePos at = model.entry("model").map(e -> e.value().pos()).orElse(model.pos());
+                        out.add(Finding.of("WREN001", at, Map.of("model", name, "error", "KeyError: 'kwargs'")));
+                    } else if (kwargs.isPresent() && kwargs.get().value() instanceof YamlScalar s && s.isNull()) {
+                        out.add(Finding.of("WREN001", kwargs.get().key().pos(), Map.of("model", name, "error", "TypeError")));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The identifiers of one document type across the group's WrenAI configs, with where each is defined. */
+    private static Map<String, List<SourcePos>> identifiers(Group group, String type) {
+        Map<String, List<SourcePos>> ids = new LinkedHashMap<>();
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : WrenConfig.ofType(file, type)) {
+                for (YamlMapping model : WrenConfig.models(doc)) {
+                    WrenConfig.identifier(doc, model).ifPresent(id -> ids.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(model.entry("alias").or(() -> model.entry("model")).map(e -> e.value().pos()).orElse(model.pos())));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Set<String> providers(Group group, String type) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            WrenConfig.ofType(file, type).forEach(d -> WrenConfig.text(d, "provider").ifPresent(out::add));
+        }
+        return out;
+    }
+
+    private static void modelReferences(Group group, List<Finding> out) {
+        Map<String, Set<String>> defined = Map.of("llm", identifiers(group, "llm").keySet(),
+                "embedder", identifiers(group, "embedder").keySet());
+        pipeFields(group, out, "WREN002", List.of("llm", "embedder"), defined);
+    }
+
+    private static void providerReferences(Group group, List<Finding> out) {
+        Map<String, Set<String>> defined = Map.of("engine", providers(group, "engine"),
+                "document_store", providers(group, "document_store"));
+        pipeFields(group, out, "WREN003", List.of("engine", "document_store"), defined);
+    }
+
+    private static void pipeFields(Group group, List<Finding> out, String rule, List<String> fields,
+                                   Map<String, Set<String>> defined) {
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : WrenConfig.ofType(file, "pipeline")) {
+                for (YamlMapping pipe : WrenConfig.pipes(doc)) {
+                    String name = WrenConfig.text(pipe, "name").orElse("?");
+                    for (String field : fields) {
+                        Optional<YamlScalar> ref = WrenConfig.scalar(pipe, field);
+                        Set<String> ids = defined.get(field);
+                        // an excerpt that leaves out every document of a type cannot be judged on it
+                        if (ref.isEmpty() || ids.contains(ref.get().text()) || ids.isEmpty() && file.fragment()) {
+                            continue;
+                        }
+                        Map<String, String> args = new HashMap<>();
+                        args.put("pipe", name);
+                        args.put("field", field);
+                        args.put("ref", ref.get().text());
+                        args.put("name", ref.get().text());
+                        args.put("ids", ids.isEmpty() ? "(none)" : codes(List.copyOf(ids)));
+                        out.add(Finding.of(rule, ref.get().pos(), args));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void requiredPipes(Group group, List<Finding> out) {
+        Optional<Version> version = group.environment().wrenVersion();
+        if (version.isEmpty()) {
+            return;
+        }
+        Optional<List<String>> required = Optional.ofNullable(PipeTable.REQUIRED.get(version.get().toString()));
+        if (required.isEmpty()) {
+            return;
+        }
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            if (file.fragment()) {
+                continue;
+            }
+            Set<String> present = new LinkedHashSet<>();
+            SourcePos at = file.yaml().map(s -> s.start(0)).orElse(file.origin());
+            for (YamlMapping doc : WrenConfig.ofType(file, "pipeline")) {
+                at = doc.entry("pipes").map(e -> e.key().pos()).orElse(doc.pos());
+                WrenConfig.pipes(doc).forEach(p -> WrenConfig.text(p, "name").ifPresent(present::add));
+            }
+            for (String pipe : required.get()) {
+                if (!present.contains(pipe)) {
+                    out.add(Finding.of("WREN004", at, Map.of("name", pipe, "version", version.get().toString())));
+                }
+            }
+        }
+    }
+
+    private static void documents(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            var stream = file.yaml().orElseThrow();
+            if (stream.hasErrors()) {
+                stream.diagnostics().stream().filter(d -> d.id().equals("yaml-syntax")).findFirst().ifPresent(d ->
+                        out.add(Finding.of("WREN005", d.pos(), Map.of("problem", d.message())).variant("syntax")));
+            }
+            List<Optional<YamlNode>> docs = stream.documents();
+            for (int i = 0; i < docs.size(); i++) {
+                Optional<YamlNode> doc = docs.get(i);
+                if (doc.isEmpty()) {
+                    out.add(Finding.of("WREN005", stream.start(i), Map.of()).variant("empty"));
+                } else if (!(doc.get() instanceof YamlMapping m)) {
+                    out.add(Finding.of("WREN005", doc.get().pos(), Map.of()).variant("no-type"));
+                } else if (!m.has("type") && !m.has("settings")) {
+                    out.add(Finding.of("WREN005", m.pos(), Map.of()).variant("no-type"));
+                } else if (m.has("type")) {
+                    YamlNode type = m.get("type").orElseThrow();
+                    String t = type instanceof YamlScalar s ? s.text() : type.describe();
+                    if (!WrenConfig.TYPES.contains(t)) {
+                        out.add(Finding.of("WREN005", type.pos(), Map.of("type", t)).variant("unknown-type"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void legacyProvider(Group group, List<Finding> out) {
+        Optional<Version> version = group.environment().wrenVersion();
+        if (version.isPresent() && version.get().compareTo(LEGACY_REMOVED) < 0) {
+            return;
+        }
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : file.mappings()) {
+                WrenConfig.scalar(doc, "provider").filter(p -> LEGACY.contains(p.text())).ifPresent(p ->
+                        out.add(Finding.of("WREN006", p.pos(), Map.of("provider", p.text(),
+                                "replacement", p.text().endsWith("_llm") ? "litellm_llm" : "litellm_embedder"))));
+            }
+        }
+    }
+
+    private static void duplicateIdentifier(Group group, List<Finding> out) {
+        for (String type : List.of("llm", "embedder")) {
+            identifiers(group, type).forEach((id, places) -> {
+                if (places.size() > 1) {
+                    out.add(Finding.of("WREN007", places.get(1), Map.of("id", id)));
+                }
+            });
+        }
+    }
+
+    private static void documentOverride(Group group, List<Finding> out) {
+        Set<String> structural = Set.of("type", "provider", "models");
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : file.mappings()) {
+                String type = WrenConfig.type(doc).orElse("");
+                if (!type.equals("llm") && !type.equals("embedder")) {
+                    continue;
+                }
+                for (YamlMapping.Entry top : doc.effective()) {
+                    if (structural.contains(top.name())) {
+                        continue;
+                    }
+                    for (YamlMapping model : WrenConfig.models(doc)) {
+                        model.entry(top.name()).filter(e -> !same(e.value(), top.value())).ifPresent(e ->
+                                out.add(Finding.of("WREN008", e.key().pos(), Map.of("key", top.name(),
+                                        "value", render(top.value()), "model_value", render(e.value()),
+                                        "model", WrenConfig.text(model, "model").orElse("?")))));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean same(YamlNode a, YamlNode b) {
+        return plain(a).equals(plain(b));
+    }
+
+    private static Object plain(YamlNode n) {
+        if (n instanceof YamlScalar s) {
+            return s.type() + ":" + s.text();
+        }
+        if (n instanceof YamlSequence seq) {
+            return seq.items().stream().map(WrenChecks::plain).toList();
+        }
+        Map<String, Object> m = new TreeMap<>();
+        ((YamlMapping) n).effective().forEach(e -> m.put(e.name(), plain(e.value())));
+        return m;
+    }
+
+    private static String render(YamlNode n) {
+        return n instanceof YamlScalar s ? s.text() : n.describe();
+    }
+
+    private static void settings(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : file.mappings()) {
+                doc.get("settings").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).ifPresent(s -> {
+                    for (YamlMapping.Entry e : s.effective()) {
+                        if (!SETTINGS.contains(e.name())) {
+                            out.add(Finding.of("WREN009", e.key().pos(), Map.of("key", e.name())));
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** The pipe lists bundled per wren-ai-service release ({@code rules/wren-pipes.yaml}). */
+    static final class PipeTable {
+        static final Map<String, List<String>> REQUIRED = load();
+
+        private static Map<String, List<String>> load() {
+            try (InputStream in = PipeTable.class.getClassLoader().getResourceAsStream("rules/wren-pipes.yaml")) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                YamlMapping root = (YamlMapping) new YamlReader().read(text, "rules/wren-pipes.yaml").single().orElseThrow();
+                Map<String, List<String>> out = new TreeMap<>();
+                root.effective().forEach(e -> out.put(e.name(), ((YamlSequence) e.value()).items().stream()
+                        .map(i -> ((YamlScalar) i).text()).toList()));
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -80,6 +80,39 @@ public final class ConfigReader {
         return Outcome.of(new ConfigFile(name, kind, text, origin, Optional.of(stream), Optional.empty(), fragment), diagnostics);
     }
 
+    /** A text to read as one file of a group. {@code origin} is where its first character is. */
+    public record Source(String name, String language, String text, SourcePos origin, boolean fragment) {
+    }
+
+    /**
+     * Reads every source that is a config into one group. Sources that are not configs (a shell
+     * command) are left out; so are files whose format cannot be told.
+     */
+    public Outcome<Group> group(String name, List<Source> sources, Environment environment) {
+        List<ConfigFile> files = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Source source : sources) {
+            Optional<Kind> format = format(source.language(), source.name(), source.text());
+            if (format.isEmpty()) {
+                continue;
+            }
+            Outcome<ConfigFile> file = read(source.name(), format.get(), source.text(), source.origin(), source.fragment());
+            files.add(file.value());
+            diagnostics.addAll(file.diagnostics());
+        }
+        return Outcome.of(new Group(name, files, environment), diagnostics);
+    }
+
+    /** A rule example as a group, positioned in a pseudo file {@code rules/<ID>/<example>/<file>}. */
+    public Outcome<Group> group(Rule rule, Rule.Example example) {
+        List<Source> sources = new ArrayList<>();
+        for (Rule.ExampleFile f : example.files()) {
+            sources.add(new Source(f.name(), "", f.text(),
+                    new SourcePos("rules/" + rule.id() + "/" + f.name(), 1, 1), false));
+        }
+        return group(example.name(), sources, Environment.of(example.environment()));
+    }
+
     private static Kind yamlKind(YamlStream stream, String text) {
         List<YamlMapping> docs = stream.documents().stream().flatMap(Optional::stream)
                 .filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).toList();

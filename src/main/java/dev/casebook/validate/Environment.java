@@ -17,6 +17,12 @@ public record Environment(Optional<Version> wrenVersion, Optional<String> deploy
     public static final java.util.List<String> DEPLOYMENTS = java.util.List.of("docker", "k8s", "local");
     public static final java.util.List<String> HOST_OSES = java.util.List.of("linux", "mac", "windows");
 
+    /** From {@code wren_ai_service_version}, {@code deployment} and {@code host_os} values. */
+    public static Environment of(java.util.Map<String, String> values) {
+        return new Environment(Optional.ofNullable(values.get("wren_ai_service_version")).flatMap(Version::parse),
+                Optional.ofNullable(values.get("deployment")), Optional.ofNullable(values.get("host_os")));
+    }
+
     public boolean deployment(String d) {
         return deployment.map(d::equals).orElse(false);
     }

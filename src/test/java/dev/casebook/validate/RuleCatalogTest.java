@@ -1,0 +1,72 @@
+package dev.casebook.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.diag.Outcome;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every rule's examples are executed: each must produce exactly the rule ids it declares. */
+class RuleCatalogTest {
+
+    private static final Catalog CATALOG = Catalog.builtIn();
+    private static final Validator VALIDATOR = new Validator(CATALOG);
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\{[A-Za-z_]+}");
+
+    static Stream<Arguments> examples() {
+        return CATALOG.rules().stream().flatMap(rule -> rule.examples().stream()
+                .map(example -> Arguments.of(rule.id() + ": " + example.name(), rule, example)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void exampleProducesExactlyItsExpectedRules(String name, Rule rule, Rule.Example example) {
+        Outcome<Group> group = new ConfigReader().group(rule, example);
+        assertEquals(List.of(), group.diagnostics(), "the example itself must be well-formed");
+        assertEquals(example.files().size(), group.value().files().size(), "every example file is a config");
+        List<Finding> findings = VALIDATOR.check(group.value());
+        Set<String> fired = findings.stream().map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(example.expect()), fired, findings.toString());
+        for (Finding f : findings) {
+            for (String lang : Rule.LANGUAGES) {
+                String message = VALIDATOR.diagnostic(f, lang).message() + " " + VALIDATOR.diagnostic(f, lang).hint();
+                assertFalse(PLACEHOLDER.matcher(message).find(), "unfilled placeholder in " + lang + ": " + message);
+            }
+        }
+    }
+
+    @Test
+    void theCatalogHasThe36RulesWithDataAndChecks() {
+        assertEquals(36, CATALOG.ids().size());
+        assertEquals(new TreeSet<>(CATALOG.ids()), new TreeSet<>(Checks.ALL.keySet()));
+        assertEquals(List.of("LLM001", "LLM002", "LLM003", "LLM004", "LLM005", "LLM006", "LLM007", "LLM008", "LLM009",
+                "LLM010", "LLM011", "LLM012", "NET001", "NET002", "NET003", "NET004", "WREN001", "WREN002", "WREN003",
+                "WREN004", "WREN005", "WREN006", "WREN007", "WREN008", "WREN009", "EMB001", "EMB002", "EMB003", "ENV001",
+                "ENV002", "ENV003", "ENV004", "LP001", "LP002", "LP003", "YAML001"), CATALOG.ids());
+    }
+
+    @Test
+    void everyRuleHasAFailingAndAPassingExampleAndTextsInBothLanguages() {
+        for (Rule rule : CATALOG.rules()) {
+            assertTrue(rule.examples().stream().anyMatch(e -> e.expect().contains(rule.id())), rule.id() + " has no failing example");
+            assertTrue(rule.examples().stream().anyMatch(e -> !e.expect().contains(rule.id())), rule.id() + " has no passing example");
+            for (String lang : Rule.LANGUAGES) {
+                assertFalse(rule.title(lang).isBlank(), rule.id());
+                assertFalse(rule.why(lang).isBlank(), rule.id());
+                assertFalse(rule.fix(lang).isBlank(), rule.id());
+                assertFalse(rule.message("default", lang, java.util.Map.of()).isBlank(), rule.id());
+            }
+            assertFalse(rule.evidence().isEmpty(), rule.id() + " cites no evidence");
+        }
+    }
+}

@@ -5,7 +5,7 @@ import dev.casebook.content.Article;
 import dev.casebook.content.Document;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
-import dev.casebook.content.Snippet;
+import dev.casebook.content.SnippetCheck;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
@@ -16,6 +16,9 @@ import dev.casebook.parse.MarkdownParser;
 import dev.casebook.publish.OutputWriter;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
+import dev.casebook.validate.Catalog;
+import dev.casebook.validate.SnippetChecker;
+import dev.casebook.validate.Validator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +29,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pipeline, in order: load → parse → check → render → publish. Each stage is a function of the
+ * The pipeline, in order: load → parse → validate → check → render → publish. Each stage is a function of the
  * previous stages' results; diagnostics are collected from all of them and the site is published
  * only when there is nothing to fail on, so a contributor sees every problem in one run.
  */
 public final class SiteBuild {
 
+    private static final Catalog CATALOG = Catalog.builtIn();
+
     private final MarkdownParser parser = new MarkdownParser();
+    private final SnippetChecker snippetChecker = new SnippetChecker(new Validator(CATALOG));
 
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
@@ -49,11 +55,13 @@ public final class SiteBuild {
         }
 
         Map<String, Document> documents = parse(source, theme.value());
+        Outcome<Map<String, List<SnippetCheck>>> snippets = validate(source, documents);
+        diagnostics.addAll(snippets.diagnostics());
         Outcome<Map<String, List<String>>> links = check(source, documents);
         diagnostics.addAll(links.diagnostics());
 
         Outcome<List<Output>> rendered = new SiteRenderer(options.site(), source, theme.value(), documents,
-                links.value(), snippetHeads(source, documents)).render();
+                links.value(), snippets.value(), CATALOG).render();
         diagnostics.addAll(rendered.diagnostics());
 
         Report report = Report.of(diagnostics);
@@ -114,25 +122,18 @@ public final class SiteBuild {
         return Outcome.of(Map.copyOf(hrefs), diagnostics);
     }
 
-    /** The label above each code block: the file it stands for, when the info string names one. */
-    private static Map<String, List<String>> snippetHeads(Source source, Map<String, Document> documents) {
-        Map<String, List<String>> heads = new LinkedHashMap<>();
-        for (Article article : source.articles()) {
+    /** The validate stage: every config snippet against the rule catalog, per translation. */
+    private Outcome<Map<String, List<SnippetCheck>>> validate(Source source, Map<String, Document> documents) {
+        Map<String, List<SnippetCheck>> checks = new ConcurrentHashMap<>();
+        List<Diagnostic> diagnostics = java.util.Collections.synchronizedList(new ArrayList<>());
+        source.articles().parallelStream().forEach(article -> {
             for (Translation t : article.translations()) {
-                List<String> list = new ArrayList<>();
-                for (Snippet s : documents.get(t.path()).snippets()) {
-                    list.add(s.attribute("file")
-                            .map(f -> "<div class=\"code-head\"><span class=\"code-file\">" + escape(f) + "</span></div>")
-                            .orElse(""));
-                }
-                heads.put(t.path(), list);
+                Outcome<List<SnippetCheck>> result = snippetChecker.check(article, t, documents.get(t.path()));
+                checks.put(t.path(), result.value());
+                diagnostics.addAll(result.diagnostics());
             }
-        }
-        return heads;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        });
+        return Outcome.of(Map.copyOf(checks), diagnostics);
     }
 
     private static BuildResult result(List<Diagnostic> diagnostics, boolean written, Source source,

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a bilingual troubleshooting knowledge base into a static site.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ValidateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in content (see the diagnostics)", "2:usage or configuration error"})
 public final class Main implements Runnable {
@@ -51,16 +51,22 @@ public final class Main implements Runnable {
     }
 
     /** The version baked into the jar at build time. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getClassLoader().getResourceAsStream("casebook-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getClassLoader().getResourceAsStream("casebook-version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"casebook " + p.getProperty("version", "unknown")};
+        public String[] getVersion() {
+            return new String[] {"casebook " + version()};
         }
     }
 }

@@ -41,6 +41,14 @@ public final class Routes {
         return lang.code() + "/tags/" + tag + "/";
     }
 
+    public static String rules(Lang lang) {
+        return lang.code() + "/rules/";
+    }
+
+    public static String rule(Lang lang, String id) {
+        return lang.code() + "/rules/" + id + "/";
+    }
+
     public static String feed(Lang lang) {
         return lang.code() + "/feed.xml";
     }

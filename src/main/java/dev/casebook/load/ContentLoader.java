@@ -262,7 +262,7 @@ public final class ContentLoader {
                 } else if (!Objects.equals(first.value(), fact.getValue().value())) {
                     diagnostics.add(Diagnostic.error("front-matter-conflict", fact.getValue().pos(),
                             "`" + fact.getKey() + "` differs from " + first.pos() + " (" + chosenFrom.get(fact.getKey()) + ")",
-                            "tags, products, errors and verified_with hold for every language: write them once, or the same in each file"));
+                            "tags, products, errors, verified_with and the environment keys hold for every language: write them once, or the same in each file"));
                 }
             }
         }
@@ -270,7 +270,10 @@ public final class ContentLoader {
                 (List<String>) value(chosen, "tags", List.of()),
                 (List<String>) value(chosen, "products", List.of()),
                 (List<String>) value(chosen, "errors", List.of()),
-                new TreeMap<>((Map<String, String>) value(chosen, "verified_with", Map.of())));
+                new TreeMap<>((Map<String, String>) value(chosen, "verified_with", Map.of())),
+                Optional.ofNullable((String) value(chosen, "wren_ai_service_version", null)),
+                Optional.ofNullable((String) value(chosen, "deployment", null)),
+                Optional.ofNullable((String) value(chosen, "host_os", null)));
     }
 
     private static Object value(Map<String, FrontMatter.Fact> facts, String key, Object fallback) {

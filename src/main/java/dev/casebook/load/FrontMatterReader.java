@@ -25,14 +25,19 @@ import java.util.regex.Pattern;
  *
  * <p>Diagnostic ids: {@code front-matter-missing}, {@code front-matter-unknown-key},
  * {@code front-matter-duplicate-key}, {@code front-matter-type}, {@code front-matter-date},
- * {@code front-matter-empty}, {@code front-matter-tag}, plus the YAML reader's ids.
+ * {@code front-matter-empty}, {@code front-matter-tag}, {@code front-matter-value}, plus the YAML
+ * reader's ids.
  */
 final class FrontMatterReader {
 
     /** Keys written per language. */
     static final Set<String> PER_LANGUAGE = Set.of("title", "summary", "date", "updated", "draft");
     /** Keys that state language-neutral facts, written once in either file. */
-    static final Set<String> FACTS = Set.of("tags", "products", "errors", "verified_with");
+    static final Set<String> FACTS = Set.of("tags", "products", "errors", "verified_with",
+            "wren_ai_service_version", "deployment", "host_os");
+    private static final List<String> DEPLOYMENTS = List.of("docker", "k8s", "local");
+    private static final List<String> HOST_OSES = List.of("linux", "mac", "windows");
+    private static final Pattern VERSION = Pattern.compile("v?\\d+(\\.\\d+){0,3}");
     static final Set<String> KNOWN = union(PER_LANGUAGE, FACTS);
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -106,6 +111,18 @@ final class FrontMatterReader {
                         .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
                 case "verified_with" -> fields.mapping(e).flatMap(m -> versions(m, fields))
                         .ifPresent(v -> facts.put("verified_with", new FrontMatter.Fact(v, e.key().pos())));
+                case "deployment" -> fields.oneOf(e, DEPLOYMENTS)
+                        .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
+                case "host_os" -> fields.oneOf(e, HOST_OSES)
+                        .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
+                case "wren_ai_service_version" -> fields.string(e).filter(v -> {
+                    if (VERSION.matcher(v).matches()) {
+                        return true;
+                    }
+                    fields.error("value", e.value(), "`wren_ai_service_version` must be a release number like 0.29.0, not `" + v + "`",
+                            "write the wren-ai-service version the snippets are for, e.g. \"0.29.0\"");
+                    return false;
+                }).ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
                 default -> {
                     // unknown keys were reported by checkKeys
                 }

@@ -60,6 +60,17 @@ final class YamlFields {
         return s;
     }
 
+    /** A string that must be one of {@code allowed}. */
+    Optional<String> oneOf(YamlMapping.Entry e, List<String> allowed) {
+        Optional<String> s = string(e);
+        if (s.isPresent() && !allowed.contains(s.get())) {
+            error("value", e.value(), "`" + e.name() + "` must be one of " + String.join(", ", allowed) + ", not `" + s.get() + "`",
+                    Suggestions.hint(s.get(), allowed));
+            return Optional.empty();
+        }
+        return s;
+    }
+
     Optional<Boolean> bool(YamlMapping.Entry e) {
         if (e.value() instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOL) {
             String t = s.text().toLowerCase(java.util.Locale.ROOT);

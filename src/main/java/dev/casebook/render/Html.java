@@ -6,6 +6,16 @@ final class Html {
     private Html() {
     }
 
+    /** Escaped text in which `code spans` become {@code <code>} elements (for the rule catalog's own texts). */
+    static String inlineCode(String s) {
+        return escape(s).replaceAll("`([^`]+)`", "<code>$1</code>");
+    }
+
+    /** Text without Markdown code-span backticks, for places that hold plain text (page titles). */
+    static String plain(String s) {
+        return s.replace("`", "");
+    }
+
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

@@ -6,12 +6,15 @@ import dev.casebook.content.Document;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
+import dev.casebook.content.SnippetCheck;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
+import dev.casebook.validate.Catalog;
+import dev.casebook.validate.Rule;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -63,7 +66,8 @@ public final class SiteRenderer {
     private final Theme theme;
     private final Map<String, Document> documents;
     private final Map<String, List<String>> hrefs;
-    private final Map<String, List<String>> snippetHeads;
+    private final Map<String, List<SnippetCheck>> snippetChecks;
+    private final Catalog catalog;
     private final PebbleEngine engine;
     private final Map<String, String> assetUrls = new TreeMap<>();
 
@@ -71,10 +75,11 @@ public final class SiteRenderer {
      * @param site         the site folder, to copy bundle files from
      * @param documents    parsed documents by translation path
      * @param hrefs        resolved link slots by translation path
-     * @param snippetHeads HTML shown above each code block (file name, check result) by translation path
+     * @param snippetChecks what the validate stage concluded about each code block, by translation path
+     * @param catalog      the rules, for the rule pages
      */
     public SiteRenderer(java.nio.file.Path site, Source source, Theme theme, Map<String, Document> documents,
-                        Map<String, List<String>> hrefs, Map<String, List<String>> snippetHeads) {
+                        Map<String, List<String>> hrefs, Map<String, List<SnippetCheck>> snippetChecks, Catalog catalog) {
         this.site = site;
         this.source = source;
         this.config = source.config();
@@ -82,7 +87,8 @@ public final class SiteRenderer {
         this.theme = theme;
         this.documents = documents;
         this.hrefs = hrefs;
-        this.snippetHeads = snippetHeads;
+        this.snippetChecks = snippetChecks;
+        this.catalog = catalog;
         this.engine = engine(theme);
         theme.assets().forEach((name, bytes) -> assetUrls.put(name, base.url(fingerprint(name, bytes))));
     }
@@ -121,6 +127,10 @@ public final class SiteRenderer {
             }
             for (Article article : source.articles()) {
                 jobs.add(new Job(Routes.article(lang, article), "article", () -> article(lang, article)));
+            }
+            jobs.add(new Job(Routes.rules(lang), "rules", () -> rules(lang)));
+            for (Rule rule : catalog.rules()) {
+                jobs.add(new Job(Routes.rule(lang, rule.id()), "rule", () -> rule(lang, rule)));
             }
         }
         jobs.add(new Job(Routes.root(), "root", this::root));
@@ -176,7 +186,8 @@ public final class SiteRenderer {
     private Map<String, Object> common(Lang lang, Views.PageView page) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", new Views.SiteView(config.title(lang), config.description(lang), base.url(Routes.home(lang)),
-                base.url(Routes.root()), base.url(Routes.feed(lang)), base.url(Routes.tags(lang)), lang.code()));
+                base.url(Routes.root()), base.url(Routes.feed(lang)), base.url(Routes.tags(lang)),
+                base.url(Routes.rules(lang)), lang.code()));
         model.put("page", page);
         model.put("t", theme.strings(lang));
         model.put("assets", assetUrls);
@@ -246,7 +257,7 @@ public final class SiteRenderer {
                 Routes.article(xDefault, article), translated, Routes.article(shown.lang(), article), own.isEmpty());
         Document doc = documents.get(shown.path());
         String html = fillSlots(doc.html(), hrefs.getOrDefault(shown.path(), List.of()),
-                snippetHeads.getOrDefault(shown.path(), List.of()));
+                snippetHeads(lang, doc, snippetChecks.getOrDefault(shown.path(), List.of())));
         Views.ArticleView view = new Views.ArticleView(
                 shown.title(), shown.summary(), shown.lang().code(),
                 shown.date().toString(), formatDate(shown.date(), lang),
@@ -266,6 +277,86 @@ public final class SiteRenderer {
         Map<String, Object> model = common(lang, page);
         model.put("article", view);
         return model;
+    }
+
+    /** The bar above each code block: the file it stands for, and what checking it showed. */
+    private List<String> snippetHeads(Lang lang, Document doc, List<SnippetCheck> checks) {
+        Map<String, String> t = theme.strings(lang);
+        List<String> heads = new ArrayList<>();
+        for (int i = 0; i < doc.snippets().size(); i++) {
+            SnippetCheck check = i < checks.size() ? checks.get(i) : SnippetCheck.NOT_A_CONFIG;
+            StringBuilder head = new StringBuilder();
+            doc.snippets().get(i).attribute("file").ifPresent(f ->
+                    head.append("<span class=\"code-file\">").append(Html.escape(f)).append("</span>"));
+            switch (check.status()) {
+                case VALID -> head.append("<span class=\"check check-valid\">").append(Html.escape(t.get("snippet_valid"))).append("</span>");
+                case NOT_CHECKED -> head.append("<span class=\"check check-unchecked\">").append(Html.escape(t.get("snippet_not_checked"))).append("</span>");
+                case SHOWS, FAILS -> {
+                    head.append("<span class=\"check check-").append(check.status() == SnippetCheck.Status.SHOWS ? "shows" : "fails")
+                            .append("\">").append(Html.escape(t.get(check.status() == SnippetCheck.Status.SHOWS ? "snippet_shows" : "snippet_fails")));
+                    for (String id : check.rules()) {
+                        head.append(" <a href=\"").append(Html.escape(base.url(Routes.rule(lang, id)))).append("\">")
+                                .append(Html.escape(id)).append("</a>");
+                    }
+                    head.append("</span>");
+                }
+                case NOT_CONFIG -> {
+                }
+            }
+            heads.add(head.length() == 0 ? "" : "<div class=\"code-head\">" + head.toString().replace("</span><span", "</span> <span") + "</div>");
+        }
+        return heads;
+    }
+
+    private Map<String, Object> rules(Lang lang) {
+        Map<String, String> t = theme.strings(lang);
+        Views.PageView page = page("rules", lang, t.get("rules"), t.get("rules_intro"), Routes::rules,
+                Routes.rules(config.defaultLang()), config.languages(), Routes.rules(lang), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("rules", catalog.rules().stream().map(r -> ruleSummary(lang, r)).toList());
+        return model;
+    }
+
+    private Views.RuleSummary ruleSummary(Lang lang, Rule rule) {
+        return new Views.RuleSummary(rule.id(), base.url(Routes.rule(lang, rule.id())), rule.severity().label(),
+                theme.strings(lang).get("severity_" + rule.severity().label()), new SafeString(Html.inlineCode(rule.title(ruleLang(lang)))),
+                String.join(", ", rule.kinds().stream().map(k -> k.label()).toList()),
+                demonstrations(rule.id()).size());
+    }
+
+    private Map<String, Object> rule(Lang lang, Rule rule) {
+        String rl = ruleLang(lang);
+        Views.PageView page = page("rule", lang, rule.id() + " · " + Html.plain(rule.title(rl)), Html.plain(rule.title(rl)),
+                l -> Routes.rule(l, rule.id()), Routes.rule(config.defaultLang(), rule.id()), config.languages(),
+                Routes.rule(lang, rule.id()), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("rule", new Views.RuleView(ruleSummary(lang, rule),
+                new SafeString(Html.inlineCode(generic(rule.message("default", rl, Map.of())))),
+                new SafeString(Html.inlineCode(rule.why(rl))), new SafeString(Html.inlineCode(generic(rule.fix(rl)))),
+                rule.evidence().stream().map(e -> new Views.NamedLink(e.text(), e.url())).toList(),
+                rule.examples().stream().map(e -> new Views.ExampleView(e.name(), e.failing(),
+                        String.join(", ", e.expect()),
+                        e.environment().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).toList(),
+                        e.files().stream().map(f -> new Views.ExampleFileView(f.name(), f.text())).toList())).toList(),
+                cards(lang, demonstrations(rule.id()))));
+        return model;
+    }
+
+    /** Articles with a snippet that demonstrates {@code ruleId} (an {@code expect=} that holds). */
+    private List<Article> demonstrations(String ruleId) {
+        return source.articles().stream().filter(a -> a.translations().stream().anyMatch(t ->
+                snippetChecks.getOrDefault(t.path(), List.of()).stream().anyMatch(c ->
+                        c.status() == SnippetCheck.Status.SHOWS && c.rules().contains(ruleId)))).toList();
+    }
+
+    /** Rule texts exist in English and Chinese; other languages read the English. */
+    private static String ruleLang(Lang lang) {
+        return Rule.LANGUAGES.contains(lang.code()) ? lang.code() : "en";
+    }
+
+    /** A message template shown on its own: {@code {model}} becomes {@code ‹model›}. */
+    private static String generic(String template) {
+        return template.replaceAll("(?<!\\$)\\{([A-Za-z_]+)}", "‹$1›");
     }
 
     private Map<String, Object> root() {

@@ -14,7 +14,7 @@ public final class Views {
 
     /** The site as a whole, in the current page's language. */
     public record SiteView(String title, String description, String home, String root, String feed,
-                           String tags, String lang) {
+                           String tags, String rules, String lang) {
     }
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */
@@ -30,7 +30,7 @@ public final class Views {
     public record LangLink(String code, String name, String href, boolean current) {
     }
 
-    /** A named link: a tag, a section. */
+    /** A named link: a tag, a section, a source. */
     public record NamedLink(String name, String href) {
     }
 
@@ -59,6 +59,23 @@ public final class Views {
     }
 
     public record TagView(String name, String href, List<Card> articles) {
+    }
+
+    /** A rule in the rules index. {@code articles} counts the articles that demonstrate it. */
+    public record RuleSummary(String id, String href, String severity, String severityName, SafeString title, String kinds,
+                              int articles) {
+    }
+
+    /** A rule's page: what it catches, why, the fix, evidence, executed examples, and demonstrating articles. */
+    public record RuleView(RuleSummary summary, SafeString message, SafeString why, SafeString fix, List<NamedLink> evidence,
+                           List<ExampleView> examples, List<Card> articles) {
+    }
+
+    public record ExampleView(String name, boolean failing, String expect, List<String> environment,
+                              List<ExampleFileView> files) {
+    }
+
+    public record ExampleFileView(String name, String code) {
     }
 
     /** The 404 page and the language chooser show every language at once. */

@@ -105,7 +105,7 @@ class FrontMatterTest {
                 """).build();
         assertEquals("""
                 content/litellm/a/index.zh.md:5:1: error[front-matter-conflict]: `tags` differs from content/litellm/a/index.en.md:5:1 (en)
-                  hint: tags, products, errors and verified_with hold for every language: write them once, or the same in each file""",
+                  hint: tags, products, errors, verified_with and the environment keys hold for every language: write them once, or the same in each file""",
                 conflict.diagnostics());
     }
 

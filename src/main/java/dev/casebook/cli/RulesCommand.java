@@ -1,0 +1,71 @@
+package dev.casebook.cli;
+
+import dev.casebook.diag.Suggestions;
+import dev.casebook.validate.Catalog;
+import dev.casebook.validate.Kind;
+import dev.casebook.validate.Rule;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Lists the config rules, or shows one rule with its explanation, fix and examples.")
+final class RulesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "A rule id such as LLM001.")
+    String id;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en (default) or zh.")
+    String lang;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Rule.LANGUAGES.contains(lang)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh, not " + lang);
+        }
+        Catalog catalog = Catalog.builtIn();
+        if (id == null) {
+            for (Rule r : catalog.rules()) {
+                out.println(String.format(Locale.ROOT, "%-8s %-8s %s", r.id(), r.severity().label(), r.title(lang)));
+            }
+            out.println();
+            out.println(catalog.rules().size() + " rules. `casebook rules ID` shows one.");
+            return Main.OK;
+        }
+        Optional<Rule> rule = catalog.rule(id);
+        if (rule.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "no rule " + id + "; " + Suggestions.hint(id.toUpperCase(Locale.ROOT), catalog.ids()));
+        }
+        Rule r = rule.get();
+        out.println(r.id() + " (" + r.severity().label() + "): " + r.title(lang));
+        out.println("applies to: " + String.join(", ", r.kinds().stream().map(Kind::label).toList()));
+        out.println();
+        out.println(r.why(lang));
+        out.println();
+        out.println((lang.equals("zh") ? "修复：" : "Fix: ") + r.fix(lang));
+        for (Rule.Example e : r.examples()) {
+            out.println();
+            out.println((e.failing() ? "-- triggers " + String.join(", ", e.expect()) : "-- passes") + ": " + e.name()
+                    + (e.environment().isEmpty() ? "" : " " + e.environment()));
+            for (Rule.ExampleFile f : e.files()) {
+                out.println("# " + f.name());
+                out.print(f.text());
+            }
+        }
+        if (!r.evidence().isEmpty()) {
+            out.println();
+            r.evidence().forEach(ev -> out.println("* " + ev.text() + (ev.url().isEmpty() ? "" : " <" + ev.url() + ">")));
+        }
+        return Main.OK;
+    }
+}

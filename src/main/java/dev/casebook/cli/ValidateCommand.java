@@ -1,0 +1,137 @@
+package dev.casebook.cli;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.DiagnosticFormat;
+import dev.casebook.diag.Report;
+import dev.casebook.diag.ReportWriter;
+import dev.casebook.validate.Catalog;
+import dev.casebook.validate.Environment;
+import dev.casebook.validate.FileChecker;
+import dev.casebook.validate.Rule;
+import dev.casebook.validate.Validator;
+import dev.casebook.validate.Version;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks your own config files (WrenAI config.yaml, LiteLLM proxy config, .env, docker compose) "
+                + "with the rules the knowledge base uses. All files given at once are checked together.",
+                "Exit codes: 0 no error (warnings allowed), 1 findings at error level, 2 unreadable input."})
+final class ValidateCommand implements Callable<Integer> {
+
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    enum Format { text, json, github, sarif }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to check, e.g. config.yaml .env docker-compose.yaml")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, github or sarif.")
+    Format format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Language of messages: en (default) or zh.")
+    String lang;
+
+    @Option(names = "--wren-version", paramLabel = "VERSION", description = "wren-ai-service version, e.g. 0.29.0 (enables version-gated rules).")
+    String wrenVersion;
+
+    @Option(names = "--deployment", paramLabel = "KIND", description = "docker, k8s or local.")
+    String deployment;
+
+    @Option(names = "--host-os", paramLabel = "OS", description = "linux, mac or windows.")
+    String hostOs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Rule.LANGUAGES.contains(lang)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh, not " + lang);
+        }
+        Environment environment = environment();
+        List<FileChecker.NamedText> texts = new ArrayList<>();
+        for (Path file : files) {
+            Optional<String> text = read(file, err);
+            if (text.isEmpty()) {
+                return Main.USAGE;
+            }
+            texts.add(new FileChecker.NamedText(file.toString().replace('\\', '/'), text.get()));
+        }
+        Catalog catalog = Catalog.builtIn();
+        List<Diagnostic> diagnostics = new FileChecker(new Validator(catalog)).check(texts, environment, lang);
+        Report report = new Report(diagnostics);
+        switch (format) {
+            case json -> out.print(ReportWriter.json(report.diagnostics()));
+            case sarif -> out.print(ReportWriter.sarif(report.diagnostics(), Main.version(), ruleInfos(catalog)));
+            case text, github -> {
+                DiagnosticFormat line = format == Format.text ? DiagnosticFormat.TEXT : DiagnosticFormat.GITHUB;
+                report.diagnostics().forEach(d -> out.println(line.format(d)));
+                err.println("casebook validate: " + files.size() + " file" + (files.size() == 1 ? "" : "s") + ", "
+                        + report.errors() + " error" + (report.errors() == 1 ? "" : "s") + ", "
+                        + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s"));
+            }
+        }
+        out.flush();
+        return report.errors() > 0 ? Main.CONTENT_ERRORS : Main.OK;
+    }
+
+    private List<ReportWriter.RuleInfo> ruleInfos(Catalog catalog) {
+        return catalog.rules().stream().map(r -> new ReportWriter.RuleInfo(r.id(), r.title(lang), r.why(lang), r.severity(),
+                "")).toList();
+    }
+
+    private Environment environment() {
+        Optional<Version> version = Optional.empty();
+        if (wrenVersion != null) {
+            version = Version.parse(wrenVersion);
+            if (version.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--wren-version must look like 0.29.0, not " + wrenVersion);
+            }
+        }
+        if (deployment != null && !Environment.DEPLOYMENTS.contains(deployment)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--deployment must be docker, k8s or local, not " + deployment);
+        }
+        if (hostOs != null && !Environment.HOST_OSES.contains(hostOs)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--host-os must be linux, mac or windows, not " + hostOs);
+        }
+        return new Environment(version, Optional.ofNullable(deployment), Optional.ofNullable(hostOs));
+    }
+
+    private static Optional<String> read(Path file, PrintWriter err) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                err.println("casebook validate: " + file + ": no such file");
+                return Optional.empty();
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                err.println("casebook validate: " + file + ": larger than " + MAX_BYTES / (1024 * 1024) + " MB, not a config file");
+                return Optional.empty();
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return Optional.of(text.replace("\r\n", "\n").replaceFirst("^\uFEFF", ""));
+        } catch (CharacterCodingException e) {
+            err.println("casebook validate: " + file + ": not UTF-8 text");
+        } catch (IOException e) {
+            err.println("casebook validate: " + file + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.casebook.validate;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.SourcePos;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a reader's own files ({@code casebook validate}) with the same rules as article snippets.
+ * All files form one group, so {@code config.yaml}, {@code .env} and the compose file are read
+ * together. A file's format comes from its name, else from its content (KEY=VALUE lines are a
+ * {@code .env}), else it is read as YAML.
+ */
+public final class FileChecker {
+
+    /** A file's display path and text. */
+    public record NamedText(String path, String text) {
+    }
+
+    private final Validator validator;
+
+    public FileChecker(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** Every finding and reading problem, messages in {@code lang}, in position order. */
+    public List<Diagnostic> check(List<NamedText> files, Environment environment, String lang) {
+        ConfigReader reader = new ConfigReader();
+        List<ConfigReader.Source> sources = new ArrayList<>();
+        for (NamedText f : files) {
+            String language = ConfigReader.format("", f.path(), f.text()).isPresent() ? ""
+                    : ConfigReader.format("", "", f.text()).map(k -> "dotenv").orElse("yaml");
+            sources.add(new ConfigReader.Source(f.path(), language, f.text(), new SourcePos(f.path(), 1, 1), false));
+        }
+        var group = reader.group("files", sources, environment);
+        List<Diagnostic> out = new ArrayList<>(group.diagnostics());
+        for (Finding finding : validator.check(group.value())) {
+            out.add(validator.diagnostic(finding, lang));
+        }
+        out.sort(null);
+        return out;
+    }
+}

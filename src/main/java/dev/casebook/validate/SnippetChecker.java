@@ -1,0 +1,161 @@
+package dev.casebook.validate;
+
+import dev.casebook.content.Article;
+import dev.casebook.content.Document;
+import dev.casebook.content.Facts;
+import dev.casebook.content.Snippet;
+import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.Translation;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
+import dev.casebook.diag.Severity;
+import dev.casebook.diag.Suggestions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The validate stage for articles: checks the config snippets of one translation against the rule
+ * catalog. A snippet without {@code expect=} may not fire an error-level rule; a snippet with
+ * {@code expect=ID,...} must fire exactly those rules (like rustdoc's {@code compile_fail}).
+ *
+ * <p>Diagnostic ids: the rule ids; {@code snippet-attribute} (an unknown info-string attribute),
+ * {@code snippet-expect} (expectation not met, or naming an unknown rule), {@code snippet-nocheck}
+ * (a snippet opted out); and the config reader's {@code yaml-*} ids.
+ */
+public final class SnippetChecker {
+
+    static final Set<String> ATTRIBUTES = Set.of("file", "group", "expect");
+    static final Set<String> FLAGS = Set.of("nocheck", "fragment");
+
+    private final Validator validator;
+    private final ConfigReader reader = new ConfigReader();
+
+    public SnippetChecker(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** The check result of each snippet of {@code doc}, in order, and the diagnostics. */
+    public Outcome<List<SnippetCheck>> check(Article article, Translation translation, Document doc) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Snippet> snippets = doc.snippets();
+        SnippetCheck[] results = new SnippetCheck[snippets.size()];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Map<Integer, Set<String>> expected = new LinkedHashMap<>();
+
+        for (int i = 0; i < snippets.size(); i++) {
+            Snippet s = snippets.get(i);
+            checkInfoString(s, diagnostics);
+            Optional<Kind> format = ConfigReader.format(s.language(), s.attribute("file").orElse(""), s.code());
+            Optional<Set<String>> expect = s.attribute("expect").map(e -> expectation(e, s, diagnostics));
+            if (format.isEmpty()) {
+                results[i] = SnippetCheck.NOT_A_CONFIG;
+                if (expect.isPresent()) {
+                    diagnostics.add(Diagnostic.error("snippet-expect", s.fence(),
+                            "`expect=` on a code block that is not a config (language `" + s.language() + "`)",
+                            "use it on yaml, json or dotenv blocks, or name the file with file=.env / file=config.yaml"));
+                }
+                continue;
+            }
+            if (s.flag("nocheck")) {
+                results[i] = new SnippetCheck(SnippetCheck.Status.NOT_CHECKED, format.get().label(), "", List.of());
+                diagnostics.add(Diagnostic.warning("snippet-nocheck", s.fence(), "config snippet is not checked (nocheck)",
+                        "remove nocheck so readers know it is valid, or use expect= if it shows a mistake"));
+                continue;
+            }
+            final int index = i;
+            expect.ifPresent(e -> expected.put(index, e));
+            groups.computeIfAbsent(s.attribute("group").orElse(""), g -> new ArrayList<>()).add(i);
+        }
+
+        Environment environment = environment(article.facts());
+        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+            List<ConfigReader.Source> sources = new ArrayList<>();
+            for (int i : group.getValue()) {
+                Snippet s = snippets.get(i);
+                sources.add(new ConfigReader.Source(s.attribute("file").orElse(""), s.language(), s.code(), s.pos(),
+                        s.flag("fragment")));
+            }
+            Outcome<Group> read = reader.group(group.getKey(), sources, environment);
+            diagnostics.addAll(read.diagnostics());
+            List<Finding> findings = validator.check(read.value());
+            for (int n = 0; n < group.getValue().size(); n++) {
+                int i = group.getValue().get(n);
+                ConfigFile file = read.value().files().get(n);
+                List<Finding> mine = findings.stream().filter(f -> file.contains(f.pos())).toList();
+                results[i] = judge(snippets.get(i), file, group.getKey(), mine, expected.get(i), diagnostics);
+            }
+        }
+        return Outcome.of(Arrays.asList(results), diagnostics);
+    }
+
+    private SnippetCheck judge(Snippet s, ConfigFile file, String group, List<Finding> findings, Set<String> expect,
+                               List<Diagnostic> diagnostics) {
+        TreeSet<String> fired = new TreeSet<>(findings.stream().map(Finding::rule).toList());
+        String kind = file.kind().label();
+        if (expect != null) {
+            if (expect.equals(fired)) {
+                return new SnippetCheck(SnippetCheck.Status.SHOWS, kind, group, List.copyOf(fired));
+            }
+            diagnostics.add(Diagnostic.error("snippet-expect", s.fence(),
+                    "snippet expects " + set(expect) + " but produces " + set(fired),
+                    fired.isEmpty() ? "the config does not show the mistake: check it, or the rule's conditions (casebook rules ID)"
+                            : "produced: " + String.join("; ", findings.stream()
+                            .map(f -> f.rule() + " at " + f.pos().line() + ":" + f.pos().column()).toList())));
+            return new SnippetCheck(SnippetCheck.Status.FAILS, kind, group, List.copyOf(fired));
+        }
+        boolean errors = false;
+        for (Finding f : findings) {
+            diagnostics.add(validator.diagnostic(f, "en"));
+            errors |= validator.severity(f) == Severity.ERROR;
+        }
+        return new SnippetCheck(errors ? SnippetCheck.Status.FAILS : SnippetCheck.Status.VALID, kind, group,
+                errors ? List.copyOf(fired) : List.of());
+    }
+
+    private static String set(Set<String> ids) {
+        return "{" + String.join(", ", ids) + "}";
+    }
+
+    private void checkInfoString(Snippet s, List<Diagnostic> diagnostics) {
+        for (String name : s.attributes().keySet()) {
+            if (!ATTRIBUTES.contains(name)) {
+                diagnostics.add(Diagnostic.error("snippet-attribute", s.fence(), "unknown attribute `" + name + "=` in the fence info string",
+                        Suggestions.hint(name, ATTRIBUTES)));
+            }
+        }
+        for (String flag : s.flags()) {
+            if (!FLAGS.contains(flag)) {
+                diagnostics.add(Diagnostic.error("snippet-attribute", s.fence(), "unknown flag `" + flag + "` in the fence info string",
+                        Suggestions.hint(flag, FLAGS)));
+            }
+        }
+    }
+
+    private Set<String> expectation(String text, Snippet s, List<Diagnostic> diagnostics) {
+        Set<String> ids = new TreeSet<>();
+        for (String part : text.split(",")) {
+            String id = part.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (validator.catalog().rule(id).isEmpty()) {
+                diagnostics.add(Diagnostic.error("snippet-expect", s.fence(), "`expect=` names unknown rule `" + id + "`",
+                        Suggestions.hint(id, validator.catalog().ids())));
+            } else {
+                ids.add(validator.catalog().rule(id).orElseThrow().id());
+            }
+        }
+        return ids;
+    }
+
+    /** The environment an article declares in its front matter. */
+    static Environment environment(Facts facts) {
+        return new Environment(facts.wrenAiServiceVersion().flatMap(Version::parse), facts.deployment(), facts.hostOs());
+    }
+}

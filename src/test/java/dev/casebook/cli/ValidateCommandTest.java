@@ -1,0 +1,157 @@
+package dev.casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code casebook validate} on a reader's own files, and {@code casebook rules}. */
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+    String config;
+    String env;
+
+    @BeforeEach
+    void files() throws IOException {
+        config = dir.resolve("config.yaml").toString();
+        env = dir.resolve(".env").toString();
+        Files.writeString(Path.of(config), """
+                type: llm
+                provider: litellm_llm
+                models:
+                  - api_base: http://host.docker.internal:11434/v1
+                    model: openai/deepseek-r1:8b
+                    api_key_name: LLM_OLLAMA_API_KEY
+                    kwargs: {}
+                """);
+        Files.writeString(Path.of(env), "LLM_OPENAI_API_KEY=\n");
+    }
+
+    @Test
+    void textReportsCrossFileFindings() {
+        MainTest.Run r = MainTest.run("validate", config, env);
+        assertEquals(1, r.code());
+        assertEquals(config + ":5:12: error[LLM001]: `openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an "
+                + "API key even when the server is a local Ollama or LM Studio, but none of `LLM_OLLAMA_API_KEY`, `OPENAI_API_KEY` "
+                + "has a value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.\n"
+                + "  hint: Either add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`, or give `LLM_OLLAMA_API_KEY` a "
+                + "non-empty value; or, for Ollama, switch to `ollama_chat/<model>` with `api_base: http://<host>:11434` (no `/v1`), "
+                + "which needs no key.\n"
+                + config + ":6:19: warning[ENV001]: `api_key_name: LLM_OLLAMA_API_KEY` but `.env` has no `LLM_OLLAMA_API_KEY`: "
+                + "WrenAI passes no key and LiteLLM falls back to `OPENAI_API_KEY`.\n"
+                + "  hint: Define `LLM_OLLAMA_API_KEY` in `.env`, fix the spelling, or delete `api_key_name` and put the key in `OPENAI_API_KEY`.\n",
+                r.out());
+        assertEquals("casebook validate: 2 files, 1 error, 1 warning\n", r.err());
+    }
+
+    @Test
+    void chineseMessages() {
+        MainTest.Run r = MainTest.run("validate", config, env, "--lang", "zh");
+        assertTrue(r.out().contains("error[LLM001]: `openai/deepseek-r1:8b` 走 LiteLLM 的 OpenAI 通道"), r.out());
+    }
+
+    @Test
+    void jsonIsAnArrayOfFindings() throws IOException {
+        MainTest.Run r = MainTest.run("validate", config, env, "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(2, json.size());
+        assertEquals("LLM001", json.get(0).get("rule").asText());
+        assertEquals("error", json.get(0).get("severity").asText());
+        assertEquals(config, json.get(0).get("file").asText());
+        assertEquals(5, json.get(0).get("line").asInt());
+        assertEquals(12, json.get(0).get("column").asInt());
+        assertTrue(json.get(0).get("fix").asText().startsWith("Either add `OPENAI_API_KEY=dummy-key`"));
+        assertEquals("ENV001", json.get(1).get("rule").asText());
+        assertEquals("warning", json.get(1).get("severity").asText());
+        assertEquals(1, r.code());
+    }
+
+    @Test
+    void githubAnnotations() {
+        MainTest.Run r = MainTest.run("validate", config, env, "--format", "github");
+        assertTrue(r.out().startsWith("::error file=" + config.replace(":", "%3A") + ",line=5,col=12,title=LLM001::"), r.out());
+        assertTrue(r.out().contains("::warning file="), r.out());
+    }
+
+    @Test
+    void sarifIsValidSarif210() throws IOException {
+        MainTest.Run r = MainTest.run("validate", config, env, "--format", "sarif");
+        JsonNode log = new ObjectMapper().readTree(r.out());
+        JsonSchema schema;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("schema/sarif-schema-2.1.0.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        Set<ValidationMessage> problems = schema.validate(log);
+        assertEquals(Set.of(), problems);
+        JsonNode results = log.get("runs").get(0).get("results");
+        assertEquals(2, results.size());
+        assertEquals("LLM001", results.get(0).get("ruleId").asText());
+        assertEquals(5, results.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
+        assertEquals("LLM001", log.get("runs").get(0).get("tool").get("driver").get("rules").get(0).get("id").asText());
+    }
+
+    @Test
+    void cleanFilesExitZeroAndUnreadableInputExitsTwo() throws IOException {
+        Files.writeString(Path.of(env), "LLM_OLLAMA_API_KEY=\nOPENAI_API_KEY=dummy-key\n");
+        MainTest.Run clean = MainTest.run("validate", config, env);
+        assertEquals(0, clean.code(), clean.out());
+        assertEquals("", clean.out());
+        assertEquals(2, MainTest.run("validate", dir.resolve("missing.yaml").toString()).code());
+        Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9});
+        assertEquals(2, MainTest.run("validate", dir.resolve("latin1.yaml").toString()).code());
+        assertEquals(2, MainTest.run("validate", config, "--deployment", "swarm").code());
+    }
+
+    @Test
+    void hostileYamlGivesAClearDiagnosticQuickly() throws IOException {
+        Path bomb = dir.resolve("bomb.yaml");
+        StringBuilder b = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            b.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9))
+                    .append("*a").append(i - 1).append("]\n");
+        }
+        Files.writeString(bomb, b.toString());
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "key: " + "x".repeat(10 * 1024 * 1024) + "\n");
+        Path deep = dir.resolve("deep.yaml");
+        Files.writeString(deep, "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        for (Path file : new Path[] {bomb, big, deep}) {
+            MainTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> MainTest.run("validate", file.toString()));
+            assertEquals(1, r.code(), r.out() + r.err());
+            assertTrue(r.out().startsWith(file + ":"), r.out());
+            assertTrue(r.out().contains(": error[yaml-limit]: "), r.out());
+            assertTrue(!r.err().contains("Exception") && !r.out().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void rulesListsAll36AndShowsOne() {
+        MainTest.Run list = MainTest.run("rules");
+        assertEquals(0, list.code());
+        assertEquals(36 + 2, list.out().lines().count());
+        assertTrue(list.out().startsWith("LLM001   error    `openai/` route without a usable API key\n"), list.out());
+        MainTest.Run one = MainTest.run("rules", "llm002", "--lang", "zh");
+        assertTrue(one.out().startsWith("LLM002 (error): Ollama 原生通道的 `api_base` 带了 `/v1`\n"), one.out());
+        assertTrue(one.out().contains("-- triggers LLM002: ollama_chat with /v1"), one.out());
+        MainTest.Run unknown = MainTest.run("rules", "LLM100");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("did you mean `LLM001`?") || unknown.err().contains("did you mean `LLM010`?"), unknown.err());
+    }
+}

@@ -100,7 +100,8 @@ public final class Catalog {
         List<Kind> kinds = ((YamlSequence) m.get("kinds").orElseThrow()).items().stream()
                 .map(k -> Kind.byLabel(((YamlScalar) k).text()).orElseThrow(() -> new IllegalStateException("kind " + k)))
                 .toList();
-        return new Rule(id, Severity.valueOf(text(m, "severity").toUpperCase(Locale.ROOT)), kinds, texts(m, "title"),
+        boolean recurring = m.get("recurring").map(n -> ((YamlScalar) n).text().equals("true")).orElse(false);
+        return new Rule(id, Severity.valueOf(text(m, "severity").toUpperCase(Locale.ROOT)), recurring, kinds, texts(m, "title"),
                 messages, texts(m, "why"), texts(m, "fix"), evidence, examples);
     }
 

@@ -9,9 +9,10 @@ import java.util.Map;
  * Chinese, the evidence behind it and examples that the test suite executes. Its condition is code,
  * registered under the same id in {@link Checks}.
  *
- * @param messages message per variant ({@code default} always), per language
+ * @param recurring backed by real issue threads (a recurring mistake), not only derived from code or docs
+ * @param messages  message per variant ({@code default} always), per language
  */
-public record Rule(String id, Severity severity, List<Kind> kinds, Map<String, String> title,
+public record Rule(String id, Severity severity, boolean recurring, List<Kind> kinds, Map<String, String> title,
                    Map<String, Map<String, String>> messages, Map<String, String> why, Map<String, String> fix,
                    List<Evidence> evidence, List<Example> examples) {
 

@@ -1,0 +1,70 @@
+package dev.casebook.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.content.Source;
+import dev.casebook.load.ContentLoader;
+import dev.casebook.testing.TestSite;
+import dev.casebook.validate.Catalog;
+import dev.casebook.validate.Rule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The knowledge base in content/: complete, bilingual, and demonstrating the catalog's real cases. */
+class KnowledgeBaseTest {
+
+    @TempDir
+    static Path dir;
+    static TestSite.Built site;
+    static Source source;
+
+    @BeforeAll
+    static void build() {
+        site = new TestSite.Built(new SiteBuild().build(new BuildOptions(Path.of(""), dir.resolve("site"), Optional.empty(),
+                false, true)), dir.resolve("site"));
+        source = new ContentLoader(false).load(Path.of("")).value();
+    }
+
+    @Test
+    void buildsWithNoErrorAndNoWarningUnderStrict() {
+        assertEquals("", site.diagnostics());
+        assertTrue(site.result().written());
+    }
+
+    @Test
+    void atLeastTwelveArticlesEachInBothLanguagesWithErrorsVersionsAndSources() {
+        assertTrue(source.articles().size() >= 12, source.articles().size() + " articles");
+        for (Article a : source.articles()) {
+            assertEquals(List.of(new Lang("zh"), new Lang("en")), a.translations().stream().map(Translation::lang).toList(), a.id());
+            assertFalse(a.facts().errors().isEmpty(), a.id() + " has no exact error string in front matter");
+            assertFalse(a.facts().verifiedWith().isEmpty(), a.id() + " says nothing about versions");
+            assertFalse(a.facts().tags().isEmpty(), a.id() + " has no tags");
+            for (Translation t : a.translations()) {
+                String body = t.body();
+                assertTrue(body.contains("```text") || body.contains("```"), t.path());
+                assertTrue(body.contains("](https://github.com/"), t.path() + " cites no public thread");
+            }
+        }
+    }
+
+    @Test
+    void everyRecurringRuleIsDemonstratedByAnArticle() {
+        List<String> missing = new ArrayList<>();
+        for (Rule rule : Catalog.builtIn().rules()) {
+            if (rule.recurring() && site.html("en/rules/" + rule.id() + "/index.html").select(".card").isEmpty()) {
+                missing.add(rule.id());
+            }
+        }
+        assertEquals(List.of(), missing, "rules backed by real threads but shown by no article");
+        assertEquals(25, Catalog.builtIn().rules().stream().filter(Rule::recurring).count());
+    }
+}

@@ -16,6 +16,7 @@ import dev.casebook.parse.MarkdownParser;
 import dev.casebook.publish.OutputWriter;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
+import dev.casebook.search.SearchIndexer;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.SnippetChecker;
 import dev.casebook.validate.Validator;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pipeline, in order: load → parse → validate → check → render → publish. Each stage is a function of the
+ * The pipeline, in order: load → parse → validate → check → render → search → publish. Each stage is a function of the
  * previous stages' results; diagnostics are collected from all of them and the site is published
  * only when there is nothing to fail on, so a contributor sees every problem in one run.
  */
@@ -68,14 +69,17 @@ public final class SiteBuild {
         if (report.fails(options.strict())) {
             return result(diagnostics, false, source, rendered.value(), start);
         }
+        List<Output> outputs = new ArrayList<>(rendered.value());
+        outputs.addAll(new SearchIndexer().build(source, documents, theme.value().searchScript()).files());
+        outputs.sort(java.util.Comparator.comparing(Output::path));
         try {
-            new OutputWriter().write(options.out(), rendered.value());
+            new OutputWriter().write(options.out(), outputs);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error("config-output", dev.casebook.diag.SourcePos.file(options.out().toString()),
                     "cannot write the site: " + e.getMessage(), "check that the folder is writable"));
             return result(diagnostics, false, source, rendered.value(), start);
         }
-        return result(diagnostics, true, source, rendered.value(), start);
+        return result(diagnostics, true, source, outputs, start);
     }
 
     private static Outcome<Source> load(BuildOptions options) {

@@ -49,6 +49,15 @@ public final class Routes {
         return lang.code() + "/rules/" + id + "/";
     }
 
+    public static String search(Lang lang) {
+        return lang.code() + "/search/";
+    }
+
+    /** The search client, not content-hashed: it names the current index folder. */
+    public static String searchScript() {
+        return "search/search.js";
+    }
+
     public static String feed(Lang lang) {
         return lang.code() + "/feed.xml";
     }

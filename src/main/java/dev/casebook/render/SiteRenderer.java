@@ -129,6 +129,7 @@ public final class SiteRenderer {
                 jobs.add(new Job(Routes.article(lang, article), "article", () -> article(lang, article)));
             }
             jobs.add(new Job(Routes.rules(lang), "rules", () -> rules(lang)));
+            jobs.add(new Job(Routes.search(lang), "search", () -> searchPage(lang)));
             for (Rule rule : catalog.rules()) {
                 jobs.add(new Job(Routes.rule(lang, rule.id()), "rule", () -> rule(lang, rule)));
             }
@@ -187,7 +188,8 @@ public final class SiteRenderer {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", new Views.SiteView(config.title(lang), config.description(lang), base.url(Routes.home(lang)),
                 base.url(Routes.root()), base.url(Routes.feed(lang)), base.url(Routes.tags(lang)),
-                base.url(Routes.rules(lang)), lang.code()));
+                base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code()));
+        model.put("languageNames", languageNames());
         model.put("page", page);
         model.put("t", theme.strings(lang));
         model.put("assets", assetUrls);
@@ -306,6 +308,23 @@ public final class SiteRenderer {
             heads.add(head.length() == 0 ? "" : "<div class=\"code-head\">" + head.toString().replace("</span><span", "</span> <span") + "</div>");
         }
         return heads;
+    }
+
+    private Map<String, Object> searchPage(Lang lang) {
+        Map<String, String> t = theme.strings(lang);
+        Views.PageView page = page("search", lang, t.get("search_title"), t.get("search_title"), Routes::search,
+                Routes.search(config.defaultLang()), config.languages(), Routes.search(lang), false);
+        return common(lang, page);
+    }
+
+    /** {"zh":"中文","en":"English"}: the language badges of search results. */
+    private String languageNames() {
+        StringBuilder json = new StringBuilder("{");
+        for (Lang l : config.languages()) {
+            json.append(json.length() > 1 ? "," : "").append(dev.casebook.diag.Json.string(l.code())).append(':')
+                    .append(dev.casebook.diag.Json.string(languageName(l)));
+        }
+        return json.append('}').toString();
     }
 
     private Map<String, Object> rules(Lang lang) {

@@ -56,6 +56,11 @@ public final class Theme {
         return assets;
     }
 
+    /** The search client ({@code assets/search.js}); the search stage writes it beside the index it names. */
+    public String searchScript() {
+        return read(siteTemplates, "assets/search.js").orElse("");
+    }
+
     /** Loads the theme for {@code languages} from {@code site/templates} and the jar. */
     public static Outcome<Theme> load(Path site, List<Lang> languages) {
         Path dir = site.resolve("templates");

@@ -1,0 +1,175 @@
+package dev.casebook.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The search tokenizer. It is specified here and implemented twice, in this class (index side)
+ * and in {@code templates/assets/search.js} (query side); {@code tokenizer-golden.json} keeps
+ * the two identical. Version {@value #VERSION}.
+ *
+ * <ol>
+ *   <li>Normalize: NFKC, then drop zero-width characters and soft hyphens.</li>
+ *   <li>A run of Han characters becomes overlapping bigrams ({@code 认证错误} → 认证, 证错, 错误);
+ *       a single Han character stays a unigram. Kind {@code c}.</li>
+ *   <li>Any other run of letters, digits and {@code _}, possibly joined by {@code . : / -}, is an
+ *       identifier: it is emitted whole (kind {@code w}), and when it has inner separators,
+ *       underscores or camelCase, also as parts (kind {@code p}): the pieces between
+ *       {@code . : / -}, those pieces split on {@code _} and camelCase, and each pair of adjacent
+ *       fine pieces joined with {@code _}.</li>
+ *   <li>Every token is lower-cased with {@link Locale#ROOT} (JavaScript's {@code toLowerCase}).</li>
+ * </ol>
+ *
+ * No stop words are removed and nothing is stemmed: "not" and "no" matter in error text, and
+ * {@code key} must stay {@code key}.
+ */
+public final class Tokenizer {
+
+    public static final int VERSION = 1;
+
+    /** A token and its kind: {@code w} whole word or identifier, {@code p} identifier part, {@code c} Chinese. */
+    public record Token(String text, char kind) {
+    }
+
+    private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
+    private static final Pattern VOLATILE = Pattern.compile(
+            "[0-9a-f]{12,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                    + "|(req|trace|span|chatcmpl|run|msg|call)[-_][0-9a-z_-]{6,}"
+                    + "|\\d{4}-\\d{2}-\\d{2}(t\\d{2}:\\d{2}.*)?|\\d{1,2}:\\d{2}:\\d{2}([.,]\\d+)?|\\d{6,}");
+
+    private Tokenizer() {
+    }
+
+    public static String normalize(String s) {
+        return ZERO_WIDTH.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
+    }
+
+    static boolean isHan(int cp) {
+        return cp >= 0x3400 && cp <= 0x4DBF || cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0xF900 && cp <= 0xFAFF;
+    }
+
+    static boolean isWordChar(int cp) {
+        if (isHan(cp)) {
+            return false;
+        }
+        if (cp == '_' || Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static boolean isJoiner(int cp) {
+        return cp == '.' || cp == ':' || cp == '/' || cp == '-';
+    }
+
+    /** A token too specific to one log line to help a search: ids, hashes, timestamps, long numbers. */
+    public static boolean isVolatile(String token) {
+        return VOLATILE.matcher(token).matches();
+    }
+
+    public static List<Token> tokenize(String input) {
+        String s = normalize(input);
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (isHan(cp)) {
+                int start = i;
+                while (i < s.length() && isHan(s.codePointAt(i))) {
+                    i += Character.charCount(s.codePointAt(i));
+                }
+                han(s.substring(start, i), out);
+            } else if (isWordChar(cp)) {
+                int start = i;
+                int end = i;
+                while (i < s.length()) {
+                    int c = s.codePointAt(i);
+                    if (isWordChar(c)) {
+                        i += Character.charCount(c);
+                        end = i;
+                    } else if (isJoiner(c)) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                i = end; // trailing joiners are not part of the identifier
+                identifier(s.substring(start, end), out);
+            } else {
+                i += Character.charCount(cp);
+            }
+        }
+        return out;
+    }
+
+    private static void han(String run, List<Token> out) {
+        int[] cps = run.codePoints().toArray();
+        if (cps.length == 1) {
+            out.add(new Token(run, 'c'));
+            return;
+        }
+        for (int k = 0; k + 1 < cps.length; k++) {
+            out.add(new Token(new String(cps, k, 2), 'c'));
+        }
+    }
+
+    private static void identifier(String run, List<Token> out) {
+        String whole = lower(run);
+        out.add(new Token(whole, 'w'));
+        List<String> coarse = new ArrayList<>();
+        for (String piece : run.split("[.:/-]+")) {
+            if (!piece.isEmpty()) {
+                coarse.add(piece);
+            }
+        }
+        List<String> fine = new ArrayList<>();
+        for (String piece : coarse) {
+            for (String under : piece.split("_+")) {
+                if (!under.isEmpty()) {
+                    fine.addAll(camel(under));
+                }
+            }
+        }
+        if (coarse.size() < 2 && fine.size() < 2) {
+            return;
+        }
+        Set<String> parts = new LinkedHashSet<>();
+        if (coarse.size() > 1) {
+            coarse.forEach(c -> parts.add(lower(c)));
+        }
+        fine.forEach(f -> parts.add(lower(f)));
+        for (int k = 0; k + 1 < fine.size(); k++) {
+            parts.add(lower(fine.get(k)) + "_" + lower(fine.get(k + 1)));
+        }
+        parts.remove(whole);
+        parts.forEach(p -> out.add(new Token(p, 'p')));
+    }
+
+    // "authenticationError" -> authentication, Error; "HTTPError" -> HTTP, Error; digits never split.
+    private static List<String> camel(String s) {
+        List<String> pieces = new ArrayList<>();
+        int[] cps = s.codePoints().toArray();
+        int start = 0;
+        for (int k = 1; k < cps.length; k++) {
+            boolean lowerToUpper = Character.isLowerCase(cps[k - 1]) && Character.isUpperCase(cps[k]);
+            boolean acronymEnd = k + 1 < cps.length && Character.isUpperCase(cps[k - 1]) && Character.isUpperCase(cps[k])
+                    && Character.isLowerCase(cps[k + 1]);
+            if (lowerToUpper || acronymEnd) {
+                pieces.add(new String(cps, start, k - start));
+                start = k;
+            }
+        }
+        pieces.add(new String(cps, start, cps.length - start));
+        return pieces;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.casebook.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.content.BaseUrl;
+import dev.casebook.testing.Chromium;
+import dev.casebook.testing.StaticServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Search on the real knowledge base, in Chromium, under a base path: the API and the UI. */
+@Tag("browser")
+class SearchBrowserTest {
+
+    static final String SEED = "/litellm/openai-prefix-ollama-auth/";
+    static final String PASTED_LOG = """
+            2025-02-18 10:42:07,512 - wren-ai-service - ERROR - request_id=8f3a2c1e9b7d4f60a1b2 ask failed (pipeline.py:312)
+            Traceback (most recent call last):
+              File "/app/.venv/lib/python3.12/site-packages/litellm/main.py", line 3203, in acompletion
+            litellm.exceptions.AuthenticationError: litellm.AuthenticationError: AuthenticationError: OpenAIException - The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable
+            INFO:     172.18.0.6:51796 - "POST /v1/asks HTTP/1.1" 500 Internal Server Error
+            """;
+
+    @TempDir
+    static Path dir;
+    static Chromium chromium;
+    static StaticServer server;
+    static BrowserContext context;
+
+    @BeforeAll
+    static void start() {
+        chromium = Chromium.launch();
+        Path out = dir.resolve("site");
+        var result = new SiteBuild().build(BuildOptions.of(Path.of(""), out).withBaseUrl(BaseUrl.parse("https://example.org/kb/")));
+        assertTrue(result.written(), result.report().diagnostics().toString());
+        server = new StaticServer(out, "/kb/");
+        context = chromium.browser().newContext();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    /** The URLs of {@code query}'s results, best first, searched from a page in {@code lang}. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> search(Page page, String query, String lang) {
+        page.waitForFunction("() => typeof window.casebookSearch === 'function'");
+        return (List<Map<String, Object>>) page.evaluate("([q, l]) => window.casebookSearch(q, {lang: l})", List.of(query, lang));
+    }
+
+    static Page open(String lang) {
+        Page page = context.newPage();
+        page.navigate(server.url(lang + "/"));
+        page.focus("form.search input");
+        return page;
+    }
+
+    static List<String> urls(List<Map<String, Object>> results) {
+        return results.stream().map(r -> (String) r.get("url")).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void theSeedIsFirstForItsModelStringItsChineseWordsAndAPastedLog(String lang) {
+        Page page = open(lang);
+        for (String query : List.of("openai/deepseek-r1:8b", "openai 前缀 ollama 认证", PASTED_LOG)) {
+            List<String> urls = urls(search(page, query, lang));
+            assertTrue(!urls.isEmpty() && urls.get(0).contains(SEED), lang + " page, query " + query + ": " + urls);
+        }
+        page.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void theSeedIsInTheTopThreeForTheErrorNameTheVariableAndTheChineseTerm(String lang) {
+        Page page = open(lang);
+        for (String query : List.of("AuthenticationError", "OPENAI_API_KEY", "认证错误")) {
+            List<String> urls = urls(search(page, query, lang));
+            assertTrue(urls.stream().limit(3).anyMatch(u -> u.contains(SEED)), lang + " page, query " + query + ": " + urls);
+        }
+        page.close();
+    }
+
+    @Test
+    void resultsAreBestFirstWithTheReadersLanguageBoostedAndChinesePhrasesHighlightedWhole() {
+        Page page = open("zh");
+        List<Map<String, Object>> results = search(page, "认证错误", "zh");
+        Map<String, Object> first = results.get(0);
+        assertEquals("zh", first.get("lang"));
+        assertTrue(((String) first.get("url")).startsWith("/kb/zh/"), first.toString());
+        String excerpt = (String) first.get("excerpt");
+        assertTrue(excerpt.contains("<mark>认证"), first.toString());
+        // Chinese is matched by bigrams and highlighted as words, never character by character
+        assertTrue(!java.util.regex.Pattern.compile("<mark>\\p{IsHan}</mark>").matcher(excerpt).find(), excerpt);
+        double previous = Double.MAX_VALUE;
+        for (Map<String, Object> r : results) {
+            double score = ((Number) r.get("score")).doubleValue();
+            assertTrue(score <= previous, results.toString());
+            previous = score;
+        }
+        page.close();
+    }
+
+    @Test
+    void typingInTheBoxShowsResultsAndTheKeyboardOpensOne() {
+        Page page = context.newPage();
+        page.navigate(server.url("en/wrenai/"));
+        page.keyboard().press("/");
+        assertEquals(true, page.evaluate("() => document.activeElement.matches('form.search input')"));
+        page.keyboard().type("OPENAI_API_KEY");
+        page.waitForSelector(".search-results li[role=option]");
+        List<String> titles = page.locator(".search-results li[role=option] .result-title").allTextContents();
+        assertTrue(titles.size() >= 1, titles.toString());
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        page.waitForURL(url -> url.contains("/kb/en/") && !url.endsWith("/wrenai/"));
+        assertTrue(page.url().contains("/kb/"), page.url());
+        page.close();
+    }
+
+    @Test
+    void theResultsPageReadsTheQueryFromTheUrl() {
+        Page page = context.newPage();
+        page.navigate(server.url("zh/search/?q=" + java.net.URLEncoder.encode("认证错误", java.nio.charset.StandardCharsets.UTF_8)));
+        page.waitForSelector("#search-page li");
+        String first = page.locator("#search-page li a").first().getAttribute("href");
+        assertTrue(first.contains(SEED), first);
+        assertEquals("认证错误", page.inputValue("form.search input"));
+        page.close();
+    }
+}

@@ -1,0 +1,266 @@
+/* Casebook search. The tokenizer follows the spec in Tokenizer.java (same golden file); the index
+   is sharded by term, so a query downloads only the shards of its terms and the fragments it shows. */
+(function () {
+  "use strict";
+  var ZW = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g, WORD = /[\p{L}\p{N}_]/u, LOW = /\p{Lowercase}/u, UP = /\p{Uppercase}/u;
+  var VOLATILE = new RegExp("^(?:[0-9a-f]{12,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" +
+    "|(?:req|trace|span|chatcmpl|run|msg|call)[-_][0-9a-z_-]{6,}|\\d{4}-\\d{2}-\\d{2}(?:t\\d{2}:\\d{2}.*)?" +
+    "|\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{6,})$");
+
+  function isHan(c) { return c >= 0x3400 && c <= 0x4DBF || c >= 0x4E00 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF; }
+  function isWord(c) { return !isHan(c) && WORD.test(String.fromCodePoint(c)); }
+  function isJoiner(c) { return c === 46 || c === 58 || c === 47 || c === 45; }
+  function normalize(s) { return s.normalize("NFKC").replace(ZW, ""); }
+  function isVolatile(t) { return VOLATILE.test(t); }
+
+  function camel(s) {
+    var cps = Array.from(s), out = [], start = 0;
+    for (var k = 1; k < cps.length; k++) {
+      if (LOW.test(cps[k - 1]) && UP.test(cps[k]) ||
+          k + 1 < cps.length && UP.test(cps[k - 1]) && UP.test(cps[k]) && LOW.test(cps[k + 1])) {
+        out.push(cps.slice(start, k).join("")); start = k;
+      }
+    }
+    out.push(cps.slice(start).join(""));
+    return out;
+  }
+
+  function identifier(run, out) {
+    var whole = run.toLowerCase(), coarse = run.split(/[.:\/-]+/).filter(Boolean), fine = [];
+    out.push([whole, "w"]);
+    coarse.forEach(function (c) { c.split(/_+/).filter(Boolean).forEach(function (u) { fine = fine.concat(camel(u)); }); });
+    if (coarse.length < 2 && fine.length < 2) return;
+    var parts = [];
+    function add(p) { p = p.toLowerCase(); if (parts.indexOf(p) < 0) parts.push(p); }
+    if (coarse.length > 1) coarse.forEach(add);
+    fine.forEach(add);
+    for (var k = 0; k + 1 < fine.length; k++) add(fine[k] + "_" + fine[k + 1]);
+    parts.forEach(function (p) { if (p !== whole) out.push([p, "p"]); });
+  }
+
+  /** [[text, kind], ...] with kind w (whole), p (identifier part) or c (Chinese bigram). */
+  function tokenize(input) {
+    var s = normalize(input), out = [], i = 0;
+    while (i < s.length) {
+      var c = s.codePointAt(i), start = i;
+      if (isHan(c)) {
+        while (i < s.length && isHan(s.codePointAt(i))) i += s.codePointAt(i) > 0xFFFF ? 2 : 1;
+        var han = Array.from(s.slice(start, i));
+        if (han.length === 1) out.push([han[0], "c"]);
+        for (var k = 0; k + 1 < han.length; k++) out.push([han[k] + han[k + 1], "c"]);
+      } else if (isWord(c)) {
+        var end = i;
+        while (i < s.length) {
+          var d = s.codePointAt(i);
+          if (isWord(d)) { i += d > 0xFFFF ? 2 : 1; end = i; } else if (isJoiner(d)) i++; else break;
+        }
+        i = end;
+        identifier(s.slice(start, end), out);
+      } else i += c > 0xFFFF ? 2 : 1;
+    }
+    return out;
+  }
+
+  if (typeof module === "object" && module.exports) { module.exports = { tokenize: tokenize, isVolatile: isVolatile }; return; }
+
+  // ---- index access ------------------------------------------------------------------------------
+  var script = document.currentScript, base = script.src.replace(/search\.js(\?.*)?$/, "") + "__CASEBOOK_INDEX__/";
+  var manifestP, shards = {}, blocks = {};
+  function get(url, binary) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return binary ? r.arrayBuffer() : r.json();
+    });
+  }
+  function manifest() { return manifestP || (manifestP = get(base + "manifest.json")); }
+  function gunzip(buf) {
+    var b = new Uint8Array(buf);
+    if (b[0] !== 0x1f || b[1] !== 0x8b) return Promise.resolve(b); // the host already decompressed it
+    return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+      .then(function (x) { return new Uint8Array(x); });
+  }
+  function decode(b) {
+    var pos = 0, prev = new Uint8Array(0), dec = new TextDecoder(), terms = {}, list = [];
+    function vi() { var v = 0, s = 0, x; do { x = b[pos++]; v |= (x & 127) << s; s += 7; } while (x & 128); return v >>> 0; }
+    for (var n = vi(); n > 0; n--) {
+      var shared = vi(), len = vi(), bytes = new Uint8Array(shared + len);
+      bytes.set(prev.subarray(0, shared)); bytes.set(b.subarray(pos, pos + len), shared); pos += len; prev = bytes;
+      var df = vi(), kept = vi(), docs = new Int32Array(kept), imp = new Uint8Array(kept), last = 0;
+      for (var k = 0; k < kept; k++) { last += vi(); docs[k] = last; imp[k] = b[pos++]; }
+      var term = dec.decode(bytes);
+      terms[term] = { df: df, docs: docs, imp: imp, full: kept === df };
+      list.push(term);
+    }
+    return { terms: terms, list: list };
+  }
+  function shardOf(m, term) {
+    var lo = 0, hi = m.shards.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.shards[mid] <= term) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function shard(m, i) {
+    return shards[i] || (shards[i] = get(base + "t/" + i + ".bin", true).then(gunzip).then(decode));
+  }
+  function lookup(m, term) { return shard(m, shardOf(m, term)).then(function (s) { return s.terms[term] || null; }); }
+  function prefixed(m, prefix) {
+    return shard(m, shardOf(m, prefix)).then(function (s) {
+      return s.list.filter(function (t) { return t.length > prefix.length && t.indexOf(prefix) === 0; }).slice(0, 12)
+        .map(function (t) { return s.terms[t]; });
+    });
+  }
+  function block(m, id) {
+    var n = Math.floor(id / m.block);
+    return (blocks[n] || (blocks[n] = get(base + "f/" + n + ".json"))).then(function (b) { return b[id % m.block]; });
+  }
+
+  // ---- query ---------------------------------------------------------------------------------------
+  /** Clauses of a query: a word or identifier (with its parts), or a Chinese bigram. */
+  function clauses(query) {
+    var out = [], toks = tokenize(query);
+    toks.forEach(function (t) {
+      if (t[1] === "p") { if (out.length) out[out.length - 1].parts.push(t[0]); return; }
+      out.push({ text: t[0], cjk: t[1] === "c", parts: [], ident: /[._:\/-]/.test(t[0]) });
+    });
+    var seen = {};
+    return out.filter(function (c) { return !seen[c.text] && (seen[c.text] = true); });
+  }
+
+  function search(query, opts) {
+    opts = opts || {};
+    var limit = opts.limit || 10;
+    return manifest().then(function (m) {
+      var all = clauses(query), long = /\n/.test(query.trim()) || all.length >= 7;
+      var cs = long ? all.filter(function (c) { return !isVolatile(c.text); }) : all;
+      if (!cs.length) return [];
+      var typing = !long && opts.prefix !== false && /[a-z0-9_]$/i.test(query) && cs[cs.length - 1];
+      return Promise.all(cs.map(function (c, n) {
+        return lookup(m, c.text).then(function (e) {
+          if (e) return [[e, long && (c.ident || /[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text)) ? 3 : 1]];
+          var tries = c.parts.map(function (p) { return lookup(m, p).then(function (pe) { return pe ? [[pe, 0.3]] : []; }); });
+          if (n === cs.length - 1 && typing && c.text.length >= 3 && !c.cjk) {
+            tries.push(prefixed(m, c.text).then(function (list) { return list.map(function (pe) { return [pe, 0.8]; }); }));
+          }
+          return Promise.all(tries).then(function (r) { return [].concat.apply([], r); });
+        });
+      })).then(function (entries) { return rank(m, cs, entries, long, opts.lang); })
+        .then(function (hits) { return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query); })); });
+    });
+  }
+
+  function rank(m, cs, entries, long, lang) {
+    var score = {}, covered = {}, required = 0, need = [];
+    entries.forEach(function (list, n) {
+      var strict = list.length > 0 && list.every(function (e) { return e[0].full; });
+      if (strict) required++;
+      need.push(strict);
+      list.forEach(function (e) {
+        for (var k = 0; k < e[0].docs.length; k++) {
+          var d = e[0].docs[k];
+          score[d] = (score[d] || 0) + e[0].imp[k] * e[1];
+          (covered[d] = covered[d] || {})[n] = true;
+        }
+      });
+    });
+    function langOf(d) { for (var i = 0; i < m.langs.length; i++) if (d >= m.langs[i][1] && d < m.langs[i][2]) return m.langs[i][0]; }
+    function hits(all) {
+      return Object.keys(score).map(Number).filter(function (d) {
+        if (all) for (var n = 0; n < cs.length; n++) if ((need[n] || !entries[n].length) && !covered[d][n]) return false;
+        return true;
+      }).map(function (d) {
+        var cov = Object.keys(covered[d]).length / cs.length;
+        return { doc: d, lang: langOf(d), score: score[d] * (all ? 1 : cov * cov) * (langOf(d) === lang ? 1.2 : 1) };
+      }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    }
+    var and = long ? [] : hits(true);
+    return and.length >= 3 || and.length && required === 0 ? and : hits(false);
+  }
+
+  // ---- excerpts --------------------------------------------------------------------------------------
+  function esc(s) { return s.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); }
+  function needles(cs, query) {
+    var n = [], runs = normalize(query).match(/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+/g) || [];
+    runs.forEach(function (r) { n.push(r); });
+    cs.forEach(function (c) { n.push(c.text); c.parts.forEach(function (p) { if (p.length > 2 && p.indexOf("_") < 0) n.push(p); }); });
+    return n.filter(function (x, i) { return x && n.indexOf(x) === i; });
+  }
+  function present(m, hit, cs, query) {
+    return block(m, hit.doc).then(function (f) {
+      var text = f.x, lower = text.toLowerCase(), ranges = [];
+      needles(cs, query).forEach(function (s) {
+        for (var at = lower.indexOf(s); at >= 0 && ranges.length < 400; at = lower.indexOf(s, at + s.length)) ranges.push([at, at + s.length]);
+      });
+      ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+      var merged = [];
+      ranges.forEach(function (r) {
+        var last = merged[merged.length - 1];
+        if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+      });
+      var best = 0, bestCount = -1, W = 160;
+      merged.forEach(function (r, i) {
+        var count = 0;
+        for (var j = i; j < merged.length && merged[j][0] < r[0] + W; j++) count += merged[j][1] - merged[j][0];
+        if (count > bestCount) { bestCount = count; best = r[0]; }
+      });
+      var from = Math.max(0, best - 40), to = Math.min(text.length, from + W + 40), html = from > 0 ? "…" : "", at = from;
+      merged.forEach(function (r) {
+        if (r[1] <= from || r[0] >= to) return;
+        var a = Math.max(r[0], at), b = Math.min(r[1], to);
+        if (a < at) return;
+        html += esc(text.slice(at, a)) + "<mark>" + esc(text.slice(a, b)) + "</mark>"; at = b;
+      });
+      html += esc(text.slice(at, to)) + (to < text.length ? "…" : "");
+      var anchor = "";
+      f.h.forEach(function (h) { if (h[1] <= best && merged.length) anchor = "#" + encodeURIComponent(h[0]); });
+      return { url: f.u + anchor, title: f.t, lang: f.l, section: f.s, excerpt: html.replace(/\s+/g, " "), score: Math.round(hit.score * 100) / 100 };
+    });
+  }
+
+  window.casebookSearch = search;
+
+  // ---- UI --------------------------------------------------------------------------------------------
+  var form = document.querySelector("form.search"), input = form && form.querySelector("input[type=search]");
+  if (!form || !input) return;
+  var names = JSON.parse(form.getAttribute("data-lang-names") || "{}"), lang = form.getAttribute("data-lang");
+  var box = form.querySelector(".search-results"), timer, selected = -1, seq = 0;
+  function item(r) {
+    return "<a href=\"" + esc(r.url) + "\"><span class=\"result-title\">" + esc(r.title) + "</span> <span class=\"badge\" lang=\"" +
+      esc(r.lang) + "\">" + esc(names[r.lang] || r.lang) + "</span> <span class=\"result-section\">" + esc(r.section) +
+      "</span><span class=\"result-excerpt\" lang=\"" + esc(r.lang) + "\">" + r.excerpt + "</span></a>";
+  }
+  function list(results, el, empty) {
+    el.innerHTML = results.length ? results.map(function (r, i) {
+      return "<li role=\"option\" id=\"search-result-" + i + "\">" + item(r) + "</li>";
+    }).join("") : "<li class=\"empty\">" + esc(empty) + "</li>";
+  }
+  function choose(i) {
+    var items = box.querySelectorAll("li[role=option]");
+    if (!items.length) return;
+    selected = (i + items.length) % items.length;
+    items.forEach(function (li, k) { li.setAttribute("aria-selected", k === selected ? "true" : "false"); });
+    input.setAttribute("aria-activedescendant", items[selected].id);
+  }
+  function run() {
+    var q = input.value.trim(), mine = ++seq;
+    if (!q) { box.hidden = true; return; }
+    search(q, { lang: lang }).then(function (r) {
+      if (mine !== seq) return;
+      list(r, box, form.getAttribute("data-empty")); box.hidden = false; selected = -1;
+    });
+  }
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); choose(selected + (e.key === "ArrowDown" ? 1 : -1)); }
+    else if (e.key === "Escape") { box.hidden = true; }
+    else if (e.key === "Enter" && selected >= 0) {
+      e.preventDefault();
+      var a = box.querySelectorAll("li[role=option] a")[selected];
+      if (a) location.href = a.href;
+    }
+  });
+  document.addEventListener("click", function (e) { if (!form.contains(e.target)) box.hidden = true; });
+  var q = new URLSearchParams(location.search).get("q"), page = document.getElementById("search-page");
+  if (q) input.value = q;
+  if (page && q) {
+    search(q, { lang: lang, limit: 30 }).then(function (r) { list(r, page, form.getAttribute("data-empty")); });
+  } else if (document.activeElement === input && input.value) run();
+})();

@@ -58,7 +58,7 @@ class MainTest {
         Run r = run("build", "--site", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().startsWith("casebook build: 1 article, 41 pages (en 41), "), r.out());
+        assertTrue(r.out().startsWith("casebook build: 1 article, 42 pages (en 42), "), r.out());
         assertTrue(Files.exists(dir.resolve("target/site/en/litellm/a/index.html")));
     }
 

@@ -110,7 +110,10 @@
   }
   function block(m, id) {
     var n = Math.floor(id / m.block);
-    return (blocks[n] || (blocks[n] = get(base + "f/" + n + ".json"))).then(function (b) { return b[id % m.block]; });
+    if (!blocks[n]) {
+      blocks[n] = get(base + "f/" + n + ".bin", true).then(gunzip).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+    }
+    return blocks[n].then(function (b) { return b[id % m.block]; });
   }
 
   // ---- query ---------------------------------------------------------------------------------------

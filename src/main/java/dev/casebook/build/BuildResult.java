@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param pages pages written per language (articles, lists and tag pages)
  * @param files all files written
+ * @param stages time spent in each stage, in pipeline order
  */
 public record BuildResult(Report report, boolean written, Map<Lang, Integer> pages, int articles, int files,
-                          Duration time) {
+                          Duration time, Map<String, Duration> stages) {
 
     /** True when a problem lies in configuration or usage rather than in content (exit code 2). */
     public boolean configError() {

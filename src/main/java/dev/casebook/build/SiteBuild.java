@@ -30,7 +30,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pipeline, in order: load → parse → validate → check → render → search → publish. Each stage is a function of the
+ * The pipeline, in order: load → parse → validate → check → search → render → publish. Search
+ * reads only parsed text, so it runs before render and the text is released; pages are rendered
+ * lazily, as the publish stage writes them. Each stage is a function of the
  * previous stages' results; diagnostics are collected from all of them and the site is published
  * only when there is nothing to fail on, so a contributor sees every problem in one run.
  */
@@ -44,6 +46,7 @@ public final class SiteBuild {
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        Stopwatch clock = new Stopwatch();
 
         Outcome<Source> loaded = load(options);
         diagnostics.addAll(loaded.diagnostics());
@@ -51,35 +54,51 @@ public final class SiteBuild {
         Outcome<Theme> theme = Theme.load(options.site(), source.config().languages());
         diagnostics.addAll(theme.diagnostics());
         OutputWriter.refuse(options.out()).ifPresent(diagnostics::add);
+        clock.lap("load");
         if (stopsHere(diagnostics)) {
-            return result(diagnostics, false, source, List.of(), start);
+            return result(diagnostics, false, source, List.of(), start, clock);
         }
 
         Map<String, Document> documents = parse(source, theme.value());
+        source = source.withoutBodies(); // the Markdown is parsed; keep memory for the pages
+        clock.lap("parse");
         Outcome<Map<String, List<SnippetCheck>>> snippets = validate(source, documents);
         diagnostics.addAll(snippets.diagnostics());
+        clock.lap("validate");
         Outcome<Map<String, List<String>>> links = check(source, documents);
         diagnostics.addAll(links.diagnostics());
+        clock.lap("check");
+
+        Report report = Report.of(diagnostics);
+        if (report.fails(options.strict())) {
+            return result(diagnostics, false, source, List.of(), start, clock);
+        }
+        // search needs only the parsed text, so it runs before pages are rendered, and the text is
+        // dropped afterwards
+        List<Output> index = new SearchIndexer().build(source, documents, theme.value().searchScript()).files();
+        documents = withoutText(documents);
+        clock.lap("search");
 
         Outcome<List<Output>> rendered = new SiteRenderer(options.site(), source, theme.value(), documents,
                 links.value(), snippets.value(), CATALOG).render();
         diagnostics.addAll(rendered.diagnostics());
-
-        Report report = Report.of(diagnostics);
-        if (report.fails(options.strict())) {
-            return result(diagnostics, false, source, rendered.value(), start);
-        }
         List<Output> outputs = new ArrayList<>(rendered.value());
-        outputs.addAll(new SearchIndexer().build(source, documents, theme.value().searchScript()).files());
+        outputs.addAll(index);
         outputs.sort(java.util.Comparator.comparing(Output::path));
+        clock.lap("render");
         try {
-            new OutputWriter().write(options.out(), outputs);
+            List<Diagnostic> failures = new OutputWriter().write(options.out(), outputs);
+            if (!failures.isEmpty()) {
+                diagnostics.addAll(failures);
+                return result(diagnostics, false, source, outputs, start, clock);
+            }
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error("config-output", dev.casebook.diag.SourcePos.file(options.out().toString()),
                     "cannot write the site: " + e.getMessage(), "check that the folder is writable"));
-            return result(diagnostics, false, source, rendered.value(), start);
+            return result(diagnostics, false, source, outputs, start, clock);
         }
-        return result(diagnostics, true, source, outputs, start);
+        clock.lap("publish");
+        return result(diagnostics, true, source, outputs, start, clock);
     }
 
     private static Outcome<Source> load(BuildOptions options) {
@@ -89,6 +108,12 @@ public final class SiteBuild {
         }
         Source s = loaded.value();
         return Outcome.of(new Source(s.config().withBaseUrl(options.baseUrl().get()), s.articles()), loaded.diagnostics());
+    }
+
+    private static Map<String, Document> withoutText(Map<String, Document> documents) {
+        Map<String, Document> out = new ConcurrentHashMap<>();
+        documents.forEach((path, doc) -> out.put(path, doc.withoutText()));
+        return out;
     }
 
     /** Configuration problems make everything after them meaningless. */
@@ -140,8 +165,20 @@ public final class SiteBuild {
         return Outcome.of(Map.copyOf(checks), diagnostics);
     }
 
+    /** Time per stage, for --timings and benchmarks. */
+    private static final class Stopwatch {
+        private final Map<String, Duration> laps = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            laps.put(stage, Duration.ofNanos(now - last));
+            last = now;
+        }
+    }
+
     private static BuildResult result(List<Diagnostic> diagnostics, boolean written, Source source,
-                                      List<Output> outputs, long start) {
+                                      List<Output> outputs, long start, Stopwatch clock) {
         Map<Lang, Integer> pages = new LinkedHashMap<>();
         for (Lang lang : source.config().languages()) {
             String prefix = lang.code() + "/";
@@ -149,6 +186,6 @@ public final class SiteBuild {
                     .filter(o -> o.path().startsWith(prefix) && o.path().endsWith(".html")).count());
         }
         return new BuildResult(Report.of(diagnostics), written, pages, source.articles().size(), outputs.size(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clock.laps)));
     }
 }

@@ -41,6 +41,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @Option(names = "--timings", description = "Also print the time spent in each stage.")
+    boolean timings;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Diagnostics as text (default) or github (Actions annotations).")
     String format;
@@ -71,6 +74,11 @@ final class BuildCommand implements Callable<Integer> {
             err.println(diagnosticFormat.format(d));
         }
         out1.println(summary(result, output));
+        if (timings) {
+            out1.println("stages: " + result.stages().entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f s", e.getValue().toMillis() / 1000.0))
+                    .collect(Collectors.joining(", ")));
+        }
         if (result.configError()) {
             return Main.USAGE;
         }

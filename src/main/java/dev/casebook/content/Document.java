@@ -13,4 +13,9 @@ public record Document(String html, List<Heading> headings, List<Link> links, Li
         links = List.copyOf(links);
         snippets = List.copyOf(snippets);
     }
+
+    /** This document once search has indexed its text, which no later stage reads. */
+    public Document withoutText() {
+        return new Document(html, headings, links, snippets, "");
+    }
 }

@@ -10,6 +10,12 @@ public record Source(SiteConfig config, List<Article> articles) {
         articles = List.copyOf(articles);
     }
 
+    /** The same articles without their Markdown bodies, once they are parsed. */
+    public Source withoutBodies() {
+        return new Source(config, articles.stream().map(a -> new Article(a.section(), a.slug(), a.facts(),
+                a.translations().stream().map(Translation::withoutBody).toList(), a.resources())).toList());
+    }
+
     public Optional<Article> article(String id) {
         return articles.stream().filter(a -> a.id().equals(id)).findFirst();
     }

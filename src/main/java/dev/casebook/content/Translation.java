@@ -22,6 +22,11 @@ public record Translation(
         String body,
         int bodyLine) {
 
+    /** This translation once its body is parsed; later stages read the parsed document. */
+    public Translation withoutBody() {
+        return new Translation(lang, path, title, summary, date, updated, draft, "", bodyLine);
+    }
+
     /** The date a reader cares about: the last update, else the publication date. */
     public LocalDate lastModified() {
         return updated.orElse(date);

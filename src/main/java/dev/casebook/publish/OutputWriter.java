@@ -47,8 +47,11 @@ public final class OutputWriter {
                 "choose an empty or new folder with --out, or delete this one yourself"));
     }
 
-    /** Writes {@code outputs} as the new content of {@code out}. */
-    public void write(Path out, List<Output> outputs) throws IOException {
+    /**
+     * Writes {@code outputs} as the new content of {@code out}. If a lazy output fails, nothing is
+     * swapped in: the previous site stays and the failures are returned.
+     */
+    public List<dev.casebook.diag.Diagnostic> write(Path out, List<Output> outputs) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -57,9 +60,13 @@ public final class OutputWriter {
         Path fresh = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
         try {
             Files.createDirectory(fresh);
-            writeAll(fresh, outputs);
+            List<dev.casebook.diag.Diagnostic> failures = writeAll(fresh, outputs);
+            if (!failures.isEmpty()) {
+                return failures;
+            }
             Files.writeString(fresh.resolve(MARKER), "Built by casebook; the whole folder is replaced on every build.\n");
             swap(fresh, target, parent.resolve("." + name + ".old-" + UUID.randomUUID()));
+            return List.of();
         } finally {
             if (Files.exists(fresh)) {
                 deleteTree(fresh);
@@ -67,7 +74,8 @@ public final class OutputWriter {
         }
     }
 
-    private static void writeAll(Path root, List<Output> outputs) {
+    private static List<dev.casebook.diag.Diagnostic> writeAll(Path root, List<Output> outputs) {
+        List<dev.casebook.diag.Diagnostic> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         outputs.parallelStream().forEach(output -> {
             Path file = root.resolve(output.path()).normalize();
             if (!file.startsWith(root) || file.equals(root)) {
@@ -79,11 +87,16 @@ public final class OutputWriter {
                     Files.write(file, b.content());
                 } else if (output instanceof Output.Copy c) {
                     Files.copy(c.from(), file, StandardCopyOption.REPLACE_EXISTING);
+                } else if (output instanceof Output.Lazy l) {
+                    Files.write(file, l.content().get());
                 }
+            } catch (Output.Failure f) {
+                failures.add(f.diagnostic());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        return List.copyOf(failures);
     }
 
     private static void swap(Path fresh, Path target, Path old) throws IOException {

@@ -137,13 +137,16 @@ public final class SiteRenderer {
         jobs.add(new Job(Routes.root(), "root", this::root));
         jobs.add(new Job("404.html", "404", this::notFound));
 
-        List<Outcome<Output>> pages = jobs.parallelStream().map(this::run).toList();
+        // pages are produced while they are written, so a large site never holds all of them
         List<Output> outputs = new ArrayList<>();
-        for (Outcome<Output> page : pages) {
-            diagnostics.addAll(page.diagnostics());
-            if (page.value() != null) {
-                outputs.add(page.value());
-            }
+        for (Job job : jobs) {
+            outputs.add(new Output.Lazy(Routes.file(job.path()), () -> {
+                Outcome<Output> page = run(job);
+                if (page.hasErrors()) {
+                    throw new Output.Failure(page.diagnostics().get(0));
+                }
+                return ((Output.Bytes) page.value()).content();
+            }));
         }
         outputs.addAll(resources());
         theme.assets().forEach((name, bytes) -> outputs.add(new Output.Bytes(fingerprint(name, bytes), bytes)));

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * search/&lt;hash&gt;/manifest.json   documents per language, field weights, first term of each shard
  * search/&lt;hash&gt;/t/&lt;n&gt;.bin       gzip: front-coded sorted terms, df, top postings (doc delta + impact byte)
- * search/&lt;hash&gt;/f/&lt;n&gt;.json      documents n*8..n*8+7: url, title, language, section, headings, text
+ * search/&lt;hash&gt;/f/&lt;n&gt;.bin       gzip JSON of document n: url, title, language, section, headings, text
  * search/search.js               the client, naming the current hash
  * </pre>
  *
@@ -52,7 +51,7 @@ public final class SearchIndexer {
     /** Postings kept per term in its shard; more frequent terms keep their best documents. */
     static final int TOP_POSTINGS = 256;
     static final int SHARD_BYTES = 8 * 1024;
-    static final int FRAGMENT_BLOCK = 8;
+    static final int FRAGMENT_BLOCK = 1;
     static final int MAX_FRAGMENT_TEXT = 24_000;
 
     /** One indexed document, with what its fragment shows. */
@@ -66,23 +65,25 @@ public final class SearchIndexer {
 
     public Index build(Source source, Map<String, Document> documents, String clientScript) {
         List<Doc> docs = documents(source, documents);
-        // term -> per document term frequencies by field
         int n = docs.size();
-        double[] avg = new double[WEIGHTS.length];
         int[][] lengths = new int[n][WEIGHTS.length];
-        Map<String, Map<Integer, int[]>> tf = new HashMap<>();
-        for (Doc d : docs) {
-            for (int f = 0; f < PARTS; f++) {
-                for (Tokenizer.Token t : Tokenizer.tokenize(d.fields()[f])) {
-                    if (t.kind() == 'w' && Tokenizer.isVolatile(t.text()) || t.kind() == 'p' && Tokenizer.isVolatile(t.text())) {
-                        continue;
+        // one pass: documents are tokenized in parallel, chunk by chunk, and merged in id order
+        Map<String, Postings> postings = new HashMap<>();
+        int chunk = 256;
+        for (int from = 0; from < n; from += chunk) {
+            List<Map<String, int[]>> counts = docs.subList(from, Math.min(n, from + chunk)).parallelStream()
+                    .map(SearchIndexer::count).toList();
+            for (int k = 0; k < counts.size(); k++) {
+                int id = from + k;
+                for (Map.Entry<String, int[]> e : counts.get(k).entrySet()) {
+                    postings.computeIfAbsent(e.getKey(), t -> new Postings()).add(id, e.getValue());
+                    for (int f = 0; f < WEIGHTS.length; f++) {
+                        lengths[id][f] += e.getValue()[f];
                     }
-                    int field = t.kind() == 'p' ? PARTS : f;
-                    tf.computeIfAbsent(t.text(), k -> new HashMap<>()).computeIfAbsent(d.id(), k -> new int[WEIGHTS.length])[field]++;
-                    lengths[d.id()][field]++;
                 }
             }
         }
+        double[] avg = new double[WEIGHTS.length];
         for (int f = 0; f < WEIGHTS.length; f++) {
             long sum = 0;
             for (int[] l : lengths) {
@@ -90,59 +91,98 @@ public final class SearchIndexer {
             }
             avg[f] = n == 0 ? 1 : Math.max(1.0, (double) sum / n);
         }
-        // BM25F scores, then 8-bit impacts against the global maximum
-        TreeMap<String, double[][]> scores = new TreeMap<>();
+        // BM25F per (term, document); impacts are scaled against the largest score of the index
+        List<String> terms = new ArrayList<>(postings.keySet());
+        terms.sort(null);
         double max = 0;
-        for (Map.Entry<String, Map<Integer, int[]>> term : tf.entrySet()) {
-            int df = term.getValue().size();
-            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            double[][] postings = new double[df][];
-            int i = 0;
-            for (Map.Entry<Integer, int[]> p : term.getValue().entrySet()) {
-                double weighted = 0;
-                for (int f = 0; f < WEIGHTS.length; f++) {
-                    int count = p.getValue()[f];
-                    if (count > 0) {
-                        weighted += WEIGHTS[f] * count / (1 - B + B * lengths[p.getKey()][f] / avg[f]);
-                    }
-                }
-                double score = idf * weighted / (K1 + weighted);
-                postings[i++] = new double[] {p.getKey(), score};
-                max = Math.max(max, score);
-            }
-            scores.put(term.getKey(), postings);
+        for (String term : terms) {
+            max = Math.max(max, postings.get(term).score(n, lengths, avg));
         }
-        List<Output> files = new ArrayList<>();
         List<String> firstTerms = new ArrayList<>();
-        ShardWriter shard = new ShardWriter();
         List<byte[]> shards = new ArrayList<>();
-        for (Map.Entry<String, double[][]> term : scores.entrySet()) {
+        ShardWriter shard = new ShardWriter();
+        for (String term : terms) {
             if (shard.isEmpty()) {
-                firstTerms.add(term.getKey());
+                firstTerms.add(term);
             }
-            shard.add(term.getKey(), term.getValue(), max);
+            shard.add(term, postings.remove(term), max);
             if (shard.size() >= SHARD_BYTES) {
-                shards.add(shard.finish());
+                shards.add(gzip(shard.finish()));
                 shard = new ShardWriter();
             }
         }
         if (!shard.isEmpty()) {
-            shards.add(shard.finish());
+            shards.add(gzip(shard.finish()));
         }
-        List<String> fragments = fragments(docs);
+        List<byte[]> fragments = fragments(docs);
         String manifest = manifest(docs, firstTerms);
         String hash = hash(manifest, shards, fragments);
         String dir = "search/" + hash + "/";
+        List<Output> files = new ArrayList<>();
         files.add(new Output.Bytes(dir + "manifest.json", manifest.getBytes(StandardCharsets.UTF_8)));
         for (int i = 0; i < shards.size(); i++) {
-            files.add(new Output.Bytes(dir + "t/" + i + ".bin", gzip(shards.get(i))));
+            files.add(new Output.Bytes(dir + "t/" + i + ".bin", shards.get(i)));
         }
         for (int i = 0; i < fragments.size(); i++) {
-            files.add(new Output.Bytes(dir + "f/" + i + ".json", fragments.get(i).getBytes(StandardCharsets.UTF_8)));
+            files.add(new Output.Bytes(dir + "f/" + i + ".bin", fragments.get(i)));
         }
         files.add(new Output.Bytes("search/search.js",
                 clientScript.replace("__CASEBOOK_INDEX__", hash).getBytes(StandardCharsets.UTF_8)));
-        return new Index(hash, files, docs.size(), scores.size(), shards.size());
+        return new Index(hash, files, n, terms.size(), shards.size());
+    }
+
+    /** Term frequencies per field of one document; identifier parts count in the parts field. */
+    private static Map<String, int[]> count(Doc d) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (int f = 0; f < PARTS; f++) {
+            for (Tokenizer.Token t : Tokenizer.tokenize(d.fields()[f])) {
+                if (t.kind() != 'c' && Tokenizer.isVolatile(t.text())) {
+                    continue;
+                }
+                counts.computeIfAbsent(t.text(), k -> new int[WEIGHTS.length])[t.kind() == 'p' ? PARTS : f]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The documents of one term in id order, with term frequencies per field packed in a char array. */
+    static final class Postings {
+        int[] docs = new int[2];
+        char[] tf = new char[2 * WEIGHTS.length];
+        double[] scores;
+        int size;
+
+        void add(int doc, int[] counts) {
+            if (size == docs.length) {
+                docs = Arrays.copyOf(docs, size * 2);
+                tf = Arrays.copyOf(tf, size * 2 * WEIGHTS.length);
+            }
+            docs[size] = doc;
+            for (int f = 0; f < WEIGHTS.length; f++) {
+                tf[size * WEIGHTS.length + f] = (char) Math.min(counts[f], Character.MAX_VALUE);
+            }
+            size++;
+        }
+
+        /** Computes the BM25F score of every posting and returns the largest. */
+        double score(int n, int[][] lengths, double[] avg) {
+            double idf = Math.log(1 + (n - size + 0.5) / (size + 0.5));
+            scores = new double[size];
+            double max = 0;
+            for (int i = 0; i < size; i++) {
+                double weighted = 0;
+                for (int f = 0; f < WEIGHTS.length; f++) {
+                    int count = tf[i * WEIGHTS.length + f];
+                    if (count > 0) {
+                        weighted += WEIGHTS[f] * count / (1 - B + B * lengths[docs[i]][f] / avg[f]);
+                    }
+                }
+                scores[i] = idf * weighted / (K1 + weighted);
+                max = Math.max(max, scores[i]);
+            }
+            tf = null; // no longer needed
+            return max;
+        }
     }
 
     private static List<Doc> documents(Source source, Map<String, Document> documents) {
@@ -190,8 +230,8 @@ public final class SearchIndexer {
         return m.append("]}").toString();
     }
 
-    private static List<String> fragments(List<Doc> docs) {
-        List<String> blocks = new ArrayList<>();
+    private static List<byte[]> fragments(List<Doc> docs) {
+        List<byte[]> blocks = new ArrayList<>();
         for (int start = 0; start < docs.size(); start += FRAGMENT_BLOCK) {
             StringBuilder b = new StringBuilder("[");
             for (int i = start; i < Math.min(docs.size(), start + FRAGMENT_BLOCK); i++) {
@@ -215,7 +255,7 @@ public final class SearchIndexer {
                 }
                 b.append("],\"x\":").append(Json.string(text)).append("}");
             }
-            blocks.add(b.append("]").toString());
+            blocks.add(gzip(b.append("]").toString().getBytes(StandardCharsets.UTF_8)));
         }
         return blocks;
     }
@@ -234,7 +274,7 @@ public final class SearchIndexer {
             return out.size();
         }
 
-        void add(String term, double[][] postings, double max) {
+        void add(String term, Postings postings, double max) {
             byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
             int shared = 0;
             while (shared < Math.min(bytes.length, previous.length) && bytes[shared] == previous[shared]) {
@@ -243,19 +283,23 @@ public final class SearchIndexer {
             varint(shared);
             varint(bytes.length - shared);
             out.write(bytes, shared, bytes.length - shared);
-            // the best postings by score, then by document id for delta coding
-            double[][] kept = postings.clone();
-            Arrays.sort(kept, Comparator.<double[]>comparingDouble(p -> -p[1]).thenComparingDouble(p -> p[0]));
-            kept = Arrays.copyOf(kept, Math.min(kept.length, TOP_POSTINGS));
-            Arrays.sort(kept, Comparator.comparingDouble(p -> p[0]));
-            varint(postings.length);
-            varint(kept.length);
+            // the best postings by score (ties by document), written in document order for delta coding
+            Integer[] order = new Integer[postings.size];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> postings.scores[a] != postings.scores[b]
+                    ? Double.compare(postings.scores[b], postings.scores[a]) : Integer.compare(postings.docs[a], postings.docs[b]));
+            int kept = Math.min(order.length, TOP_POSTINGS);
+            Integer[] top = Arrays.copyOf(order, kept);
+            Arrays.sort(top, Comparator.comparingInt(i -> postings.docs[i]));
+            varint(postings.size);
+            varint(kept);
             int last = 0;
-            for (double[] p : kept) {
-                int doc = (int) p[0];
-                varint(doc - last);
-                last = doc;
-                out.write(Math.max(1, (int) Math.round(255 * Math.sqrt(p[1] / max))));
+            for (int i : top) {
+                varint(postings.docs[i] - last);
+                last = postings.docs[i];
+                out.write(Math.max(1, (int) Math.round(255 * Math.sqrt(postings.scores[i] / max))));
             }
             previous = bytes;
             count++;
@@ -295,12 +339,12 @@ public final class SearchIndexer {
         }
     }
 
-    private static String hash(String manifest, List<byte[]> shards, List<String> fragments) {
+    private static String hash(String manifest, List<byte[]> shards, List<byte[]> fragments) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(manifest.getBytes(StandardCharsets.UTF_8));
             shards.forEach(md::update);
-            fragments.forEach(f -> md.update(f.getBytes(StandardCharsets.UTF_8)));
+            fragments.forEach(md::update);
             return HexFormat.of().formatHex(md.digest(), 0, 5);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

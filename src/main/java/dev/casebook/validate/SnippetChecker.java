@@ -79,7 +79,7 @@ public final class SnippetChecker {
             for (int i : group.getValue()) {
                 Snippet s = snippets.get(i);
                 sources.add(new ConfigReader.Source(s.attribute("file").orElse(""), s.language(), s.code(), s.pos(),
-                        s.flag("fragment")));
+                        isExcerpt(s)));
             }
             Outcome<Group> read = reader.group(group.getKey(), sources, environment);
             diagnostics.addAll(read.diagnostics());
@@ -116,6 +116,15 @@ public final class SnippetChecker {
         }
         return new SnippetCheck(errors ? SnippetCheck.Status.FAILS : SnippetCheck.Status.VALID, kind, group,
                 errors ? List.copyOf(fired) : List.of());
+    }
+
+    /**
+     * A block stands for a whole file only when it names the file ({@code file=config.yaml}); a block
+     * without {@code file=}, or marked {@code fragment}, is an excerpt, checked without the rules
+     * about required keys.
+     */
+    static boolean isExcerpt(Snippet s) {
+        return s.flag("fragment") || s.attribute("file").isEmpty();
     }
 
     private static String set(Set<String> ids) {

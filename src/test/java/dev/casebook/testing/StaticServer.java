@@ -23,6 +23,14 @@ public final class StaticServer implements AutoCloseable {
     private final String basePath;
 
     public StaticServer(Path root, String basePath) {
+        this(root, basePath, false);
+    }
+
+    /**
+     * @param compress gzip text responses when the client accepts it, as GitHub Pages does (the
+     *                 pre-compressed search shards are sent as they are)
+     */
+    public StaticServer(Path root, String basePath, boolean compress) {
         this.basePath = basePath;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,8 +51,17 @@ public final class StaticServer implements AutoCloseable {
             }
             byte[] body = file == null ? Files.readAllBytes(root.resolve("404.html")) : Files.readAllBytes(file);
             String name = file == null ? "404.html" : file.getFileName().toString();
-            exchange.getResponseHeaders().set("Content-Type",
-                    TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
+            String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+            exchange.getResponseHeaders().set("Content-Type", type);
+            String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+            if (compress && !type.startsWith("application/octet") && accept != null && accept.contains("gzip")) {
+                java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+                    gz.write(body);
+                }
+                body = zipped.toByteArray();
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
             exchange.sendResponseHeaders(file == null ? 404 : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -113,6 +113,26 @@ class SnippetCheckTest {
     }
 
     @Test
+    void aBlockWithoutFileIsAnExcerptAndSkipsRequiredKeyRules() {
+        String model = """
+                type: llm
+                provider: litellm_llm
+                models:
+                  - model: ollama_chat/qwen2.5:14b
+                    api_base: http://host.docker.internal:11434
+                ```
+                """;
+        TestSite.Built excerpt = TestSite.write(dir.resolve("excerpt"), "-- content/ollama/a/index.en.md --\n" + FRONT
+                + "```yaml\n" + model).build();
+        assertEquals("", excerpt.diagnostics());
+        TestSite.Built whole = TestSite.write(dir.resolve("whole"), "-- content/ollama/a/index.en.md --\n" + FRONT
+                + "```yaml file=config.yaml\n" + model).build();
+        assertEquals("content/ollama/a/index.en.md:10:12: error[WREN001]: wren-ai-service reads `model[\"kwargs\"]` of "
+                + "`ollama_chat/qwen2.5:14b` and spreads it as a mapping; a missing or empty `kwargs` stops startup with "
+                + "`KeyError: 'kwargs'`.", whole.headlines());
+    }
+
+    @Test
     void groupsSeparateABrokenWorkspaceFromItsFix() {
         TestSite.Built built = TestSite.write(dir, "-- content/ollama/a/index.en.md --\n" + FRONT + """
                 ```yaml file=config.yaml group=before expect=ENV001,LLM001

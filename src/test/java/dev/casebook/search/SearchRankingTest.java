@@ -1,0 +1,121 @@
+package dev.casebook.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.casebook.testing.Chromium;
+import dev.casebook.testing.StaticServer;
+import dev.casebook.testing.TestSite;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exact top results on a small fixture site, through the real client in Chromium. */
+@Tag("browser")
+class SearchRankingTest {
+
+    @TempDir
+    static Path dir;
+    static Chromium chromium;
+    static StaticServer server;
+    static BrowserContext context;
+    static Page page;
+
+    static String article(String path, String title, String body) {
+        return "-- content/" + path + " --\n---\ntitle: \"" + title + "\"\nsummary: s\ndate: 2025-01-01\n---\n" + body + "\n";
+    }
+
+    @BeforeAll
+    static void start() {
+        chromium = Chromium.launch();
+        TestSite site = TestSite.write(dir, "-- content/_site.yaml --\nlanguages: [zh, en]\n"
+                + article("kb/context/index.zh.md", "上下文窗口不够用", "模型的上下文窗口太小，长对话会被截断。\n\n## 解决办法\n调大 num_ctx 参数。")
+                + article("kb/timeout/index.zh.md", "请求超时", "网关在六十秒后断开连接，请调大超时时间。")
+                + article("kb/proxy/index.zh.md", "代理认证失败", "代理返回认证错误，检查主密钥。")
+                + article("kb/keys/index.en.md", "Setting api_key_name",
+                        "The `api_key_name` field names an environment variable.\n\n## Defaults\nWithout it LiteLLM reads OPENAI_API_KEY.")
+                + article("kb/router/index.en.md", "Router fallbacks", "Configure fallbacks for the router when a key is missing.")
+                + article("kb/embed/index.en.md", "Embedding errors", "ValueError: embedding dimension mismatch in the vector store."));
+        TestSite.Built built = site.build();
+        assertEquals("", built.diagnostics());
+        server = new StaticServer(built.out(), "/");
+        context = chromium.browser().newContext();
+        page = context.newPage();
+        page.navigate(server.url("en/"));
+        page.focus("form.search input");
+        page.waitForFunction("() => typeof window.casebookSearch === 'function'");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> search(String query, String lang) {
+        return (List<Map<String, Object>>) page.evaluate("([q, l]) => window.casebookSearch(q, {lang: l})", List.of(query, lang));
+    }
+
+    static String top(String query, String lang) {
+        List<Map<String, Object>> r = search(query, lang);
+        assertTrue(!r.isEmpty(), "no result for " + query);
+        return (String) r.get(0).get("url");
+    }
+
+    @Test
+    void chineseWordsAndSubWordsInTheMiddleOfASentence() {
+        assertEquals("/zh/kb/context/", top("上下文", "zh").replaceFirst("#.*", ""));
+        assertEquals("/zh/kb/context/", top("下文", "zh").replaceFirst("#.*", ""));   // a sub-word, mid-phrase
+        assertEquals("/zh/kb/timeout/", top("超时", "zh"));
+        assertEquals("/zh/kb/proxy/", top("认证错误", "en"));                         // from an English page too
+    }
+
+    @Test
+    void identifiersWholeAndByTheirParts() {
+        assertEquals("/en/kb/keys/", top("api_key_name", "en").replaceFirst("#.*", ""));
+        assertEquals("/en/kb/keys/", top("OPENAI_API_KEY", "en").replaceFirst("#.*", ""));
+        assertEquals("/en/kb/keys/", top("openai api key", "en").replaceFirst("#.*", ""));
+        assertEquals("/en/kb/embed/", top("ValueError", "en").replaceFirst("#.*", ""));
+    }
+
+    @Test
+    void aPastedLogFindsTheArticleDespiteTheNoise() {
+        String log = """
+                2025-03-06 12:16:01 wren-ai-service-1  | Traceback (most recent call last):
+                2025-03-06 12:16:01 wren-ai-service-1  |   File "/src/pipelines/indexing.py", line 346, in __init__
+                2025-03-06 12:16:01 wren-ai-service-1  | ValueError: embedding dimension mismatch
+                2025-03-06 12:16:01 wren-ai-service-1  | request id 3f2504e0-4f89-11d3-9a0c-0305e82c3301
+                """;
+        assertEquals("/en/kb/embed/", top(log, "en"));
+    }
+
+    @Test
+    void resultsLinkToTheHeadingOfTheMatchAndHighlightWholePhrases() {
+        Map<String, Object> r = search("num_ctx", "zh").get(0);
+        assertEquals("/zh/kb/context/#%E8%A7%A3%E5%86%B3%E5%8A%9E%E6%B3%95", r.get("url"));   // #解决办法
+        Map<String, Object> phrase = search("上下文窗口", "zh").get(0);
+        assertTrue(((String) phrase.get("excerpt")).contains("<mark>上下文窗口</mark>"), phrase.toString());
+    }
+
+    @Test
+    void theReadersLanguageIsBoostedNotFiltered() {
+        List<Map<String, Object>> fromChinese = search("key", "zh");
+        assertTrue(fromChinese.stream().allMatch(r -> "en".equals(r.get("lang"))), fromChinese.toString());
+        assertEquals(List.of(), search("zzzzqqq", "en"));
+    }
+}

@@ -305,24 +305,25 @@ public final class SearchIndexer {
             count++;
         }
 
+        /** The shard: its term count, then the terms. */
         byte[] finish() {
             ByteArrayOutputStream whole = new ByteArrayOutputStream();
-            int c = count;
-            do {
-                int b = c & 0x7F;
-                c >>>= 7;
-                whole.write(c == 0 ? b : b | 0x80);
-            } while (c != 0);
+            varint(whole, count);
             whole.writeBytes(out.toByteArray());
             return whole.toByteArray();
         }
 
         private void varint(int v) {
+            varint(out, v);
+        }
+
+        /** LEB128: seven bits a byte, low bits first, high bit set on all but the last byte. */
+        private static void varint(ByteArrayOutputStream to, int v) {
             int value = v;
             do {
                 int b = value & 0x7F;
                 value >>>= 7;
-                out.write(value == 0 ? b : b | 0x80);
+                to.write(value == 0 ? b : b | 0x80);
             } while (value != 0);
         }
     }

@@ -3,13 +3,11 @@ package dev.casebook.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.casebook.build.BuildOptions;
 import dev.casebook.build.SiteBuild;
 import dev.casebook.content.BaseUrl;
-import dev.casebook.testing.Chromium;
-import dev.casebook.testing.StaticServer;
+import dev.casebook.testing.BrowserSite;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,45 +34,29 @@ class SearchBrowserTest {
 
     @TempDir
     static Path dir;
-    static Chromium chromium;
-    static StaticServer server;
-    static BrowserContext context;
+    static BrowserSite site;
 
     @BeforeAll
     static void start() {
-        chromium = Chromium.launch();
         Path out = dir.resolve("site");
         var result = new SiteBuild().build(BuildOptions.of(Path.of(""), out).withBaseUrl(BaseUrl.parse("https://example.org/kb/")));
         assertTrue(result.written(), result.report().diagnostics().toString());
-        server = new StaticServer(out, "/kb/");
-        context = chromium.browser().newContext();
+        site = BrowserSite.serve(out, "/kb/");
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (chromium != null) {
-            chromium.close();
+        if (site != null) {
+            site.close();
         }
     }
 
-    /** The URLs of {@code query}'s results, best first, searched from a page in {@code lang}. */
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> search(Page page, String query, String lang) {
-        page.waitForFunction("() => typeof window.casebookSearch === 'function'");
-        return (List<Map<String, Object>>) page.evaluate("([q, l]) => window.casebookSearch(q, {lang: l})", List.of(query, lang));
+        return BrowserSite.search(page, query, lang);
     }
 
     static Page open(String lang) {
-        Page page = context.newPage();
-        page.navigate(server.url(lang + "/"));
-        page.focus("form.search input");
-        return page;
+        return site.openWithSearch(lang + "/");
     }
 
     static List<String> urls(List<Map<String, Object>> results) {
@@ -125,8 +107,7 @@ class SearchBrowserTest {
 
     @Test
     void typingInTheBoxShowsResultsAndTheKeyboardOpensOne() {
-        Page page = context.newPage();
-        page.navigate(server.url("en/wrenai/"));
+        Page page = site.open("en/wrenai/");
         page.keyboard().press("/");
         assertEquals(true, page.evaluate("() => document.activeElement.matches('form.search input')"));
         page.keyboard().type("OPENAI_API_KEY");
@@ -142,8 +123,7 @@ class SearchBrowserTest {
 
     @Test
     void theResultsPageReadsTheQueryFromTheUrl() {
-        Page page = context.newPage();
-        page.navigate(server.url("zh/search/?q=" + java.net.URLEncoder.encode("认证错误", java.nio.charset.StandardCharsets.UTF_8)));
+        Page page = site.open("zh/search/?q=" + java.net.URLEncoder.encode("认证错误", java.nio.charset.StandardCharsets.UTF_8));
         page.waitForSelector("#search-page li");
         String first = page.locator("#search-page li a").first().getAttribute("href");
         assertTrue(first.contains(SEED), first);

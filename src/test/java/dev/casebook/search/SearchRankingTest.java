@@ -3,10 +3,8 @@ package dev.casebook.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.casebook.testing.Chromium;
-import dev.casebook.testing.StaticServer;
+import dev.casebook.testing.BrowserSite;
 import dev.casebook.testing.TestSite;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +21,7 @@ class SearchRankingTest {
 
     @TempDir
     static Path dir;
-    static Chromium chromium;
-    static StaticServer server;
-    static BrowserContext context;
+    static BrowserSite browser;
     static Page page;
 
     static String article(String path, String title, String body) {
@@ -34,7 +30,6 @@ class SearchRankingTest {
 
     @BeforeAll
     static void start() {
-        chromium = Chromium.launch();
         TestSite site = TestSite.write(dir, "-- content/_site.yaml --\nlanguages: [zh, en]\n"
                 + article("kb/context/index.zh.md", "上下文窗口不够用", "模型的上下文窗口太小，长对话会被截断。\n\n## 解决办法\n调大 num_ctx 参数。")
                 + article("kb/timeout/index.zh.md", "请求超时", "网关在六十秒后断开连接，请调大超时时间。")
@@ -45,30 +40,19 @@ class SearchRankingTest {
                 + article("kb/embed/index.en.md", "Embedding errors", "ValueError: embedding dimension mismatch in the vector store."));
         TestSite.Built built = site.build();
         assertEquals("", built.diagnostics());
-        server = new StaticServer(built.out(), "/");
-        context = chromium.browser().newContext();
-        page = context.newPage();
-        page.navigate(server.url("en/"));
-        page.focus("form.search input");
-        page.waitForFunction("() => typeof window.casebookSearch === 'function'");
+        browser = BrowserSite.serve(built.out(), "/");
+        page = browser.openWithSearch("en/");
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (chromium != null) {
-            chromium.close();
+        if (browser != null) {
+            browser.close();
         }
     }
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> search(String query, String lang) {
-        return (List<Map<String, Object>>) page.evaluate("([q, l]) => window.casebookSearch(q, {lang: l})", List.of(query, lang));
+        return BrowserSite.search(page, query, lang);
     }
 
     static String top(String query, String lang) {

@@ -183,14 +183,23 @@
   function needles(cs, query) {
     var n = [], runs = normalize(query).match(/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+/g) || [];
     runs.forEach(function (r) { n.push(r); });
-    cs.forEach(function (c) { n.push(c.text); c.parts.forEach(function (p) { if (p.length > 2 && p.indexOf("_") < 0) n.push(p); }); });
+    cs.forEach(function (c) { n.push(c.text); c.parts.forEach(function (p) { if (p.length > 3 && p.indexOf("_") < 0) n.push(p); }); });
     return n.filter(function (x, i) { return x && n.indexOf(x) === i; });
+  }
+  // an ASCII word is highlighted only where it stands alone, not inside a longer word
+  var ALNUM = /[a-z0-9_]/;
+  function alone(text, at, len, s) {
+    if (!ALNUM.test(s)) return true;
+    return !(at > 0 && ALNUM.test(text[at - 1]) && ALNUM.test(s[0])) &&
+      !(at + len < text.length && ALNUM.test(text[at + len]) && ALNUM.test(s[s.length - 1]));
   }
   function present(m, hit, cs, query) {
     return block(m, hit.doc).then(function (f) {
       var text = f.x, lower = text.toLowerCase(), ranges = [];
       needles(cs, query).forEach(function (s) {
-        for (var at = lower.indexOf(s); at >= 0 && ranges.length < 400; at = lower.indexOf(s, at + s.length)) ranges.push([at, at + s.length]);
+        for (var at = lower.indexOf(s); at >= 0 && ranges.length < 400; at = lower.indexOf(s, at + s.length)) {
+          if (alone(lower, at, s.length, s)) ranges.push([at, at + s.length]);
+        }
       });
       ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
       var merged = [];

@@ -110,6 +110,34 @@ class FrontMatterTest {
     }
 
     @Test
+    void draftsArePublishedOnlyWhenAskedFor() {
+        TestSite site = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                draft: true
+                ---
+                Work in progress.
+                -- content/litellm/b/index.en.md --
+                ---
+                title: B
+                summary: S
+                date: 2025-02-18
+                ---
+                Done.
+                """);
+        TestSite.Built normal = site.build();
+        assertEquals("", normal.diagnostics());
+        assertFalse(normal.exists("en/litellm/a/index.html"));
+        assertTrue(normal.exists("en/litellm/b/index.html"));
+        TestSite.Built drafts = site.build(new dev.casebook.build.BuildOptions(site.root(), dir.resolve("drafts"),
+                java.util.Optional.empty(), true, false));
+        assertTrue(drafts.exists("en/litellm/a/index.html"));
+    }
+
+    @Test
     void fileWithoutFrontMatterIsAnError() {
         TestSite.Built built = TestSite.write(dir, """
                 -- content/litellm/a/index.en.md --

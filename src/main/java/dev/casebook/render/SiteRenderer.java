@@ -174,12 +174,15 @@ public final class SiteRenderer {
             String html = out.toString();
             return Outcome.of(new Output.Bytes(Routes.file(job.path()), html.getBytes(StandardCharsets.UTF_8)));
         } catch (PebbleException e) {
-            String file = e.getFileName() == null ? job.template() + ".peb" : e.getFileName();
+            String file = (e.getFileName() == null ? job.template() : e.getFileName()).replaceFirst("^.*[/\\\\]", "");
+            file = file.endsWith(".peb") ? file : file + ".peb";
             int line = e.getLineNumber() == null || e.getLineNumber() < 1 ? 1 : e.getLineNumber();
-            return Outcome.of(null, List.of(Diagnostic.error("config-template",
-                    new SourcePos("templates/" + file.replaceFirst("^.*[/\\\\]", ""), line, 1),
-                    "template failed for /" + job.path() + ": " + e.getPebbleMessage(),
-                    "fix the template; variables must exist (strict mode)")));
+            // name the template value, not the Java class behind it
+            String message = String.valueOf(e.getPebbleMessage())
+                    .replaceAll("\\[dev\\.casebook\\.render\\.Views\\$(\\w+)]", "[$1]");
+            return Outcome.of(null, List.of(Diagnostic.error("config-template", new SourcePos("templates/" + file, line, 1),
+                    "template failed for /" + job.path() + ": " + message,
+                    "fix the template; every variable and attribute it uses must exist (strict mode)")));
         } catch (IOException e) {
             throw new IllegalStateException(e); // StringWriter does not fail
         }

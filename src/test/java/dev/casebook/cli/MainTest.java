@@ -136,6 +136,26 @@ class MainTest {
     }
 
     @Test
+    void aBrokenSiteTemplateIsAConfigurationErrorAndKeepsThePreviousSite() throws IOException {
+        TestSite.write(dir, ARTICLE);
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--site", dir.toString(), "--out", out.toString()).code());
+        String before = Files.readString(out.resolve("en/litellm/a/index.html"));
+        TestSite.write(dir, """
+                -- templates/article.peb --
+                {% extends "base" %}
+                {% block content %}{{ article.nonsense }}{% endblock %}
+                """);
+        Run r = run("build", "--site", dir.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertEquals("""
+                templates/article.peb:2:1: error[config-template]: template failed for /en/litellm/a/: Attribute [nonsense] of [ArticleView] does not exist or can not be accessed and strict variables is set to true.
+                  hint: fix the template; every variable and attribute it uses must exist (strict mode)
+                """, r.err());
+        assertEquals(before, Files.readString(out.resolve("en/litellm/a/index.html")));
+    }
+
+    @Test
     void rebuildReplacesItsOwnOutputAtomically() throws IOException {
         TestSite.write(dir, ARTICLE);
         Path out = dir.resolve("out");

@@ -55,7 +55,7 @@ final class RulesCommand implements Callable<Integer> {
         out.println((lang.equals("zh") ? "修复：" : "Fix: ") + r.fix(lang));
         for (Rule.Example e : r.examples()) {
             out.println();
-            out.println((e.failing() ? "-- triggers " + String.join(", ", e.expect()) : "-- passes") + ": " + e.name()
+            out.println((e.failing() ? "-- triggers " + String.join(", ", e.expect()) : "-- passes") + ": " + e.name(lang)
                     + (e.environment().isEmpty() ? "" : " " + e.environment()));
             for (Rule.ExampleFile f : e.files()) {
                 out.println("# " + f.name());

@@ -359,7 +359,7 @@ public final class SiteRenderer {
                 new SafeString(Html.inlineCode(generic(rule.message("default", rl, Map.of())))),
                 new SafeString(Html.inlineCode(rule.why(rl))), new SafeString(Html.inlineCode(generic(rule.fix(rl)))),
                 rule.evidence().stream().map(e -> new Views.NamedLink(e.text(), e.url())).toList(),
-                rule.examples().stream().map(e -> new Views.ExampleView(e.name(), e.failing(),
+                rule.examples().stream().map(e -> new Views.ExampleView(e.name(rl), e.failing(),
                         String.join(", ", e.expect()),
                         e.environment().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).toList(),
                         e.files().stream().map(f -> new Views.ExampleFileView(f.name(), f.text())).toList())).toList(),

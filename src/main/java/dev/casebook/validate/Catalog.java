@@ -116,7 +116,7 @@ public final class Catalog {
             YamlMapping file = (YamlMapping) f;
             files.add(new Rule.ExampleFile(text(file, "name"), text(file, "text")));
         });
-        return new Rule.Example(text(m, "name"), expect, environment, files);
+        return new Rule.Example(texts(m, "name"), expect, environment, files);
     }
 
     private static Map<String, String> texts(YamlMapping m, String key) {

@@ -21,10 +21,19 @@ public record Rule(String id, Severity severity, boolean recurring, List<Kind> k
     public record Evidence(String text, String url) {
     }
 
-    /** A group of files and the exact set of rule ids they must produce. */
-    public record Example(String name, List<String> expect, Map<String, String> environment, List<ExampleFile> files) {
+    /** A group of files and the exact set of rule ids they must produce; its name in each language. */
+    public record Example(Map<String, String> names, List<String> expect, Map<String, String> environment,
+                          List<ExampleFile> files) {
         public boolean failing() {
             return !expect.isEmpty();
+        }
+
+        public String name() {
+            return names.get("en");
+        }
+
+        public String name(String lang) {
+            return names.getOrDefault(lang, name());
         }
     }
 

@@ -149,7 +149,7 @@ class ValidateCommandTest {
         assertTrue(list.out().startsWith("LLM001   error    `openai/` route without a usable API key\n"), list.out());
         MainTest.Run one = MainTest.run("rules", "llm002", "--lang", "zh");
         assertTrue(one.out().startsWith("LLM002 (error): Ollama 原生通道的 `api_base` 带了 `/v1`\n"), one.out());
-        assertTrue(one.out().contains("-- triggers LLM002: ollama_chat with /v1"), one.out());
+        assertTrue(one.out().contains("-- triggers LLM002: ollama_chat 带 /v1"), one.out());
         MainTest.Run unknown = MainTest.run("rules", "LLM100");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("did you mean `LLM001`?") || unknown.err().contains("did you mean `LLM010`?"), unknown.err());

@@ -134,7 +134,7 @@
     return manifest().then(function (m) {
       var all = clauses(query), long = /\n/.test(query.trim()) || all.length >= 7;
       var cs = long ? all.filter(function (c) { return !isVolatile(c.text); }) : all;
-      if (!cs.length) return [];
+      if (!cs.length || !m.shards.length) return [];
       var typing = !long && opts.prefix !== false && /[a-z0-9_]$/i.test(query) && cs[cs.length - 1];
       return Promise.all(cs.map(function (c, n) {
         return lookup(m, c.text).then(function (e) {

@@ -1,7 +1,6 @@
 package dev.casebook.content;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,9 +22,5 @@ public record Facts(List<String> tags, List<String> products, List<String> error
         products = List.copyOf(products);
         errors = List.copyOf(errors);
         verifiedWith = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(verifiedWith));
-    }
-
-    public Map<String, String> verifiedWithMap() {
-        return verifiedWith;
     }
 }

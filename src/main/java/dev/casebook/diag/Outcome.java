@@ -1,8 +1,6 @@
 package dev.casebook.diag;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What a stage produced from one input, with the diagnostics it found on the way. Stages return
@@ -26,14 +24,4 @@ public record Outcome<T>(T value, List<Diagnostic> diagnostics) {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
-    public <R> Outcome<R> map(Function<T, R> f) {
-        return new Outcome<>(f.apply(value), diagnostics);
-    }
-
-    /** This outcome's diagnostics followed by {@code more}. */
-    public Outcome<T> with(List<Diagnostic> more) {
-        List<Diagnostic> all = new ArrayList<>(diagnostics);
-        all.addAll(more);
-        return new Outcome<>(value, all);
-    }
 }

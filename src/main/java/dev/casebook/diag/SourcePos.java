@@ -21,10 +21,6 @@ public record SourcePos(String path, int line, int column) implements Comparable
         return new SourcePos(path, 1, 1);
     }
 
-    public SourcePos withLineOffset(int lines) {
-        return new SourcePos(path, line + lines, column);
-    }
-
     @Override
     public int compareTo(SourcePos other) {
         int byPath = path.compareTo(other.path);

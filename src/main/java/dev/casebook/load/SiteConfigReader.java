@@ -126,8 +126,4 @@ final class SiteConfigReader {
         }
         return out;
     }
-
-    static SourcePos position() {
-        return SourcePos.file(PATH);
-    }
 }

@@ -5,7 +5,6 @@ import dev.casebook.content.Lang;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
-import dev.casebook.diag.SourcePos;
 import dev.casebook.yaml.YamlMapping;
 import dev.casebook.yaml.YamlNode;
 import dev.casebook.yaml.YamlReader;

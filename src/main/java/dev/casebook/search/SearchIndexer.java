@@ -55,8 +55,22 @@ public final class SearchIndexer {
     static final int MAX_FRAGMENT_TEXT = 24_000;
 
     /** One indexed document, with what its fragment shows. */
-    record Doc(int id, Lang lang, String url, String title, String section, List<Heading> headings, String text,
-               String[] fields) {
+    record Doc(int id, Lang lang, String url, String title, String summary, String section, List<Heading> headings,
+               String text, List<String> errors, List<Snippet> snippets) {
+
+        /** The text of each field, built only while the document is tokenized. */
+        String[] fields() {
+            String[] fields = new String[PARTS];
+            fields[TITLE] = title;
+            StringBuilder errorText = new StringBuilder(String.join("\n", errors));
+            for (Snippet s : snippets) {
+                errorText.append('\n').append(s.code());
+            }
+            fields[ERRORS] = errorText.toString();
+            fields[HEADINGS] = String.join("\n", headings.stream().map(Heading::text).toList());
+            fields[BODY] = summary + "\n" + text;
+            return fields;
+        }
     }
 
     /** The files of the index, and its content hash (the folder name). */
@@ -134,8 +148,9 @@ public final class SearchIndexer {
     /** Term frequencies per field of one document; identifier parts count in the parts field. */
     private static Map<String, int[]> count(Doc d) {
         Map<String, int[]> counts = new HashMap<>();
+        String[] fields = d.fields();
         for (int f = 0; f < PARTS; f++) {
-            for (Tokenizer.Token t : Tokenizer.tokenize(d.fields()[f])) {
+            for (Tokenizer.Token t : Tokenizer.tokenize(fields[f])) {
                 if (t.kind() != 'c' && Tokenizer.isVolatile(t.text())) {
                     continue;
                 }
@@ -192,17 +207,9 @@ public final class SearchIndexer {
             for (Article a : source.articles()) {
                 a.translation(lang).ifPresent(t -> {
                     Document doc = documents.get(t.path());
-                    String[] fields = new String[PARTS];
-                    fields[TITLE] = t.title();
-                    StringBuilder errors = new StringBuilder(String.join("\n", a.facts().errors()));
-                    for (Snippet s : doc.snippets()) {
-                        errors.append('\n').append(s.code());
-                    }
-                    fields[ERRORS] = errors.toString();
-                    fields[HEADINGS] = String.join("\n", doc.headings().stream().map(Heading::text).toList());
-                    fields[BODY] = t.summary() + "\n" + doc.text();
-                    docs.add(new Doc(docs.size(), lang, base.url(Routes.article(lang, a)), t.title(),
-                            source.config().sectionTitle(a.section(), lang), doc.headings(), doc.text(), fields));
+                    docs.add(new Doc(docs.size(), lang, base.url(Routes.article(lang, a)), t.title(), t.summary(),
+                            source.config().sectionTitle(a.section(), lang), doc.headings(), doc.text(),
+                            a.facts().errors(), doc.snippets()));
                 });
             }
         }

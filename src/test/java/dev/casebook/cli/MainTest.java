@@ -63,6 +63,16 @@ class MainTest {
     }
 
     @Test
+    void timingsListEveryStageInPipelineOrder() {
+        TestSite.write(dir, ARTICLE);
+        Run r = run("build", "--site", dir.toString(), "--timings");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(
+                "stages: load [0-9.]+ s, parse [0-9.]+ s, validate [0-9.]+ s, check [0-9.]+ s, search [0-9.]+ s, "
+                        + "render [0-9.]+ s, publish [0-9.]+ s")), r.out());
+    }
+
+    @Test
     void contentErrorsExitWithOneAndPrintEveryDiagnostic() {
         TestSite.write(dir, ARTICLE.replace("title: A", "titel: A") + """
                 -- content/litellm/b/index.en.md --

@@ -97,6 +97,24 @@ class SearchRankingTest {
     }
 
     @Test
+    void asciiWordsAreHighlightedOnlyWhereTheyStandAlone() {
+        String excerpt = (String) search("name", "en").get(0).get("excerpt");
+        // "name" occurs only inside api_key_name and names: neither is highlighted
+        assertTrue(excerpt.contains("api_key_name") && !excerpt.contains("<mark>"), excerpt);
+        String key = (String) search("key missing", "en").get(0).get("excerpt");
+        assertTrue(key.contains("<mark>key</mark>") && !key.contains("_<mark>key</mark>"), key);
+    }
+
+    @Test
+    void anEmptySiteAnswersWithNoResults() {
+        TestSite.Built empty = TestSite.write(dir.resolve("empty"), "-- content/_site.yaml --\nlanguages: [en]\n").build();
+        try (BrowserSite other = BrowserSite.serve(empty.out(), "/")) {
+            Page p = other.openWithSearch("en/");
+            assertEquals(List.of(), BrowserSite.search(p, "anything", "en"));
+        }
+    }
+
+    @Test
     void theReadersLanguageIsBoostedNotFiltered() {
         List<Map<String, Object>> fromChinese = search("key", "zh");
         assertTrue(fromChinese.stream().allMatch(r -> "en".equals(r.get("lang"))), fromChinese.toString());

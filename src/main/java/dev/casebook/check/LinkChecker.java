@@ -41,6 +41,8 @@ public final class LinkChecker {
     private final Source source;
     private final Map<String, Document> documents;
     private final BaseUrl base;
+    private final Map<String, Article> articles = new java.util.HashMap<>();
+    private final java.util.Set<String> sections = new java.util.HashSet<>();
 
     /**
      * @param documents parsed documents by translation path
@@ -49,6 +51,10 @@ public final class LinkChecker {
         this.source = source;
         this.documents = documents;
         this.base = source.config().baseUrl();
+        for (Article a : source.articles()) {
+            articles.put(a.id(), a);
+            sections.add(a.section());
+        }
     }
 
     /** The href for each link slot of {@code translation}, in slot order; empty means "drop the link". */
@@ -73,6 +79,10 @@ public final class LinkChecker {
         }
         if (target.startsWith("//")) {
             return "https:" + target;
+        }
+        if (target.startsWith("#")) {
+            checkAnchor(article, from.lang(), target, link, diagnostics);
+            return target;
         }
         String fragment = "";
         int hash = target.indexOf('#');
@@ -102,13 +112,13 @@ public final class LinkChecker {
         }
         if (parts.length == 2) {
             String section = parts[1];
-            if (source.articles().stream().anyMatch(a -> a.section().equals(section))) {
+            if (sections.contains(section)) {
                 return base.url(Routes.section(from.lang(), section)) + fragment;
             }
             return broken(link, "no section `" + section + "`", ARTICLE_HINT, diagnostics);
         }
         String id = parts[1] + "/" + parts[2];
-        Optional<Article> target2 = source.article(id);
+        Optional<Article> target2 = Optional.ofNullable(articles.get(id));
         if (target2.isEmpty()) {
             return broken(link, "no article at content/" + id, ARTICLE_HINT, diagnostics);
         }
@@ -149,8 +159,9 @@ public final class LinkChecker {
             return;
         }
         List<String> ids = doc.headings().stream().map(Heading::id).toList();
+        String where = shown.path().equals(link.pos().path()) ? "this page" : shown.path();
         diagnostics.add(Diagnostic.warning("broken-anchor", link.pos(),
-                "no heading `#" + anchor + "` in " + shown.path(),
+                "no heading `#" + anchor + "` in " + where,
                 ids.isEmpty() ? "that page has no headings" : Suggestions.hint(anchor, ids)));
     }
 

@@ -65,6 +65,7 @@ public final class MarkdownParser {
             Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+    private static final Pattern EXPLICIT_ID = Pattern.compile("[ \\t]*\\{#([\\p{L}\\p{M}\\p{N}_-]+)}$");
 
     private static final DataKey<State> STATE = new DataKey<>("CASEBOOK_STATE", (State) null);
 
@@ -114,6 +115,7 @@ public final class MarkdownParser {
         com.vladsch.flexmark.util.ast.Document doc = parser.parse(translation.body());
         State state = new State(lines, calloutTitles);
         markCallouts(doc, state);
+        explicitHeadingIds(doc);
         doc.set(STATE, state);
         String html = renderer.render(doc);
 
@@ -151,6 +153,21 @@ public final class MarkdownParser {
                 Matcher m = CALLOUT_MARKER.matcher(first.getChars().toString().split("\n", 2)[0].strip());
                 if (m.matches()) {
                     state.callouts.put(quote, m.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    // "## Title {#my-id}" (the form of Hugo, Pandoc and kramdown): the id is taken and the marker
+    // leaves the heading's text
+    private static void explicitHeadingIds(com.vladsch.flexmark.util.ast.Document doc) {
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading heading
+                    && heading.getLastChild() instanceof com.vladsch.flexmark.ast.Text text) {
+                Matcher m = EXPLICIT_ID.matcher(text.getChars());
+                if (m.find()) {
+                    text.setChars(text.getChars().subSequence(0, m.start()));
+                    heading.setAnchorRefId(m.group(1));
                 }
             }
         }
@@ -225,7 +242,8 @@ public final class MarkdownParser {
     }
 
     /**
-     * Gives every link or image that points inside the site, or uses an unsafe scheme, a slot: the
+     * Gives every link or image that points inside the site (same-page anchors too), or uses an
+     * unsafe scheme, a slot: the
      * HTML holds {@code casebook-link:N} and the check stage decides the real URL.
      */
     private static final class SlotLinks implements LinkResolverFactory {
@@ -251,7 +269,7 @@ public final class MarkdownParser {
                     return link;
                 }
                 String url = link.getUrl();
-                if (url.startsWith("#") || isSafeAbsolute(url)) {
+                if (isSafeAbsolute(url)) {
                     return link;
                 }
                 State state = ctx.getDocument().get(STATE);

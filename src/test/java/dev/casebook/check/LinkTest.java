@@ -114,6 +114,38 @@ class LinkTest {
     }
 
     @Test
+    void sameAnchorsAreCheckedAgainstThePagesOwnHeadings() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                ---
+                ## Fix it {#fix}
+                ## Concatenating with + or format!
+                [ok](#fix), [ok](#concatenating-with--or-format), [nope](#nope), [typo](#fixx)
+                -- content/litellm/a/index.zh.md --
+                ---
+                title: 甲
+                summary: 摘要
+                date: 2025-02-18
+                ---
+                ## 故障排除（Troubleshooting）
+                [好](#故障排除troubleshooting)，[坏](#不存在)，[编码](#%E6%95%85%E9%9A%9C%E6%8E%92%E9%99%A4troubleshooting)
+                """).build();
+        assertEquals("""
+                content/litellm/a/index.en.md:8:58: warning[broken-anchor]: no heading `#nope` in this page
+                  hint: allowed: concatenating-with--or-format, fix
+                content/litellm/a/index.en.md:8:73: warning[broken-anchor]: no heading `#fixx` in this page
+                  hint: did you mean `fix`?
+                content/litellm/a/index.zh.md:7:31: warning[broken-anchor]: no heading `#不存在` in this page
+                  hint: allowed: 故障排除troubleshooting""", built.diagnostics());
+        assertEquals(List.of("#fix", "#concatenating-with--or-format", "#nope", "#fixx"),
+                built.html("en/litellm/a/index.html").select(".prose p a").eachAttr("href"));
+    }
+
+    @Test
     void unsafeSchemesAreDroppedWithAWarning() {
         TestSite.Built built = TestSite.write(dir, """
                 -- content/litellm/a/index.en.md --

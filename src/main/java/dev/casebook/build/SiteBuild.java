@@ -55,9 +55,8 @@ public final class SiteBuild {
         diagnostics.addAll(theme.diagnostics());
         OutputWriter.refuse(options.out()).ifPresent(diagnostics::add);
         clock.lap("load");
-        if (stopsHere(diagnostics)) {
-            return result(diagnostics, false, source, List.of(), start, clock);
-        }
+        // a configuration problem (site config, theme, output folder) stops the site from being
+        // written, but every article is still checked, so one run reports everything
 
         Map<String, Document> documents = parse(source, theme.value());
         source = source.withoutBodies(); // the Markdown is parsed; keep memory for the pages
@@ -70,7 +69,7 @@ public final class SiteBuild {
         clock.lap("check");
 
         Report report = Report.of(diagnostics);
-        if (report.fails(options.strict())) {
+        if (report.fails(options.strict()) || stopsHere(diagnostics)) {
             return result(diagnostics, false, source, List.of(), start, clock);
         }
         // search needs only the parsed text, so it runs before pages are rendered, and the text is
@@ -126,7 +125,7 @@ public final class SiteBuild {
         for (Lang lang : source.config().languages()) {
             Map<String, String> titles = new TreeMap<>();
             for (String kind : MarkdownParser.CALLOUTS) {
-                titles.put(kind, theme.strings(lang).getOrDefault("callout_" + kind, kind));
+                titles.put(kind, theme.string(lang, "callout_" + kind).orElse(kind));
             }
             callouts.put(lang, titles);
         }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -231,14 +232,15 @@ public final class ContentLoader {
             diagnostics.addAll(fm.diagnostics());
             FrontMatter front = fm.value();
             frontMatters.put(lang, front);
-            if (front.title().isEmpty() || front.summary().isEmpty() || front.date().isEmpty()) {
-                continue;
-            }
             if (front.draft() && !includeDrafts) {
                 continue;
             }
-            translations.put(lang, new Translation(lang, path, front.title().get(), front.summary().get(),
-                    front.date().get(), front.updated(), front.draft(), split.get().body(), split.get().bodyLine()));
+            // A broken front matter is an error, so the site is not written; the body is still
+            // read, so its links, anchors and snippets are checked in the same run. Stand-ins
+            // take the place of the values that could not be read.
+            translations.put(lang, new Translation(lang, path, front.title().orElse(bundle.slug()),
+                    front.summary().orElse(""), front.date().orElse(LocalDate.EPOCH), front.updated(), front.draft(),
+                    split.get().body(), split.get().bodyLine()));
         }
         Facts facts = mergeFacts(frontMatters, bundle, diagnostics);
         if (translations.isEmpty()) {
@@ -253,6 +255,8 @@ public final class ContentLoader {
     @SuppressWarnings("unchecked")
     private static Facts mergeFacts(Map<Lang, FrontMatter> frontMatters, BundleDir bundle, List<Diagnostic> diagnostics) {
         Map<String, FrontMatter.Fact> chosen = new TreeMap<>();
+        Set<String> unreadable = new TreeSet<>();
+        frontMatters.values().forEach(f -> unreadable.addAll(f.unreadableFacts()));
         Map<String, Lang> chosenFrom = new TreeMap<>();
         for (Map.Entry<Lang, FrontMatter> entry : frontMatters.entrySet()) {
             for (Map.Entry<String, FrontMatter.Fact> fact : entry.getValue().facts().entrySet()) {
@@ -273,7 +277,8 @@ public final class ContentLoader {
                 new TreeMap<>((Map<String, String>) value(chosen, "verified_with", Map.of())),
                 Optional.ofNullable((String) value(chosen, "wren_ai_service_version", null)),
                 Optional.ofNullable((String) value(chosen, "deployment", null)),
-                Optional.ofNullable((String) value(chosen, "host_os", null)));
+                Optional.ofNullable((String) value(chosen, "host_os", null)),
+                unreadable);
     }
 
     private static Object value(Map<String, FrontMatter.Fact> facts, String key, Object fallback) {

@@ -4,6 +4,7 @@ import dev.casebook.diag.SourcePos;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The front matter of one file, read and type-checked. Language-neutral facts keep the position
@@ -15,7 +16,17 @@ record FrontMatter(
         Optional<LocalDate> date,
         Optional<LocalDate> updated,
         boolean draft,
-        Map<String, Fact> facts) {
+        Map<String, Fact> facts,
+        Set<String> unreadableFacts) {
+
+    FrontMatter {
+        unreadableFacts = Set.copyOf(unreadableFacts);
+    }
+
+    /** True when a value a published page needs is missing or broken. */
+    boolean incomplete() {
+        return title.isEmpty() || summary.isEmpty() || date.isEmpty();
+    }
 
     /** A language-neutral value (a list, or a sorted map for {@code verified_with}) and where it was written. */
     record Fact(Object value, SourcePos pos) {

@@ -81,13 +81,13 @@ final class FrontMatterReader {
         diagnostics.addAll(stream.diagnostics());
         Optional<YamlNode> root = stream.hasErrors() ? Optional.empty() : stream.single();
         if (stream.hasErrors()) {
-            return Outcome.of(empty(), diagnostics);
+            return Outcome.of(unreadable(yamlText), diagnostics);
         }
         if (root.isEmpty() || !(root.get() instanceof YamlMapping map)) {
             diagnostics.add(Diagnostic.error("front-matter-type", new SourcePos(path, 1, 1),
                     "front matter must be a mapping of keys to values",
                     "start the file with ---, then `title:`, `summary:` and `date:` lines, then ---"));
-            return Outcome.of(empty(), diagnostics);
+            return Outcome.of(unreadable(yamlText), diagnostics);
         }
         YamlFields fields = new YamlFields("front-matter-", diagnostics);
         fields.checkKeys(map, KNOWN, "front matter");
@@ -137,7 +137,15 @@ final class FrontMatterReader {
                     "`updated` (" + updated.get() + ") is before `date` (" + date.get() + ")",
                     "`date` is when the article was published, `updated` the last real change"));
         }
-        return Outcome.of(new FrontMatter(title, summary, date, updated, draft, facts), diagnostics);
+        // a fact written but not read (wrong type, bad value) is unknown, not absent: checks that
+        // depend on it must not assume the default
+        Set<String> unreadable = new java.util.TreeSet<>();
+        for (YamlMapping.Entry e : map.effective()) {
+            if (FACTS.contains(e.name()) && !facts.containsKey(e.name())) {
+                unreadable.add(e.name());
+            }
+        }
+        return Outcome.of(new FrontMatter(title, summary, date, updated, draft, facts, unreadable), diagnostics);
     }
 
     private static boolean validTags(List<String> tags, YamlMapping.Entry e, YamlFields fields) {
@@ -175,8 +183,19 @@ final class FrontMatterReader {
         }
     }
 
-    private static FrontMatter empty() {
-        return new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of());
+    /**
+     * Front matter that could not be read at all. The facts it seems to write (a line starting
+     * with the key) are unknown; the others are absent, so the other translation's hold.
+     */
+    private static FrontMatter unreadable(String yamlText) {
+        Set<String> written = new java.util.TreeSet<>();
+        for (String line : yamlText.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && FACTS.contains(line.substring(0, colon).strip())) {
+                written.add(line.substring(0, colon).strip());
+            }
+        }
+        return new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of(), written);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

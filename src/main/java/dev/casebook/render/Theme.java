@@ -52,6 +52,11 @@ public final class Theme {
         return strings.get(lang);
     }
 
+    /** One UI string of {@code lang}, empty when the theme lacks it (a theme error reported when loading). */
+    public Optional<String> string(Lang lang, String key) {
+        return Optional.ofNullable(strings.getOrDefault(lang, Map.of()).get(key));
+    }
+
     Map<String, byte[]> assets() {
         return assets;
     }

@@ -32,6 +32,8 @@ public final class SnippetChecker {
 
     static final Set<String> ATTRIBUTES = Set.of("file", "group", "expect");
     static final Set<String> FLAGS = Set.of("nocheck", "fragment");
+    /** Front-matter facts that rules depend on. */
+    static final List<String> ENVIRONMENT_FACTS = List.of("wren_ai_service_version", "deployment", "host_os");
 
     private final Validator validator;
     private final ConfigReader reader = new ConfigReader();
@@ -74,6 +76,13 @@ public final class SnippetChecker {
         }
 
         Environment environment = environment(article.facts());
+        if (ENVIRONMENT_FACTS.stream().anyMatch(article.facts()::isUnknown)) {
+            // the front matter that says where the configs run is broken (and reported); rules
+            // that depend on it would guess, so the groups wait for the fix
+            groups.values().forEach(g -> g.forEach(i -> results[i] = new SnippetCheck(SnippetCheck.Status.NOT_CHECKED,
+                    "", "", List.of())));
+            groups.clear();
+        }
         for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
             List<ConfigReader.Source> sources = new ArrayList<>();
             for (int i : group.getValue()) {

@@ -91,6 +91,7 @@ final class FrontMatterReader {
         }
         YamlFields fields = new YamlFields("front-matter-", diagnostics);
         fields.checkKeys(map, KNOWN, "front matter");
+        cutByComments(map, yamlText.split("\n", -1), diagnostics);
 
         Optional<String> title = Optional.empty();
         Optional<String> summary = Optional.empty();
@@ -146,6 +147,48 @@ final class FrontMatterReader {
             }
         }
         return Outcome.of(new FrontMatter(title, summary, date, updated, draft, facts, unreadable), diagnostics);
+    }
+
+    /**
+     * Warns where an unquoted one-line text value is followed by {@code  #}: YAML reads the rest
+     * of the line as a comment, so {@code title: the # sign} is published as "the". Dates,
+     * numbers and booleans may carry a comment; only text is cut silently.
+     */
+    private static void cutByComments(YamlNode node, String[] lines, List<Diagnostic> diagnostics) {
+        if (node instanceof YamlMapping m) {
+            m.effective().forEach(e -> cutByComments(e.value(), lines, diagnostics));
+        } else if (node instanceof dev.casebook.yaml.YamlSequence seq) {
+            seq.items().forEach(item -> cutByComments(item, lines, diagnostics));
+        } else if (node instanceof YamlScalar s && !s.quoted() && s.type() == YamlScalar.Type.STRING
+                && s.text().indexOf('\n') < 0) {
+            int index = s.pos().line() - 2; // the front matter starts on line 2 of the file
+            if (index < 0 || index >= lines.length) {
+                return;
+            }
+            String line = lines[index];
+            int start;
+            try {
+                start = line.offsetByCodePoints(0, s.pos().column() - 1);
+            } catch (IndexOutOfBoundsException e) {
+                return;
+            }
+            if (!line.startsWith(s.text(), start)) {
+                return;
+            }
+            int after = start + s.text().length();
+            int hash = after;
+            while (hash < line.length() && (line.charAt(hash) == ' ' || line.charAt(hash) == '\t')) {
+                hash++;
+            }
+            if (hash > after && hash < line.length() && line.charAt(hash) == '#') {
+                String full = line.substring(start).strip();
+                diagnostics.add(Diagnostic.warning("front-matter-comment",
+                        new SourcePos(s.pos().path(), s.pos().line(), line.codePointCount(0, hash) + 1),
+                        "` #` starts a YAML comment, so the value ends before it: `" + s.text() + "`",
+                        "quote the value to keep the rest: \"" + full.replace("\\", "\\\\").replace("\"", "\\\"")
+                                + "\", or put the comment on its own line"));
+            }
+        }
     }
 
     private static boolean validTags(List<String> tags, YamlMapping.Entry e, YamlFields fields) {

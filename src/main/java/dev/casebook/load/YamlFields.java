@@ -45,10 +45,21 @@ final class YamlFields {
     }
 
     Optional<String> string(YamlMapping.Entry e) {
-        if (e.value() instanceof YamlScalar s && !s.isNull() && s.type() != YamlScalar.Type.BOOL) {
+        if (e.value() instanceof YamlScalar s && !s.isNull()) {
+            if (s.type() == YamlScalar.Type.BOOL) {
+                booleanTrap(e.name(), s);
+            }
             return Optional.of(s.text());
         }
         return wrongType(e, "a string");
+    }
+
+    // YAML 1.1 reads an unquoted yes/no/on/off/y/n as a boolean; where text is expected the
+    // writer meant the word, so it is kept as written, with a warning that other tools differ
+    private void booleanTrap(String key, YamlScalar s) {
+        diagnostics.add(Diagnostic.warning(idPrefix + "boolean", s.pos(),
+                "`" + s.text() + "` in `" + key + "` is a boolean in YAML 1.1; it is kept as the text `" + s.text() + "`",
+                "quote it so every YAML reader agrees: \"" + s.text() + "\""));
     }
 
     Optional<String> nonEmptyString(YamlMapping.Entry e) {
@@ -109,7 +120,10 @@ final class YamlFields {
         List<String> out = new ArrayList<>();
         boolean ok = true;
         for (YamlNode item : seq.items()) {
-            if (item instanceof YamlScalar s && !s.isNull() && s.type() != YamlScalar.Type.BOOL) {
+            if (item instanceof YamlScalar s && !s.isNull()) {
+                if (s.type() == YamlScalar.Type.BOOL) {
+                    booleanTrap(e.name(), s);
+                }
                 out.add(s.text());
             } else {
                 error("type", item, "items of `" + e.name() + "` must be strings, found " + item.describe(),

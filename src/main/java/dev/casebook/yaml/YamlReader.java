@@ -87,7 +87,7 @@ public final class YamlReader {
                 documents.add(isNullScalar(node) ? Optional.empty() : Optional.of(converted));
             }
         } catch (MarkedYAMLException e) {
-            diagnostics.add(syntaxError(e, at));
+            diagnostics.add(syntaxError(e, at, text));
         } catch (YAMLException e) {
             diagnostics.add(limitOrSyntax(e, at));
         } catch (StackOverflowError e) {
@@ -127,6 +127,42 @@ public final class YamlReader {
     // SnakeYAML, or to a null scalar for an explicit "~" / "null": both are None in PyYAML.
     private static boolean isNullScalar(Node node) {
         return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getValue().isEmpty();
+    }
+
+    private static final java.util.regex.Pattern KEY_AND_VALUE =
+            java.util.regex.Pattern.compile("(\\s*(?:- )?[A-Za-z_][A-Za-z0-9_.-]*):[ \\t]+(\\S.*)");
+
+    private static Diagnostic syntaxError(MarkedYAMLException e, Positions at, String text) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = String.valueOf(e.getProblem());
+        if (mark != null && problem.contains("mapping values are not allowed here")) {
+            // the classic trap: an unquoted value that contains ": " (an error message, a URL note)
+            String line = lineAt(text, mark.getLine());
+            java.util.regex.Matcher m = KEY_AND_VALUE.matcher(line);
+            String hint = m.matches()
+                    ? "quote the whole value: " + m.group(1).strip() + ": \"" + m.group(2).strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+                    : "quote the value that contains \": \"";
+            return Diagnostic.error("yaml-syntax", at.of(mark),
+                    "invalid YAML: \": \" inside an unquoted value starts a new key", hint);
+        }
+        if (mark != null && problem.contains("(TAB)")) {
+            return Diagnostic.error("yaml-syntax", at.of(mark), "invalid YAML: a tab in the indentation",
+                    "YAML indents with spaces only: replace the tab with spaces");
+        }
+        return syntaxError(e, at);
+    }
+
+    private static String lineAt(String text, int line) {
+        int start = 0;
+        for (int i = 0; i < line && start >= 0; i++) {
+            start = text.indexOf('\n', start);
+            start = start < 0 ? -1 : start + 1;
+        }
+        if (start < 0) {
+            return "";
+        }
+        int end = text.indexOf('\n', start);
+        return end < 0 ? text.substring(start) : text.substring(start, end);
     }
 
     private static Diagnostic syntaxError(MarkedYAMLException e, Positions at) {

@@ -174,4 +174,68 @@ class FrontMatterTest {
         assertEquals("content/litellm/a/index.en.md:5:7: error[front-matter-tag]: tag `Docker Network` is not lower-case ASCII kebab-case",
                 built.headlines());
     }
+
+    @Test
+    void yamlTrapsInFrontMatterAreNamedWithTheFix() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/docker/a/index.zh.md --
+                ---
+                title: .env 陷阱：值里的 # 号
+                summary: 注释 # 之后
+                date: 2025-02-18 # first published
+                draft: false # a comment after a boolean is fine
+                products: [docker, no]
+                errors:
+                  - port is missing # cut
+                  - "quoted # kept"
+                ---
+                正文。
+                -- content/docker/b/index.en.md --
+                ---
+                title: Yes
+                summary: Error: connection refused
+                date: 2025-02-18
+                ---
+                Body.
+                -- content/docker/c/index.en.md --
+                ---
+                title: C
+                summary: S
+                date: 2025-02-18
+                tags:
+                	- docker
+                ---
+                Body.
+                """).build();
+        assertEquals("""
+                content/docker/a/index.zh.md:2:15: warning[front-matter-comment]: ` #` starts a YAML comment, so the value ends before it: `.env 陷阱：值里的`
+                  hint: quote the value to keep the rest: ".env 陷阱：值里的 # 号", or put the comment on its own line
+                content/docker/a/index.zh.md:3:13: warning[front-matter-comment]: ` #` starts a YAML comment, so the value ends before it: `注释`
+                  hint: quote the value to keep the rest: "注释 # 之后", or put the comment on its own line
+                content/docker/a/index.zh.md:6:20: warning[front-matter-boolean]: `no` in `products` is a boolean in YAML 1.1; it is kept as the text `no`
+                  hint: quote it so every YAML reader agrees: "no"
+                content/docker/a/index.zh.md:8:21: warning[front-matter-comment]: ` #` starts a YAML comment, so the value ends before it: `port is missing`
+                  hint: quote the value to keep the rest: "port is missing # cut", or put the comment on its own line
+                content/docker/b/index.en.md:3:15: error[yaml-syntax]: invalid YAML: ": " inside an unquoted value starts a new key
+                  hint: quote the whole value: summary: "Error: connection refused"
+                content/docker/c/index.en.md:6:1: error[yaml-syntax]: invalid YAML: a tab in the indentation
+                  hint: YAML indents with spaces only: replace the tab with spaces""", built.diagnostics());
+    }
+
+    @Test
+    void aBooleanTitleIsKeptAsWrittenWithAWarning() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/docker/b/index.en.md --
+                ---
+                title: Yes
+                summary: S
+                date: 2025-02-18
+                ---
+                Body.
+                """).build();
+        assertEquals("""
+                content/docker/b/index.en.md:2:8: warning[front-matter-boolean]: `Yes` in `title` is a boolean in YAML 1.1; it is kept as the text `Yes`
+                  hint: quote it so every YAML reader agrees: "Yes"""", built.diagnostics());
+        assertEquals("Yes", built.html("en/docker/b/index.html").select("h1").text());
+    }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a bilingual troubleshooting knowledge base into a static site.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, TranslationsCommand.class,
+                ValidateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in content (see the diagnostics)", "2:usage or configuration error"})
 public final class Main implements Runnable {
@@ -39,10 +40,40 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Main::usageError);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A usage error in one or two lines, not the whole help: what is wrong, the nearest command
+     * for a mistyped one, and where to read more. Exit code 2.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String name = cli.getCommandSpec().qualifiedName();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && cli.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            String word = u.getUnmatched().get(0);
+            java.util.Set<String> commands = cli.getSubcommands().keySet();
+            err.println(name + ": unknown command `" + word + "`"
+                    + dev.casebook.diag.Suggestions.closest(word, commands).map(c -> "; did you mean `" + c + "`?").orElse(""));
+            err.println("commands: " + String.join(", ", commands) + " (see `casebook --help`)");
+        } else {
+            err.println(name + ": " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                java.util.List<String> options = cli.getCommandSpec().options().stream()
+                        .flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+                dev.casebook.diag.Suggestions.closest(u.getUnmatched().get(0).replaceFirst("=.*", ""), options)
+                        .ifPresent(o -> err.println("did you mean `" + o + "`?"));
+            }
+            err.println("see `" + name + " --help`");
+        }
+        err.flush();
+        return USAGE;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.casebook.cli;
 
 import dev.casebook.diag.Diagnostic;
-import dev.casebook.diag.DiagnosticFormat;
 import dev.casebook.diag.Report;
-import dev.casebook.diag.ReportWriter;
+import dev.casebook.diag.ReportFormat;
+import dev.casebook.diag.RuleInfo;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
 import dev.casebook.validate.FileChecker;
@@ -35,16 +35,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    enum Format { text, json, github, sarif }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to check, e.g. config.yaml .env docker-compose.yaml")
     List<Path> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, github or sarif.")
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: text (default), github, json or sarif. The report goes to standard output, "
+                    + "the summary to standard error.")
+    String format;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Language of messages: en (default) or zh.")
     String lang;
@@ -77,23 +77,22 @@ final class ValidateCommand implements Callable<Integer> {
         Catalog catalog = Catalog.builtIn();
         List<Diagnostic> diagnostics = new FileChecker(new Validator(catalog)).check(texts, environment, lang);
         Report report = new Report(diagnostics);
-        switch (format) {
-            case json -> out.print(ReportWriter.json(report.diagnostics()));
-            case sarif -> out.print(ReportWriter.sarif(report.diagnostics(), Main.version(), ruleInfos(catalog)));
-            case text, github -> {
-                DiagnosticFormat line = format == Format.text ? DiagnosticFormat.TEXT : DiagnosticFormat.GITHUB;
-                report.diagnostics().forEach(d -> out.println(line.format(d)));
-                err.println("casebook validate: " + files.size() + " file" + (files.size() == 1 ? "" : "s") + ", "
-                        + report.errors() + " error" + (report.errors() == 1 ? "" : "s") + ", "
-                        + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s"));
-            }
+        ReportFormat reportFormat;
+        try {
+            reportFormat = ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        out.print(reportFormat.render(report, Main.version(), ruleInfos(catalog)));
+        err.println("casebook validate: " + files.size() + " file" + (files.size() == 1 ? "" : "s") + ", "
+                + report.errors() + " error" + (report.errors() == 1 ? "" : "s") + ", "
+                + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s"));
         out.flush();
         return report.errors() > 0 ? Main.CONTENT_ERRORS : Main.OK;
     }
 
-    private List<ReportWriter.RuleInfo> ruleInfos(Catalog catalog) {
-        return catalog.rules().stream().map(r -> new ReportWriter.RuleInfo(r.id(), r.title(lang), r.why(lang), r.severity(),
+    private List<RuleInfo> ruleInfos(Catalog catalog) {
+        return catalog.rules().stream().map(r -> new RuleInfo(r.id(), r.title(lang), r.why(lang), r.severity(),
                 "")).toList();
     }
 

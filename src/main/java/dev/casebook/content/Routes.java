@@ -49,6 +49,11 @@ public final class Routes {
         return lang.code() + "/rules/" + id + "/";
     }
 
+    /** The translation status page. */
+    public static String translations(Lang lang) {
+        return lang.code() + "/translations/";
+    }
+
     public static String search(Lang lang) {
         return lang.code() + "/search/";
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param path     source file, relative to the site root ({@code content/litellm/x/index.zh.md})
  * @param body     the Markdown after the front matter
  * @param bodyLine number of lines before the body in the file, to map body positions to file lines
+ * @param revision the revision of the body ({@link Provenance#revision}), kept after the body is dropped
+ * @param translatedFrom the revision of another language this translation was made from, if it says
  */
 public record Translation(
         Lang lang,
@@ -20,11 +22,19 @@ public record Translation(
         Optional<LocalDate> updated,
         boolean draft,
         String body,
-        int bodyLine) {
+        int bodyLine,
+        String revision,
+        Optional<Provenance> translatedFrom) {
+
+    /** A translation that records no provenance; its revision is computed from the body. */
+    public Translation(Lang lang, String path, String title, String summary, LocalDate date, Optional<LocalDate> updated,
+                       boolean draft, String body, int bodyLine) {
+        this(lang, path, title, summary, date, updated, draft, body, bodyLine, Provenance.revision(body), Optional.empty());
+    }
 
     /** This translation once its body is parsed; later stages read the parsed document. */
     public Translation withoutBody() {
-        return new Translation(lang, path, title, summary, date, updated, draft, "", bodyLine);
+        return new Translation(lang, path, title, summary, date, updated, draft, "", bodyLine, revision, translatedFrom);
     }
 
     /** The date a reader cares about: the last update, else the publication date. */

@@ -38,12 +38,12 @@ public record Diagnostic(Severity severity, String id, SourcePos pos, String mes
 
     /** The first line: {@code path:line:col: error[id]: message}. */
     public String headline() {
-        return pos + ": " + severity.label() + "[" + id + "]: " + message;
+        return Terminal.safe(pos.toString()) + ": " + severity.label() + "[" + id + "]: " + Terminal.safe(message);
     }
 
     /** The headline and, when there is one, the indented hint on the next line. */
     public String format() {
-        return hint.isEmpty() ? headline() : headline() + "\n  hint: " + hint;
+        return ReportFormat.TEXT.line(this);
     }
 
     @Override

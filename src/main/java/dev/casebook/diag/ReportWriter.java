@@ -9,19 +9,15 @@ import java.util.Map;
 
 /**
  * Whole-report output formats for machines: a JSON array of findings, and SARIF 2.1.0 for code
- * scanning tools. (Line formats for people and GitHub annotations are {@link DiagnosticFormat}.)
+ * scanning tools; {@link ReportFormat} picks between them and the line formats.
  */
-public final class ReportWriter {
-
-    /** What SARIF says about a rule: its id, a one-line description and the default severity. */
-    public record RuleInfo(String id, String title, String description, Severity severity, String helpUri) {
-    }
+final class ReportWriter {
 
     private ReportWriter() {
     }
 
     /** {@code [{rule, severity, file, line, column, message, fix}, ...]} */
-    public static String json(List<Diagnostic> diagnostics) {
+    static String json(List<Diagnostic> diagnostics) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < diagnostics.size(); i++) {
             Diagnostic d = diagnostics.get(i);
@@ -39,7 +35,7 @@ public final class ReportWriter {
     }
 
     /** A SARIF 2.1.0 log with one run; {@code rules} describes the rule ids the results use. */
-    public static String sarif(List<Diagnostic> diagnostics, String toolVersion, List<RuleInfo> rules) {
+    static String sarif(List<Diagnostic> diagnostics, String toolVersion, List<RuleInfo> rules) {
         Map<String, Integer> index = new LinkedHashMap<>();
         List<RuleInfo> used = new ArrayList<>();
         for (RuleInfo r : rules) {

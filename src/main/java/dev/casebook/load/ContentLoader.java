@@ -3,6 +3,7 @@ package dev.casebook.load;
 import dev.casebook.content.Article;
 import dev.casebook.content.Facts;
 import dev.casebook.content.Lang;
+import dev.casebook.content.Provenance;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     /** Section names that would collide with pages the site generates. */
-    public static final Set<String> RESERVED_SECTIONS = Set.of("tags", "search", "rules", "assets");
+    public static final Set<String> RESERVED_SECTIONS = Set.of("tags", "search", "rules", "assets", "translations");
 
     private static final Pattern INDEX = Pattern.compile("index\\.([^.]+)\\.md");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -159,6 +160,17 @@ public final class ContentLoader {
         }
     }
 
+    /** Why {@code name} cannot be a section ({@code section} true) or article folder, if it cannot. */
+    public static Optional<String> nameProblem(String name, boolean section) {
+        if (!KEBAB.matcher(name).matches()) {
+            return Optional.of("`" + name + "` is not ASCII kebab-case (a-z, 0-9 and hyphens; it becomes a URL)");
+        }
+        if (section && RESERVED_SECTIONS.contains(name)) {
+            return Optional.of("section name `" + name + "` is reserved for generated pages");
+        }
+        return Optional.empty();
+    }
+
     private static boolean checkName(String name, String rel, String what, List<Diagnostic> diagnostics) {
         if (!KEBAB.matcher(name).matches()) {
             diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
@@ -240,11 +252,16 @@ public final class ContentLoader {
             // take the place of the values that could not be read.
             translations.put(lang, new Translation(lang, path, front.title().orElse(bundle.slug()),
                     front.summary().orElse(""), front.date().orElse(LocalDate.EPOCH), front.updated(), front.draft(),
-                    split.get().body(), split.get().bodyLine()));
+                    split.get().body(), split.get().bodyLine(), "", front.translatedFrom()));
         }
         Facts facts = mergeFacts(frontMatters, bundle, diagnostics);
         if (translations.isEmpty()) {
             return Optional.empty();
+        }
+        // revisions are needed only where a translation records what it was made from
+        if (translations.values().stream().anyMatch(t -> t.translatedFrom().isPresent())) {
+            translations.replaceAll((lang, t) -> new Translation(t.lang(), t.path(), t.title(), t.summary(), t.date(),
+                    t.updated(), t.draft(), t.body(), t.bodyLine(), Provenance.revision(t.body()), t.translatedFrom()));
         }
         return Optional.of(new Article(bundle.section(), bundle.slug(), facts,
                 new ArrayList<>(translations.values()), bundle.resources()));

@@ -16,6 +16,7 @@ record FrontMatter(
         Optional<LocalDate> date,
         Optional<LocalDate> updated,
         boolean draft,
+        Optional<dev.casebook.content.Provenance> translatedFrom,
         Map<String, Fact> facts,
         Set<String> unreadableFacts) {
 

@@ -1,5 +1,6 @@
 package dev.casebook.load;
 
+import dev.casebook.content.Provenance;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
 final class FrontMatterReader {
 
     /** Keys written per language. */
-    static final Set<String> PER_LANGUAGE = Set.of("title", "summary", "date", "updated", "draft");
+    static final Set<String> PER_LANGUAGE = Set.of("title", "summary", "date", "updated", "draft", "translated_from");
     /** Keys that state language-neutral facts, written once in either file. */
     static final Set<String> FACTS = Set.of("tags", "products", "errors", "verified_with",
             "wren_ai_service_version", "deployment", "host_os");
@@ -98,6 +99,7 @@ final class FrontMatterReader {
         Optional<LocalDate> date = Optional.empty();
         Optional<LocalDate> updated = Optional.empty();
         boolean draft = false;
+        Optional<Provenance> translatedFrom = Optional.empty();
         Map<String, FrontMatter.Fact> facts = new LinkedHashMap<>();
         for (YamlMapping.Entry e : map.effective()) {
             switch (e.name()) {
@@ -106,6 +108,14 @@ final class FrontMatterReader {
                 case "date" -> date = fields.date(e);
                 case "updated" -> updated = fields.date(e);
                 case "draft" -> draft = fields.bool(e).orElse(false);
+                case "translated_from" -> translatedFrom = fields.string(e).flatMap(v -> {
+                    Optional<Provenance> p = Provenance.parse(v, e.value().pos());
+                    if (p.isEmpty()) {
+                        fields.error("value", e.value(), "`translated_from` must be <language>@<revision> like zh@3f9c2a1b7d40, not `" + v + "`",
+                                "let casebook write it: casebook translations --stamp " + path);
+                    }
+                    return p;
+                });
                 case "tags" -> fields.strings(e).filter(tags -> validTags(tags, e, fields))
                         .ifPresent(v -> facts.put("tags", new FrontMatter.Fact(v, e.key().pos())));
                 case "products", "errors" -> fields.strings(e)
@@ -146,7 +156,7 @@ final class FrontMatterReader {
                 unreadable.add(e.name());
             }
         }
-        return Outcome.of(new FrontMatter(title, summary, date, updated, draft, facts, unreadable), diagnostics);
+        return Outcome.of(new FrontMatter(title, summary, date, updated, draft, translatedFrom, facts, unreadable), diagnostics);
     }
 
     /**
@@ -238,7 +248,8 @@ final class FrontMatterReader {
                 written.add(line.substring(0, colon).strip());
             }
         }
-        return new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of(), written);
+        return new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Map.of(), written);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

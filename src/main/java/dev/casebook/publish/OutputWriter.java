@@ -47,11 +47,49 @@ public final class OutputWriter {
                 "choose an empty or new folder with --out, or delete this one yourself"));
     }
 
+    /** Sees each generated file as it is produced (bundle files copied as they are excepted). */
+    public interface Inspector {
+        void inspect(String path, byte[] content);
+
+        Inspector NONE = (path, content) -> { };
+    }
+
     /**
      * Writes {@code outputs} as the new content of {@code out}. If a lazy output fails, nothing is
      * swapped in: the previous site stays and the failures are returned.
      */
     public List<dev.casebook.diag.Diagnostic> write(Path out, List<Output> outputs) throws IOException {
+        return write(out, outputs, Inspector.NONE, List::of);
+    }
+
+    /**
+     * Produces every output without writing anything: what {@code casebook check} does, so that
+     * template errors and dangling URLs are found as a build would find them.
+     */
+    public static List<dev.casebook.diag.Diagnostic> produce(List<Output> outputs, Inspector inspector) {
+        List<dev.casebook.diag.Diagnostic> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        outputs.parallelStream().forEach(output -> {
+            try {
+                if (output instanceof Output.Bytes b) {
+                    inspector.inspect(b.path(), b.content());
+                } else if (output instanceof Output.Lazy l) {
+                    inspector.inspect(l.path(), l.content().get());
+                }
+            } catch (Output.Failure f) {
+                failures.add(f.diagnostic());
+            }
+        });
+        return List.copyOf(failures);
+    }
+
+    /**
+     * Writes {@code outputs} into a fresh folder, showing each file to {@code inspector}, then asks
+     * {@code gate} for the last diagnostics; the fresh folder is swapped in only when neither a
+     * failure nor an error from the gate stands in the way. Everything found is returned.
+     */
+    public List<dev.casebook.diag.Diagnostic> write(Path out, List<Output> outputs, Inspector inspector,
+                                                   java.util.function.Supplier<List<dev.casebook.diag.Diagnostic>> gate)
+            throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -60,13 +98,17 @@ public final class OutputWriter {
         Path fresh = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
         try {
             Files.createDirectory(fresh);
-            List<dev.casebook.diag.Diagnostic> failures = writeAll(fresh, outputs);
+            List<dev.casebook.diag.Diagnostic> failures = writeAll(fresh, outputs, inspector);
             if (!failures.isEmpty()) {
                 return failures;
             }
+            List<dev.casebook.diag.Diagnostic> last = gate.get();
+            if (last.stream().anyMatch(dev.casebook.diag.Diagnostic::isError)) {
+                return last;
+            }
             Files.writeString(fresh.resolve(MARKER), "Built by casebook; the whole folder is replaced on every build.\n");
             swap(fresh, target, parent.resolve("." + name + ".old-" + UUID.randomUUID()));
-            return List.of();
+            return last;
         } finally {
             if (Files.exists(fresh)) {
                 deleteTree(fresh);
@@ -74,7 +116,7 @@ public final class OutputWriter {
         }
     }
 
-    private static List<dev.casebook.diag.Diagnostic> writeAll(Path root, List<Output> outputs) {
+    private static List<dev.casebook.diag.Diagnostic> writeAll(Path root, List<Output> outputs, Inspector inspector) {
         List<dev.casebook.diag.Diagnostic> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         outputs.parallelStream().forEach(output -> {
             Path file = root.resolve(output.path()).normalize();
@@ -84,11 +126,14 @@ public final class OutputWriter {
             try {
                 Files.createDirectories(file.getParent());
                 if (output instanceof Output.Bytes b) {
+                    inspector.inspect(b.path(), b.content());
                     Files.write(file, b.content());
                 } else if (output instanceof Output.Copy c) {
                     Files.copy(c.from(), file, StandardCopyOption.REPLACE_EXISTING);
                 } else if (output instanceof Output.Lazy l) {
-                    Files.write(file, l.content().get());
+                    byte[] content = l.content().get();
+                    inspector.inspect(l.path(), content);
+                    Files.write(file, content);
                 }
             } catch (Output.Failure f) {
                 failures.add(f.diagnostic());

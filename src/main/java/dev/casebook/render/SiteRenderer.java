@@ -10,6 +10,7 @@ import dev.casebook.content.SnippetCheck;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
+import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
@@ -68,6 +69,9 @@ public final class SiteRenderer {
     private final Map<String, List<String>> hrefs;
     private final Map<String, List<SnippetCheck>> snippetChecks;
     private final Catalog catalog;
+    private final TranslationReport translations;
+    /** "section/slug\nlang" → state, for the page of each translation */
+    private final Map<String, TranslationReport.State> translationStates = new java.util.HashMap<>();
     private final PebbleEngine engine;
     private final Map<String, String> assetUrls = new TreeMap<>();
 
@@ -77,9 +81,11 @@ public final class SiteRenderer {
      * @param hrefs        resolved link slots by translation path
      * @param snippetChecks what the validate stage concluded about each code block, by translation path
      * @param catalog      the rules, for the rule pages
+     * @param translations where each translation stands, for notices and the status page
      */
     public SiteRenderer(java.nio.file.Path site, Source source, Theme theme, Map<String, Document> documents,
-                        Map<String, List<String>> hrefs, Map<String, List<SnippetCheck>> snippetChecks, Catalog catalog) {
+                        Map<String, List<String>> hrefs, Map<String, List<SnippetCheck>> snippetChecks, Catalog catalog,
+                        TranslationReport translations) {
         this.site = site;
         this.source = source;
         this.config = source.config();
@@ -89,6 +95,8 @@ public final class SiteRenderer {
         this.hrefs = hrefs;
         this.snippetChecks = snippetChecks;
         this.catalog = catalog;
+        this.translations = translations;
+        translations.rows().forEach(r -> r.states().forEach((l, s) -> translationStates.put(r.article() + "\n" + l.code(), s)));
         this.engine = engine(theme);
         theme.assets().forEach((name, bytes) -> assetUrls.put(name, base.url(fingerprint(name, bytes))));
     }
@@ -129,6 +137,7 @@ public final class SiteRenderer {
                 jobs.add(new Job(Routes.article(lang, article), "article", () -> article(lang, article)));
             }
             jobs.add(new Job(Routes.rules(lang), "rules", () -> rules(lang)));
+            jobs.add(new Job(Routes.translations(lang), "translations", () -> translationStatus(lang)));
             jobs.add(new Job(Routes.search(lang), "search", () -> searchPage(lang)));
             for (Rule rule : catalog.rules()) {
                 jobs.add(new Job(Routes.rule(lang, rule.id()), "rule", () -> rule(lang, rule)));
@@ -194,7 +203,8 @@ public final class SiteRenderer {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", new Views.SiteView(config.title(lang), config.description(lang), base.url(Routes.home(lang)),
                 base.url(Routes.root()), base.url(Routes.feed(lang)), base.url(Routes.tags(lang)),
-                base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code()));
+                base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code(),
+                base.url(Routes.translations(lang))));
         model.put("languageNames", languageNames());
         model.put("page", page);
         model.put("t", theme.strings(lang));
@@ -264,6 +274,10 @@ public final class SiteRenderer {
         Views.PageView page = page("article", lang, shown.title(), shown.summary(), l -> Routes.article(l, article),
                 Routes.article(xDefault, article), translated, Routes.article(shown.lang(), article), own.isEmpty());
         Document doc = documents.get(shown.path());
+        // a translation whose original changed since it was made says so, and links to the original
+        Optional<Lang> outdatedFrom = own.isPresent()
+                && translationStates.getOrDefault(article.id() + "\n" + lang.code(), TranslationReport.State.ORIGINAL)
+                == TranslationReport.State.OUTDATED ? own.get().translatedFrom().map(p -> p.lang()) : Optional.empty();
         String html = fillSlots(doc.html(), hrefs.getOrDefault(shown.path(), List.of()),
                 snippetHeads(lang, doc, snippetChecks.getOrDefault(shown.path(), List.of())));
         Views.ArticleView view = new Views.ArticleView(
@@ -281,7 +295,10 @@ public final class SiteRenderer {
                 article.facts().verifiedWith().entrySet().stream().map(e -> new Views.Version(e.getKey(), e.getValue())).toList(),
                 config.repository().map(r -> r.replaceAll("/+$", "") + "/edit/main/" + shown.path()).orElse(""),
                 own.isEmpty() ? languageName(shown.lang()) : "",
-                own.isEmpty() ? base.url(Routes.article(shown.lang(), article)) : "");
+                own.isEmpty() ? base.url(Routes.article(shown.lang(), article)) : "",
+                outdatedFrom.map(this::languageName).orElse(""),
+                outdatedFrom.map(Lang::code).orElse(""),
+                outdatedFrom.map(l -> base.url(Routes.article(l, article))).orElse(""));
         Map<String, Object> model = common(lang, page);
         model.put("article", view);
         return model;
@@ -314,6 +331,33 @@ public final class SiteRenderer {
             heads.add(head.length() == 0 ? "" : "<div class=\"code-head\">" + head.toString().replace("</span><span", "</span> <span") + "</div>");
         }
         return heads;
+    }
+
+    private Map<String, Object> translationStatus(Lang lang) {
+        Map<String, String> t = theme.strings(lang);
+        Views.PageView page = page("translations", lang, t.get("translations"), t.get("translations_intro"),
+                Routes::translations, Routes.translations(config.defaultLang()), config.languages(), Routes.translations(lang), false);
+        Map<String, Object> model = common(lang, page);
+        List<Views.StateLabel> states = java.util.Arrays.stream(TranslationReport.State.values())
+                .map(s -> stateLabel(t, s)).toList();
+        List<Views.CountRow> counts = new ArrayList<>();
+        translations.counts().forEach((l, perState) -> counts.add(new Views.CountRow(languageName(l),
+                List.copyOf(perState.values()))));
+        Map<String, Article> byId = new java.util.HashMap<>();
+        source.articles().forEach(a -> byId.put(a.id(), a));
+        List<Views.StatusRow> rows = translations.rows().stream().map(r -> {
+            Article a = byId.get(r.article());
+            Translation shown = a.translation(lang).orElse(shownFor(a, lang));
+            return new Views.StatusRow(shown.title(), base.url(Routes.article(lang, a)),
+                    config.languages().stream().map(l -> stateLabel(t, r.states().get(l))).toList());
+        }).toList();
+        model.put("status", new Views.StatusView(new SafeString(StatusChart.svg(translations, l -> languageName(l), t.get("translations_chart"))),
+                states, counts, config.languages().stream().map(this::languageName).toList(), rows));
+        return model;
+    }
+
+    private static Views.StateLabel stateLabel(Map<String, String> t, TranslationReport.State state) {
+        return new Views.StateLabel(state.label(), t.get("state_" + state.label()));
     }
 
     private Map<String, Object> searchPage(Lang lang) {

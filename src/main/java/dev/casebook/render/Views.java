@@ -14,7 +14,8 @@ public final class Views {
 
     /** The site as a whole, in the current page's language. */
     public record SiteView(String title, String description, String home, String root, String feed,
-                           String tags, String rules, String search, String searchScript, String lang) {
+                           String tags, String rules, String search, String searchScript, String lang,
+                           String translations) {
     }
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */
@@ -47,7 +48,25 @@ public final class Views {
     public record ArticleView(String title, String summary, String contentLang, String dateIso, String dateText,
                               String updatedIso, String updatedText, SafeString html, List<TocEntry> toc,
                               NamedLink section, List<NamedLink> tags, List<String> products, List<String> errors,
-                              List<Version> verifiedWith, String editHref, String originalName, String originalHref) {
+                              List<Version> verifiedWith, String editHref, String originalName, String originalHref,
+                              String outdatedName, String outdatedLang, String outdatedHref) {
+    }
+
+    /** A translation state as the status page names it: {@code name} for CSS, {@code label} for readers. */
+    public record StateLabel(String name, String label) {
+    }
+
+    /** One row of figures: a name and a number per column. */
+    public record CountRow(String name, List<Integer> values) {
+    }
+
+    /** An article's row on the status page: its states in the site's languages. */
+    public record StatusRow(String title, String href, List<StateLabel> cells) {
+    }
+
+    /** The translation status page: a chart drawn at build time, the figures, and every article. */
+    public record StatusView(SafeString chart, List<StateLabel> states, List<CountRow> counts, List<String> languages,
+                             List<StatusRow> articles) {
     }
 
     /** An article in a list. {@code contentLang} differs from the page's language when untranslated. */

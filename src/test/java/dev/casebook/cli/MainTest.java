@@ -57,8 +57,10 @@ class MainTest {
         assertFalse(Files.exists(dir.resolve("templates")));
         Run r = run("build", "--site", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("", r.err());
-        assertTrue(r.out().startsWith("casebook build: 1 article, 42 pages (en 42), "), r.out());
+        assertEquals("", r.out()); // the report: nothing to say
+        assertTrue(r.err().startsWith("casebook build: 1 article, 43 pages (en 43), "), r.err());
+        assertTrue(r.err().endsWith("\nnote: no sitemap.xml: a sitemap needs absolute URLs, and the site has no base URL; "
+                + "set base_url in content/_site.yaml or pass --base-url https://org.github.io/kb/\n"), r.err());
         assertTrue(Files.exists(dir.resolve("target/site/en/litellm/a/index.html")));
     }
 
@@ -67,9 +69,9 @@ class MainTest {
         TestSite.write(dir, ARTICLE);
         Run r = run("build", "--site", dir.toString(), "--timings");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().lines().anyMatch(l -> l.matches(
+        assertTrue(r.err().lines().anyMatch(l -> l.matches(
                 "stages: load [0-9.]+ s, parse [0-9.]+ s, validate [0-9.]+ s, check [0-9.]+ s, search [0-9.]+ s, "
-                        + "render [0-9.]+ s, publish [0-9.]+ s")), r.out());
+                        + "render [0-9.]+ s, publish [0-9.]+ s; peak heap [0-9]+ MB")), r.err());
     }
 
     @Test
@@ -92,8 +94,8 @@ class MainTest {
                   hint: did you mean `title`?
                 content/litellm/b/index.en.md:6:5: error[broken-link]: broken link `../nope/index.en.md`: no article at content/litellm/nope
                   hint: link to another article as ../../<section>/<slug>/index.<lang>.md (drafts are not published)
-                """, r.err());
-        assertTrue(r.out().startsWith("casebook build: 3 errors, 0 warnings; site not written"), r.out());
+                """, r.out());
+        assertTrue(r.err().startsWith("casebook build: 3 errors, 0 warnings; site not written"), r.err());
         assertFalse(Files.exists(dir.resolve("target/site")));
     }
 
@@ -103,7 +105,7 @@ class MainTest {
         Run r = run("build", "--site", dir.toString(), "--format", "github");
         assertEquals(1, r.code());
         assertEquals("::error file=content/litellm/a/index.en.md,line=4,col=7,title=front-matter-date::"
-                + "`date` is not a real date: 2025-13-01%0Awrite an existing day as YYYY-MM-DD\n", r.err());
+                + "`date` is not a real date: 2025-13-01%0Awrite an existing day as YYYY-MM-DD\n", r.out());
     }
 
     @Test
@@ -126,7 +128,7 @@ class MainTest {
         Files.writeString(precious.resolve("notes.txt"), "mine");
         Run refused = run("build", "--site", dir.toString(), "--out", precious.toString());
         assertEquals(2, refused.code());
-        assertTrue(refused.err().contains("error[config-output]: refusing to replace"), refused.err());
+        assertTrue(refused.out().contains("error[config-output]: refusing to replace"), refused.out());
         assertEquals("mine", Files.readString(precious.resolve("notes.txt")));
     }
 
@@ -142,7 +144,7 @@ class MainTest {
         assertEquals("""
                 content/_site.yaml:2:1: error[config-unknown-key]: unknown key `titel` in _site.yaml
                   hint: did you mean `title`?
-                """, r.err());
+                """, r.out());
     }
 
     @Test
@@ -161,7 +163,7 @@ class MainTest {
         assertEquals("""
                 templates/article.peb:2:1: error[config-template]: template failed for /en/litellm/a/: Attribute [nonsense] of [ArticleView] does not exist or can not be accessed and strict variables is set to true.
                   hint: fix the template; every variable and attribute it uses must exist (strict mode)
-                """, r.err());
+                """, r.out());
         assertEquals(before, Files.readString(out.resolve("en/litellm/a/index.html")));
     }
 

@@ -208,7 +208,7 @@ class FrontMatterTest {
                 Body.
                 """).build();
         assertEquals("""
-                content/docker/a/index.zh.md:2:15: warning[front-matter-comment]: ` #` starts a YAML comment, so the value ends before it: `.env 陷阱：值里的`
+                content/docker/a/index.zh.md:2:20: warning[front-matter-comment]: ` #` starts a YAML comment, so the value ends before it: `.env 陷阱：值里的`
                   hint: quote the value to keep the rest: ".env 陷阱：值里的 # 号", or put the comment on its own line
                 content/docker/a/index.zh.md:3:13: warning[front-matter-comment]: ` #` starts a YAML comment, so the value ends before it: `注释`
                   hint: quote the value to keep the rest: "注释 # 之后", or put the comment on its own line
@@ -235,7 +235,7 @@ class FrontMatterTest {
                 """).build();
         assertEquals("""
                 content/docker/b/index.en.md:2:8: warning[front-matter-boolean]: `Yes` in `title` is a boolean in YAML 1.1; it is kept as the text `Yes`
-                  hint: quote it so every YAML reader agrees: "Yes"""", built.diagnostics());
+                  hint: quote it so every YAML reader agrees: "Yes\"""", built.diagnostics());
         assertEquals("Yes", built.html("en/docker/b/index.html").select("h1").text());
     }
 }

@@ -1,0 +1,112 @@
+package dev.casebook.cli;
+
+import dev.casebook.content.Lang;
+import dev.casebook.load.ContentLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "new", mixinStandardHelpOptions = true,
+        description = {"Starts an article: writes content/<section>/<slug>/index.<lang>.md for every language of the "
+                + "site, with the whole front matter and the sections of a troubleshooting article "
+                + "(symptoms, cause, fix, verify, sources). Never overwrites a file."})
+final class NewCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "SECTION/SLUG", description = "Where the article goes, e.g. litellm/openai-prefix-ollama-auth.")
+    String where;
+
+    @Option(names = "--site", paramLabel = "DIR", description = "Knowledge base folder, holding content/ (default: current folder).")
+    Path site = Path.of(".");
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Publication date (default: today).")
+    LocalDate date;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cli = spec.commandLine();
+        String[] parts = where.replaceAll("^/+|/+$", "").split("/");
+        if (parts.length != 2) {
+            throw new CommandLine.ParameterException(cli, "give the article as <section>/<slug>, e.g. litellm/openai-prefix-ollama-auth, not " + where);
+        }
+        ContentLoader.nameProblem(parts[0], true).or(() -> ContentLoader.nameProblem(parts[1], false)).ifPresent(p -> {
+            throw new CommandLine.ParameterException(cli, p);
+        });
+        if (!Files.isDirectory(site.resolve("content"))) {
+            throw new CommandLine.ParameterException(cli, "--site " + site + ": the folder has no content/ folder");
+        }
+        List<Lang> languages = new ContentLoader(false).load(site).value().config().languages();
+        Path bundle = site.resolve("content").resolve(parts[0]).resolve(parts[1]);
+        List<Path> files = new ArrayList<>();
+        for (Lang lang : languages) {
+            Path file = bundle.resolve("index." + lang.code() + ".md");
+            if (Files.exists(file)) {
+                cli.getErr().println("casebook new: " + site.relativize(file) + " exists; nothing written");
+                return Main.USAGE;
+            }
+            files.add(file);
+        }
+        Files.createDirectories(bundle);
+        LocalDate day = date != null ? date : LocalDate.now();
+        for (int i = 0; i < languages.size(); i++) {
+            Files.writeString(files.get(i), skeleton(languages.get(i), day, i == 0), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE_NEW);
+            cli.getOut().println("wrote " + site.relativize(files.get(i)).toString().replace('\\', '/'));
+        }
+        cli.getErr().println("casebook new: fill in the TODOs, then preview with `casebook build` or check with `casebook check`");
+        return Main.OK;
+    }
+
+    /** The file of one language; the language-neutral facts go in the first language's file only. */
+    static String skeleton(Lang lang, LocalDate date, boolean facts) {
+        boolean zh = lang.code().equals("zh") || lang.code().startsWith("zh-");
+        StringBuilder s = new StringBuilder("---\n");
+        if (zh) {
+            s.append("title: \"TODO：读者会搜索的症状或报错\"\n");
+            s.append("summary: \"TODO：一句话说明出了什么问题、为什么。\"\n");
+        } else {
+            s.append("title: \"TODO: the symptom or error, as a reader would search for it\"\n");
+            s.append("summary: \"TODO: one sentence that says what goes wrong and why.\"\n");
+        }
+        s.append("date: ").append(date).append('\n');
+        if (facts) {
+            s.append(zh ? "# 以下事实与语言无关，只写一次（写在任一语言的文件里）\n"
+                    : "# Facts that hold in every language: written once, in one of the files\n");
+            s.append("tags: []\nproducts: []\n");
+            s.append("errors:\n  - \"TODO: the exact error string, as the log prints it\"\n");
+            s.append("verified_with: {}\n");
+            s.append(zh ? "# 代码片段所针对的环境（按需取消注释）\n" : "# where the article's configs run (uncomment what applies)\n");
+            s.append("# wren_ai_service_version: \"0.29.0\"\n# deployment: docker\n# host_os: linux\n");
+        }
+        s.append("---\n\n");
+        List<String[]> sections = zh ? List.of(
+                new String[] {"症状", "TODO：读者看到了什么。把日志里的报错原样贴出来：\n\n```text\nTODO\n```"},
+                new String[] {"原因", "TODO：为什么会这样，指向出错的那一行配置。"},
+                new String[] {"解决方法", "TODO：修好的配置。出错的写法用 `expect=规则编号` 标注，修好的写法会在构建时被检查：\n\n"
+                        + "```yaml file=config.yaml group=after\n# TODO\n```"},
+                new String[] {"验证", "TODO：怎样确认已经修好（命令和预期输出）。"},
+                new String[] {"来源", "- TODO：issue 链接、文档链接"})
+                : List.of(
+                new String[] {"Symptoms", "TODO: what the reader sees. Paste the error as the log prints it:\n\n```text\nTODO\n```"},
+                new String[] {"Cause", "TODO: why it happens, down to the line of config that is wrong."},
+                new String[] {"Fix", "TODO: the fixed config. Mark a broken one with `expect=RULE`; fixed ones are checked "
+                        + "at build time:\n\n```yaml file=config.yaml group=after\n# TODO\n```"},
+                new String[] {"Verify", "TODO: how to see that it works (a command and what it prints)."},
+                new String[] {"Sources", "- TODO: the issue threads and docs this article rests on"});
+        for (String[] section : sections) {
+            s.append("## ").append(section[0]).append("\n\n").append(section[1]).append("\n\n");
+        }
+        return s.toString().stripTrailing() + "\n";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.casebook.cli;
+
+import dev.casebook.build.BuildOptions;
+import dev.casebook.content.BaseUrl;
+import dev.casebook.diag.ReportFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options {@code build} and {@code check} share: which site, how strictly, how to report. */
+final class SiteOptions {
+
+    @Option(names = "--site", paramLabel = "DIR", description = "Knowledge base folder, holding content/ (default: current folder).")
+    Path site = Path.of(".");
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Where the site is published, e.g. https://org.github.io/kb/ (overrides base_url of _site.yaml).")
+    String baseUrl;
+
+    @Option(names = "--drafts", description = "Also publish articles with draft: true.")
+    boolean drafts;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: text (default), github (Actions annotations), json or sarif. "
+                    + "The report goes to standard output, the summary to standard error.")
+    String format;
+
+    @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
+            description = "With --format github, append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY).")
+    Path stepSummary;
+
+    /** The parsed format, or a usage error. */
+    ReportFormat reportFormat(CommandLine cli) {
+        try {
+            return ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+    }
+
+    /** The build options, or a usage error naming what is wrong with the site folder or the URL. */
+    BuildOptions buildOptions(CommandLine cli, Path out) {
+        if (!Files.isDirectory(site)) {
+            throw new CommandLine.ParameterException(cli, "--site " + site + ": no such folder");
+        }
+        if (!Files.isDirectory(site.resolve("content"))) {
+            throw new CommandLine.ParameterException(cli, "--site " + site + ": the folder has no content/ folder; "
+                    + "run casebook in the knowledge base's root, or pass --site DIR");
+        }
+        Optional<BaseUrl> base = Optional.empty();
+        if (baseUrl != null) {
+            try {
+                base = Optional.of(BaseUrl.parse(baseUrl));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cli, "--base-url: " + e.getMessage());
+            }
+        }
+        return new BuildOptions(site, out, base, drafts, strict, true);
+    }
+}

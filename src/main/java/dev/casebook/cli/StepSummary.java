@@ -1,0 +1,69 @@
+package dev.casebook.cli;
+
+import dev.casebook.build.BuildResult;
+import dev.casebook.content.TranslationReport;
+import dev.casebook.diag.Diagnostic;
+import java.util.List;
+
+/**
+ * The Markdown that {@code --format github} appends to {@code $GITHUB_STEP_SUMMARY}: the counts,
+ * every problem with its place, and the state of the translations, so a reviewer sees the whole
+ * run on the pull request's checks page.
+ */
+final class StepSummary {
+
+    private static final int MAX_ROWS = 200;
+
+    private StepSummary() {
+    }
+
+    static String markdown(String command, BuildResult result) {
+        StringBuilder md = new StringBuilder();
+        long errors = result.report().errors();
+        long warnings = result.report().warnings();
+        md.append("## Casebook ").append(command).append(": ")
+                .append(errors == 0 && warnings == 0 ? "no problems" : Reporting.plural(errors, "error") + ", "
+                        + Reporting.plural(warnings, "warning"))
+                .append("\n\n");
+        md.append(Reporting.plural(result.articles(), "article")).append(" checked.\n\n");
+        List<Diagnostic> all = result.report().diagnostics();
+        if (!all.isEmpty()) {
+            md.append("| | Where | Check | Problem |\n| --- | --- | --- | --- |\n");
+            for (Diagnostic d : all.subList(0, Math.min(all.size(), MAX_ROWS))) {
+                md.append("| ").append(d.isError() ? "error" : "warning")
+                        .append(" | `").append(cell(d.pos().toString())).append("` | `").append(d.id())
+                        .append("` | ").append(cell(d.message()))
+                        .append(d.hint().isEmpty() ? "" : "<br>" + cell(d.hint())).append(" |\n");
+            }
+            if (all.size() > MAX_ROWS) {
+                md.append("\n").append(all.size() - MAX_ROWS).append(" more in the job log.\n");
+            }
+            md.append('\n');
+        }
+        md.append(translations(result.translations()));
+        return md.toString();
+    }
+
+    private static String translations(TranslationReport report) {
+        if (report.rows().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("### Translations\n\n| Language |");
+        for (TranslationReport.State s : TranslationReport.State.values()) {
+            md.append(' ').append(s.label()).append(" |");
+        }
+        md.append("\n| --- |").append(" ---: |".repeat(TranslationReport.State.values().length)).append('\n');
+        report.counts().forEach((lang, counts) -> {
+            md.append("| ").append(lang.code()).append(" |");
+            counts.values().forEach(n -> md.append(' ').append(n).append(" |"));
+            md.append('\n');
+        });
+        return md.append('\n').toString();
+    }
+
+    // a table cell: no line breaks, pipes escaped, HTML shown as text
+    private static String cell(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+                .replace("\r", " ").replace("\n", " ").replace("`", "'");
+    }
+}

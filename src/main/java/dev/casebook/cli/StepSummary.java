@@ -64,6 +64,6 @@ final class StepSummary {
     // a table cell: no line breaks, pipes escaped, HTML shown as text
     private static String cell(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-                .replace("\r", " ").replace("\n", " ").replace("`", "'");
+                .replace("\r", " ").replace("\n", " ");
     }
 }

@@ -180,4 +180,33 @@ class MainTest {
             assertEquals(0, siblings.filter(p -> p.getFileName().toString().startsWith(".out.")).count());
         }
     }
+
+    @Test
+    void mistypedCommandsAndOptionsGetTheNearestName() {
+        Run typo = run("biuld");
+        assertEquals(2, typo.code());
+        assertEquals("""
+                casebook: unknown command `biuld`; did you mean `build`?
+                commands: build, check, new, translations, validate, rules, help (see `casebook --help`)
+                """, typo.err());
+        assertTrue(run("chekc").err().startsWith("casebook: unknown command `chekc`; did you mean `check`?\n"));
+        Run option = run("build", "--stirct");
+        assertEquals(2, option.code());
+        assertEquals("""
+                casebook build: Unknown option: '--stirct'
+                did you mean `--strict`?
+                see `casebook build --help`
+                """, option.err());
+    }
+
+    @Test
+    void aMissingSiteFolderIsNamed() {
+        Run r = run("build", "--site", dir.resolve("nowhere").toString());
+        assertEquals(2, r.code());
+        assertEquals("casebook build: --site " + dir.resolve("nowhere") + ": no such folder\nsee `casebook build --help`\n", r.err());
+        Run empty = run("check", "--site", dir.toString());
+        assertEquals(2, empty.code());
+        assertEquals("casebook check: --site " + dir + ": the folder has no content/ folder; run casebook in the knowledge "
+                + "base's root, or pass --site DIR\nsee `casebook check --help`\n", empty.err());
+    }
 }

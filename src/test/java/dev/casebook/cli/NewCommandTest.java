@@ -1,0 +1,100 @@
+package dev.casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.testing.TestSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesEveryLanguageWithTheWholeFrontMatterAndTheSkeletonThatBuilds() throws IOException {
+        TestSite.write(dir, """
+                -- content/_site.yaml --
+                languages: [zh, en]
+                """);
+        MainTest.Run r = MainTest.run("new", "litellm/proxy-timeout", "--site", dir.toString(), "--date", "2026-11-30");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote content/litellm/proxy-timeout/index.zh.md\nwrote content/litellm/proxy-timeout/index.en.md\n", r.out());
+        assertEquals("""
+                ---
+                title: "TODO: the symptom or error, as a reader would search for it"
+                summary: "TODO: one sentence that says what goes wrong and why."
+                date: 2026-11-30
+                ---
+
+                ## Symptoms
+
+                TODO: what the reader sees. Paste the error as the log prints it:
+
+                ```text
+                TODO
+                ```
+
+                ## Cause
+
+                TODO: why it happens, down to the line of config that is wrong.
+
+                ## Fix
+
+                TODO: the fixed config. Mark a broken one with `expect=RULE`; fixed ones are checked at build time:
+
+                ```yaml file=config.yaml group=after
+                # TODO
+                ```
+
+                ## Verify
+
+                TODO: how to see that it works (a command and what it prints).
+
+                ## Sources
+
+                - TODO: the issue threads and docs this article rests on
+                """, Files.readString(dir.resolve("content/litellm/proxy-timeout/index.en.md")));
+        String zh = Files.readString(dir.resolve("content/litellm/proxy-timeout/index.zh.md"));
+        assertTrue(zh.startsWith("""
+                ---
+                title: "TODO：读者会搜索的症状或报错"
+                summary: "TODO：一句话说明出了什么问题、为什么。"
+                date: 2026-11-30
+                # 以下事实与语言无关，只写一次（写在任一语言的文件里）
+                tags: []
+                products: []
+                errors:
+                  - "TODO: the exact error string, as the log prints it"
+                verified_with: {}
+                """), zh);
+        assertTrue(zh.contains("\n## 症状\n") && zh.contains("\n## 原因\n") && zh.contains("\n## 解决方法\n")
+                && zh.contains("\n## 验证\n") && zh.contains("\n## 来源\n"), zh);
+
+        MainTest.Run check = MainTest.run("check", "--site", dir.toString(), "--strict");
+        assertEquals(0, check.code(), check.out());
+
+        MainTest.Run again = MainTest.run("new", "litellm/proxy-timeout", "--site", dir.toString());
+        assertEquals(2, again.code());
+        assertEquals("casebook new: content/litellm/proxy-timeout/index.zh.md exists; nothing written\n", again.err());
+    }
+
+    @Test
+    void refusesNamesThatCannotBeUrls() {
+        TestSite.write(dir, "-- content/.keep --\n");
+        MainTest.Run upper = MainTest.run("new", "LiteLLM/Proxy", "--site", dir.toString());
+        assertEquals(2, upper.code());
+        assertEquals("""
+                casebook new: `LiteLLM` is not ASCII kebab-case (a-z, 0-9 and hyphens; it becomes a URL)
+                see `casebook new --help`
+                """, upper.err());
+        MainTest.Run reserved = MainTest.run("new", "tags/x", "--site", dir.toString());
+        assertEquals(2, reserved.code());
+        assertTrue(reserved.err().startsWith("casebook new: section name `tags` is reserved for generated pages\n"), reserved.err());
+        assertEquals(2, MainTest.run("new", "just-a-slug", "--site", dir.toString()).code());
+    }
+}

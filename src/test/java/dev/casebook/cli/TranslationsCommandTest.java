@@ -1,0 +1,138 @@
+package dev.casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.testing.TestSite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Translations record what they were made from; a changed source makes them outdated, visibly. */
+class TranslationsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String ZH_BODY = "## 原因\n旧的说明。\n";
+
+    private static final String SITE = """
+            -- content/_site.yaml --
+            languages: [zh, en]
+            -- content/litellm/a/index.zh.md --
+            ---
+            title: 甲
+            summary: 摘要
+            date: 2025-02-18
+            ---
+            ## 原因
+            旧的说明。
+            -- content/litellm/a/index.en.md --
+            ---
+            title: A
+            summary: S
+            date: 2025-02-18
+            ---
+            ## Cause
+            The old explanation.
+            -- content/litellm/b/index.zh.md --
+            ---
+            title: 乙
+            summary: 摘要
+            date: 2025-02-18
+            ---
+            只有中文。
+            """;
+
+    /** The documented revision: the first 12 hex digits of the SHA-256 of the body, trailing space ignored. */
+    private static String revision(String body) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.stripTrailing().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest).substring(0, 12);
+    }
+
+    @Test
+    void stampThenChangeTheSourceThenSeeItOutdatedEverywhere() throws Exception {
+        TestSite.write(dir, SITE);
+        Path en = dir.resolve("content/litellm/a/index.en.md");
+
+        MainTest.Run stamp = MainTest.run("translations", "--site", dir.toString(), "--stamp", en.toString());
+        assertEquals(0, stamp.code(), stamp.err());
+        String rev = revision(ZH_BODY);
+        assertEquals("content/litellm/a/index.en.md: translated_from: zh@" + rev + "\n", stamp.out());
+        assertEquals("""
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                translated_from: zh@%s
+                ---
+                ## Cause
+                The old explanation.
+                """.formatted(rev), Files.readString(en));
+
+        MainTest.Run current = MainTest.run("translations", "--site", dir.toString());
+        assertEquals(0, current.code());
+        assertEquals("""
+                article    zh         en
+                litellm/a  original   current
+                litellm/b  original   missing
+                """, current.out());
+        assertEquals("casebook translations: zh 2 original, 0 current, 0 outdated, 0 missing; "
+                + "en 0 original, 1 current, 0 outdated, 1 missing\n", current.err());
+        assertEquals(1, MainTest.run("translations", "--site", dir.toString(), "--strict").code(), "b is missing in en");
+
+        // the original changes: the translation is now behind
+        Path zh = dir.resolve("content/litellm/a/index.zh.md");
+        Files.writeString(zh, Files.readString(zh).replace("旧的说明。", "新的说明：多了一步。"));
+        String now = revision("## 原因\n新的说明：多了一步。\n");
+        MainTest.Run build = MainTest.run("build", "--site", dir.toString());
+        assertEquals(0, build.code(), build.out());
+        assertEquals("""
+                content/litellm/a/index.en.md:5:18: warning[translation-outdated]: translated from zh@%s, but content/litellm/a/index.zh.md has changed since (now zh@%s)
+                  hint: bring the translation up to date with the zh text, then run: casebook translations --stamp content/litellm/a/index.en.md
+                """.formatted(rev, now), build.out());
+        assertEquals(1, MainTest.run("build", "--site", dir.toString(), "--strict").code());
+
+        Document page = Jsoup.parse(dir.resolve("target/site/en/litellm/a/index.html").toFile(), "UTF-8");
+        assertEquals("The 中文 original of this article has changed since this translation was made; some details may be "
+                + "out of date. Read the current original", page.select(".notice-outdated").text());
+        assertEquals("/zh/litellm/a/", page.select(".notice-outdated a").attr("href"));
+        assertEquals(0, Jsoup.parse(dir.resolve("target/site/zh/litellm/a/index.html").toFile(), "UTF-8")
+                .select(".notice-outdated").size(), "the original has no notice");
+
+        Document status = Jsoup.parse(dir.resolve("target/site/en/translations/index.html").toFile(), "UTF-8");
+        // one row per article: its title in the page's language, then the state in zh and in en
+        assertEquals(List.of("A original outdated", "乙 original missing"),
+                status.select(".status-articles tbody tr").eachText());
+        assertEquals(List.of("中文 2 0 0 0", "English 0 0 1 1"), status.select(".status-counts tbody tr").eachText());
+        assertEquals(3, status.select("svg.chart rect").size(), "zh: original; en: outdated, missing");
+        assertTrue(status.select("svg.chart title").text().endsWith("中文 2 original, 0 current, 0 outdated, 0 missing; "
+                + "English 0 original, 0 current, 1 outdated, 1 missing"), status.select("svg.chart title").text());
+
+        // updated and stamped again: current
+        Files.writeString(en, Files.readString(en).replace("The old explanation.", "The new explanation: one more step."));
+        assertEquals(0, MainTest.run("translations", "--site", dir.toString(), "--stamp", "content/litellm/a/index.en.md").code());
+        assertTrue(Files.readString(en).contains("translated_from: zh@" + now + "\n"), Files.readString(en));
+        MainTest.Run again = MainTest.run("build", "--site", dir.toString(), "--strict");
+        assertEquals(0, again.code(), again.out());
+    }
+
+    @Test
+    void aBrokenProvenanceIsPositioned() throws IOException {
+        TestSite.write(dir, SITE.replace("date: 2025-02-18\n---\n## Cause", "date: 2025-02-18\ntranslated_from: fr@123\n---\n## Cause"));
+        MainTest.Run r = MainTest.run("check", "--site", dir.toString());
+        assertEquals(1, r.code());
+        assertEquals("""
+                content/litellm/a/index.en.md:5:18: error[front-matter-value]: `translated_from` must be <language>@<revision> like zh@3f9c2a1b7d40, not `fr@123`
+                  hint: let casebook write it: casebook translations --stamp content/litellm/a/index.en.md
+                """, r.out());
+    }
+}

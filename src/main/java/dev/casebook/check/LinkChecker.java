@@ -162,7 +162,7 @@ public final class LinkChecker {
         String where = shown.path().equals(link.pos().path()) ? "this page" : shown.path();
         diagnostics.add(Diagnostic.warning("broken-anchor", link.pos(),
                 "no heading `#" + anchor + "` in " + where,
-                ids.isEmpty() ? "that page has no headings" : Suggestions.hint(anchor, ids)));
+                ids.isEmpty() ? where + " has no headings" : Suggestions.hint(anchor, ids)));
     }
 
     private static final String ARTICLE_HINT =

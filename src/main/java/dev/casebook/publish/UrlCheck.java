@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The last check of a build: every internal URL in every page, the sitemap, the feeds and the
- * search files must name a file of the output, under the base path. It reads what the build
+ * search files (the documents of the fragments, the index the client names) must name a file of
+ * the output, under the base path. It reads what the build
  * produced, not what it meant to produce, so a template, a route or a root-relative link in
  * Markdown that points nowhere is caught before a reader meets the 404.
  *
@@ -46,8 +47,9 @@ public final class UrlCheck {
             "<loc>".getBytes(StandardCharsets.US_ASCII),
             "\"u\":\"".getBytes(StandardCharsets.US_ASCII),
             "Sitemap: ".getBytes(StandardCharsets.US_ASCII),
+            "// index: ".getBytes(StandardCharsets.US_ASCII),
     };
-    private static final byte[] CLOSERS = {'"', '"', '<', '"', '\n'};
+    private static final byte[] CLOSERS = {'"', '"', '<', '"', '\n', '\n'};
 
     private final BaseUrl base;
     private final Set<String> files;
@@ -70,6 +72,7 @@ public final class UrlCheck {
     /** Whether {@code path} is a file whose URLs this check reads. */
     public static boolean reads(String path) {
         return path.endsWith(".html") || path.endsWith(".xml") || path.equals("robots.txt")
+                || path.equals("search/search.js")
                 || path.startsWith("search/") && path.contains("/f/") && path.endsWith(".bin");
     }
 

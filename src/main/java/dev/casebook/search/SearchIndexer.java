@@ -140,8 +140,9 @@ public final class SearchIndexer {
         for (int i = 0; i < fragments.size(); i++) {
             files.add(new Output.Bytes(dir + "f/" + i + ".bin", fragments.get(i)));
         }
-        files.add(new Output.Bytes("search/search.js",
-                clientScript.replace("__CASEBOOK_INDEX__", hash).getBytes(StandardCharsets.UTF_8)));
+        // the first line names the index the client loads, for the build's URL check
+        files.add(new Output.Bytes("search/search.js", ("// index: " + hash + "/manifest.json\n"
+                + clientScript.replace("__CASEBOOK_INDEX__", hash)).getBytes(StandardCharsets.UTF_8)));
         return new Index(hash, files, n, terms.size(), shards.size());
     }
 

@@ -8,6 +8,7 @@ import dev.casebook.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,5 +71,33 @@ class UrlCheckTest {
                         .withBaseUrl(dev.casebook.content.BaseUrl.parse("https://example.org/kb/"))), dir.resolve("site"));
         assertEquals("", built.diagnostics());
         assertTrue(built.exists("sitemap.xml") && built.exists("en/translations/index.html"));
+    }
+
+    @Test
+    void readsPagesFeedsSitemapsSearchFilesAndTheIndexTheClientNames() throws IOException {
+        java.util.Set<String> files = java.util.Set.of("index.html", "en/index.html", "en/a/index.html", "en/a/pic.png",
+                "search/search.js", "search/abc/manifest.json");
+        UrlCheck check = new UrlCheck(dev.casebook.content.BaseUrl.parse("https://example.org/kb/"), files, "out",
+                (page, url) -> java.util.Optional.empty());
+        byte[] page = ("<a href=\"/kb/en/a/\">ok</a><a href=\"/kb/en/a\">ok without slash</a><img src=\"pic.png\">"
+                + "<a href=\"../a/pic.png?v=1#x\">ok relative</a><a href=\"https://example.org/kb/en/\">ok absolute</a>"
+                + "<a href=\"https://other.example/x\">elsewhere</a><a href=\"#top\">this page</a>"
+                + "<a href=\"/kb/en/b/\">missing</a><a href=\"../../../../etc/passwd\">above the root</a>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        check.scan("en/a/index.html", page);
+        check.scan("sitemap.xml", "<url><loc>https://example.org/kb/en/gone/</loc></url>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write("{\"u\":\"/kb/en/a/\",\"t\":\"\\\"u\\\":\\\"not a url\"},{\"u\":\"/kb/zh/a/\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        check.scan("search/abc/f/0.bin", gz.toByteArray());
+        check.scan("search/search.js", "// index: abd/manifest.json\nvar x;".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(
+                "out/en/a/index.html:1:1: `../../../../etc/passwd` names no file of the site (in en/a/index.html)",
+                "out/en/a/index.html:1:1: `/kb/en/b/` names no file of the site (in en/a/index.html)",
+                "out/search/abc/f/0.bin:1:1: `/kb/zh/a/` names no file of the site (in search/abc/f/0.bin)",
+                "out/search/search.js:1:1: `abd/manifest.json` names no file of the site (in search/search.js)",
+                "out/sitemap.xml:1:1: `https://example.org/kb/en/gone/` names no file of the site (in sitemap.xml)"),
+                check.diagnostics().stream().map(d -> d.pos() + ": " + d.message()).toList());
     }
 }

@@ -13,7 +13,9 @@ command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 chromium="${CASEBOOK_CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium" ] || missing="$missing chromium"
-if command -v dpkg >/dev/null 2>&1 && ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+# (dpkg -s also succeeds for a removed package whose config files are left: ask for "installed")
+if command -v dpkg-query >/dev/null 2>&1 \
+    && ! dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q "install ok installed"; then
   missing="$missing fonts-wqy-microhei"
 fi
 if [ -n "$missing" ]; then

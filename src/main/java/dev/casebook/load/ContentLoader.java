@@ -58,21 +58,127 @@ public final class ContentLoader {
     }
 
     public Outcome<Source> load(Path site) {
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        return load(site, new Memory(), Set.of());
+    }
+
+    /**
+     * What the loader keeps between two builds of a running {@code casebook serve}: the site
+     * config and, per bundle folder, the article read from it and its diagnostics. Owned by one
+     * caller; not shared between threads.
+     */
+    public static final class Memory {
+        private SiteConfig config;
+        private List<Diagnostic> siteDiagnostics = List.of();
+        private final TreeMap<BundleKey, Bundle> bundles = new TreeMap<>();
+    }
+
+    /** A folder {@code content/<section>/<slug>}, in the order a full scan visits them. */
+    private record BundleKey(String section, String slug) implements Comparable<BundleKey> {
+        @Override
+        public int compareTo(BundleKey o) {
+            int bySection = section.compareTo(o.section);
+            return bySection != 0 ? bySection : slug.compareTo(o.slug);
+        }
+    }
+
+    /** What one bundle folder gave: its article, if it is one, and the problems found in it. */
+    private record Bundle(Optional<Article> article, Set<String> languages, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Reads {@code content/}, re-reading only the bundle folders that hold one of {@code changed}
+     * when {@code memory} has the rest from an earlier call; an empty {@code changed} (or a change
+     * to the site config, a section folder or a new language) reads everything. Both ways give
+     * the same result for the same files.
+     */
+    public Outcome<Source> load(Path site, Memory memory, Set<Path> changed) {
         Path content = site.resolve("content");
         if (!Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
-            diagnostics.add(Diagnostic.error("config-no-content", SourcePos.file("content"),
-                    "no content/ folder in " + site.toAbsolutePath().normalize(),
-                    "run casebook in the knowledge base's root, or pass --site DIR"));
-            return Outcome.of(new Source(SiteConfigReader.defaults(List.of(new Lang("en"))), List.of()), diagnostics);
+            memory.config = null;
+            return Outcome.of(new Source(SiteConfigReader.defaults(List.of(new Lang("en"))), List.of()),
+                    List.of(Diagnostic.error("config-no-content", SourcePos.file("content"),
+                            "no content/ folder in " + site.toAbsolutePath().normalize(),
+                            "run casebook in the knowledge base's root, or pass --site DIR")));
         }
-        List<BundleDir> bundles = scan(content, diagnostics);
-        SiteConfig config = readConfig(content, discoverLanguages(bundles), diagnostics);
+        Optional<Set<BundleKey>> keys = bundleKeys(content, changed);
+        if (memory.config == null || keys.isEmpty() || !update(content, memory, keys.get())) {
+            loadAll(content, memory);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(memory.siteDiagnostics);
         List<Article> articles = new ArrayList<>();
-        for (BundleDir bundle : bundles) {
-            readBundle(bundle, config, diagnostics).ifPresent(articles::add);
+        for (Bundle bundle : memory.bundles.values()) {
+            diagnostics.addAll(bundle.diagnostics());
+            bundle.article().ifPresent(articles::add);
         }
-        return Outcome.of(new Source(config, articles), diagnostics);
+        return Outcome.of(new Source(memory.config, articles), diagnostics);
+    }
+
+    /** The bundle folders {@code changed} touches; empty when a change reaches beyond bundles. */
+    private static Optional<Set<BundleKey>> bundleKeys(Path content, Set<Path> changed) {
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<BundleKey> keys = new TreeSet<>();
+        Path root = content.toAbsolutePath().normalize();
+        for (Path p : changed) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!abs.startsWith(root)) {
+                continue; // templates, rules: not the loader's
+            }
+            Path rel = root.relativize(abs);
+            if (rel.getNameCount() < 2) {
+                return Optional.empty(); // the site config, a section folder, a file beside them
+            }
+            keys.add(new BundleKey(rel.getName(0).toString(), rel.getName(1).toString()));
+        }
+        return Optional.of(keys);
+    }
+
+    private void loadAll(Path content, Memory memory) {
+        List<Diagnostic> siteDiagnostics = new ArrayList<>();
+        List<BundleKey> keys = scan(content, siteDiagnostics);
+        Map<BundleKey, BundleDir> dirs = new TreeMap<>();
+        Map<BundleKey, List<Diagnostic>> dirDiagnostics = new TreeMap<>();
+        for (BundleKey key : keys) {
+            List<Diagnostic> d = new ArrayList<>();
+            scanBundle(content, key, d).ifPresent(dir -> dirs.put(key, dir));
+            dirDiagnostics.put(key, d);
+        }
+        SiteConfig config = readConfig(content, discoverLanguages(dirs.values()), siteDiagnostics);
+        memory.config = config;
+        memory.siteDiagnostics = List.copyOf(siteDiagnostics);
+        memory.bundles.clear();
+        for (BundleKey key : keys) {
+            List<Diagnostic> d = dirDiagnostics.get(key);
+            BundleDir dir = dirs.get(key);
+            Optional<Article> article = dir == null ? Optional.empty() : readBundle(dir, config, d);
+            memory.bundles.put(key, new Bundle(article, dir == null ? Set.of() : dir.indexes().keySet(), List.copyOf(d)));
+        }
+    }
+
+    /** Re-reads the bundles of {@code keys}; false when the change needs a full read instead. */
+    private boolean update(Path content, Memory memory, Set<BundleKey> keys) {
+        boolean discovered = !Files.isRegularFile(content.resolve("_site.yaml"));
+        for (BundleKey key : keys) {
+            if (isIgnored(key.section()) || !Files.isDirectory(content.resolve(key.section()), LinkOption.NOFOLLOW_LINKS)
+                    || nameProblem(key.section(), true).isPresent()) {
+                return false; // a section folder appeared, went or is misnamed: its diagnostics are the site's
+            }
+            List<Diagnostic> d = new ArrayList<>();
+            Optional<BundleDir> dir = scanBundle(content, key, d);
+            Set<String> languages = dir.map(b -> b.indexes().keySet()).orElse(Set.of());
+            Set<String> before = memory.bundles.containsKey(key) ? memory.bundles.get(key).languages() : Set.of();
+            if (discovered && !languages.equals(before)) {
+                return false; // the site's languages come from the files: they may have changed
+            }
+            Optional<Article> article = dir.flatMap(b -> readBundle(b, memory.config, d));
+            if (dir.isEmpty() && d.isEmpty()) {
+                memory.bundles.remove(key);
+            } else {
+                memory.bundles.put(key, new Bundle(article, languages, List.copyOf(d)));
+            }
+        }
+        return true;
     }
 
     /** A bundle folder as found on disk: its index files by language code, and its other files. */
@@ -82,11 +188,17 @@ public final class ContentLoader {
         }
     }
 
-    private List<BundleDir> scan(Path content, List<Diagnostic> diagnostics) {
-        List<BundleDir> bundles = new ArrayList<>();
+    /** The candidate bundle folders (and files) of every section, in order; section problems go to {@code diagnostics}. */
+    private List<BundleKey> scan(Path content, List<Diagnostic> diagnostics) {
+        List<BundleKey> keys = new ArrayList<>();
         for (Path sectionDir : list(content)) {
             String section = name(sectionDir);
             if (isIgnored(section)) {
+                continue;
+            }
+            if (Files.isSymbolicLink(sectionDir)) {
+                diagnostics.add(Diagnostic.warning("layout", SourcePos.file("content/" + section), "symbolic link ignored",
+                        "content is read only from inside content/: move the folder here instead of linking to it"));
                 continue;
             }
             if (!Files.isDirectory(sectionDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -101,36 +213,50 @@ public final class ContentLoader {
                 continue;
             }
             for (Path bundleDir : list(sectionDir)) {
-                String slug = name(bundleDir);
-                String rel = "content/" + section + "/" + slug;
-                if (isIgnored(slug)) {
-                    continue;
+                if (!isIgnored(name(bundleDir))) {
+                    keys.add(new BundleKey(section, name(bundleDir)));
                 }
-                if (!Files.isDirectory(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
-                    if (slug.endsWith(".md")) {
-                        diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
-                                "Markdown file outside an article bundle",
-                                "move it to content/" + section + "/" + slug.replaceFirst("\\.md$", "")
-                                        + "/index.en.md (one folder per article, one file per language)"));
-                    }
-                    continue;
-                }
-                if (!checkName(slug, rel, "article folder", diagnostics)) {
-                    continue;
-                }
-                Map<String, Path> indexes = new TreeMap<>();
-                List<String> resources = new ArrayList<>();
-                collect(bundleDir, bundleDir, indexes, resources, rel, diagnostics);
-                if (indexes.isEmpty()) {
-                    diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel),
-                            "folder has no index.<lang>.md, so it is not an article",
-                            "add index.en.md or index.zh.md, or move the folder out of content/"));
-                    continue;
-                }
-                bundles.add(new BundleDir(section, slug, bundleDir, indexes, resources));
             }
         }
-        return bundles;
+        return keys;
+    }
+
+    /** One entry of a section folder: the bundle it is, if it is one; its problems go to {@code diagnostics}. */
+    private Optional<BundleDir> scanBundle(Path content, BundleKey key, List<Diagnostic> diagnostics) {
+        String section = key.section();
+        String slug = key.slug();
+        Path bundleDir = content.resolve(section).resolve(slug);
+        String rel = "content/" + section + "/" + slug;
+        if (isIgnored(slug) || !Files.exists(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        if (Files.isSymbolicLink(bundleDir)) {
+            diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel), "symbolic link ignored",
+                    "content is read only from inside content/: move the folder here instead of linking to it"));
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
+            if (slug.endsWith(".md")) {
+                diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
+                        "Markdown file outside an article bundle",
+                        "move it to content/" + section + "/" + slug.replaceFirst("\\.md$", "")
+                                + "/index.en.md (one folder per article, one file per language)"));
+            }
+            return Optional.empty();
+        }
+        if (!checkName(slug, rel, "article folder", diagnostics)) {
+            return Optional.empty();
+        }
+        Map<String, Path> indexes = new TreeMap<>();
+        List<String> resources = new ArrayList<>();
+        collect(bundleDir, bundleDir, indexes, resources, rel, diagnostics);
+        if (indexes.isEmpty()) {
+            diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel),
+                    "folder has no index.<lang>.md, so it is not an article",
+                    "add index.en.md or index.zh.md, or move the folder out of content/"));
+            return Optional.empty();
+        }
+        return Optional.of(new BundleDir(section, slug, bundleDir, indexes, resources));
     }
 
     private void collect(Path root, Path dir, Map<String, Path> indexes, List<String> resources,
@@ -187,7 +313,7 @@ public final class ContentLoader {
         return true;
     }
 
-    private static List<Lang> discoverLanguages(List<BundleDir> bundles) {
+    private static List<Lang> discoverLanguages(java.util.Collection<BundleDir> bundles) {
         TreeSet<String> codes = new TreeSet<>();
         bundles.forEach(b -> b.indexes().keySet().stream().filter(Lang::isValid).forEach(codes::add));
         List<Lang> langs = new ArrayList<>();

@@ -12,26 +12,33 @@ import java.util.Optional;
  * @param baseUrl       overrides {@code base_url} of {@code _site.yaml}
  * @param includeDrafts publish articles marked {@code draft: true}
  * @param strict        warnings fail the build
- * @param write         false for {@code casebook check}: every check of a build, pages rendered
- *                      and their links proven, but nothing written
+ * @param write         false for {@code casebook check} and the preview: every check of a build,
+ *                      but nothing written to {@code out}
+ * @param rules         a folder of rule data to read instead of the built-in rules (the preview of
+ *                      a checkout of Casebook, whose {@code src/main/resources/rules/} it watches)
  */
 public record BuildOptions(Path site, Path out, Optional<BaseUrl> baseUrl, boolean includeDrafts, boolean strict,
-                           boolean write) {
+                           boolean write, Optional<Path> rules) {
 
     public BuildOptions(Path site, Path out, Optional<BaseUrl> baseUrl, boolean includeDrafts, boolean strict) {
-        this(site, out, baseUrl, includeDrafts, strict, true);
+        this(site, out, baseUrl, includeDrafts, strict, true, Optional.empty());
     }
 
     public static BuildOptions of(Path site, Path out) {
-        return new BuildOptions(site, out, Optional.empty(), false, false, true);
+        return new BuildOptions(site, out, Optional.empty(), false, false, true, Optional.empty());
     }
 
     public BuildOptions withBaseUrl(BaseUrl url) {
-        return new BuildOptions(site, out, Optional.of(url), includeDrafts, strict, write);
+        return new BuildOptions(site, out, Optional.of(url), includeDrafts, strict, write, rules);
     }
 
     /** The same checks without writing the site. */
     public BuildOptions checkOnly() {
-        return new BuildOptions(site, out, baseUrl, includeDrafts, strict, false);
+        return new BuildOptions(site, out, baseUrl, includeDrafts, strict, false, rules);
+    }
+
+    /** The same build with the rules read from {@code dir}. */
+    public BuildOptions withRules(Path dir) {
+        return new BuildOptions(site, out, baseUrl, includeDrafts, strict, write, Optional.of(dir));
     }
 }

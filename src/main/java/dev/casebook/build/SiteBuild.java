@@ -4,6 +4,7 @@ import dev.casebook.check.LinkChecker;
 import dev.casebook.check.TranslationCheck;
 import dev.casebook.content.Article;
 import dev.casebook.content.Document;
+import dev.casebook.content.Entry;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.SnippetCheck;
@@ -12,7 +13,7 @@ import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
-import dev.casebook.diag.Report;
+import dev.casebook.diag.SourcePos;
 import dev.casebook.load.ContentLoader;
 import dev.casebook.parse.MarkdownParser;
 import dev.casebook.publish.OutputWriter;
@@ -25,103 +26,268 @@ import dev.casebook.validate.SnippetChecker;
 import dev.casebook.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * The pipeline, in order: load → parse → validate → check → search → render → publish. Search
- * reads only parsed text, so it runs before render and the text is released; pages are rendered
- * lazily, as the publish stage writes them. Each stage is a function of the
- * previous stages' results; diagnostics are collected from all of them and the site is published
- * only when there is nothing to fail on, so a contributor sees every problem in one run.
+ * The pipeline: load → parse → validate → check → search → render, then publish. {@link #stages}
+ * lists them as a table; each is one function from the site so far to the site with its results
+ * ({@link Site}), looping over the articles itself. Diagnostics are collected from every stage;
+ * search and render run only when nothing fails, so a contributor sees every problem in one run.
+ *
+ * <p>A full build and {@code casebook serve} run the same table. The preview keeps one
+ * {@code SiteBuild} ({@link #incremental()}): the loader re-reads only changed bundles, and parse
+ * and validate reuse the result of every translation whose input is equal to the last one's.
+ * Pages are lazy {@link Output}s, rendered when written or served.
  */
 public final class SiteBuild {
 
-    private static final Catalog CATALOG = Catalog.builtIn();
-
     private final MarkdownParser parser = new MarkdownParser();
-    private final SnippetChecker snippetChecker = new SnippetChecker(new Validator(CATALOG));
+    private final ContentLoader.Memory memory;
+    private final Memo memo;
+    /** The rules last read from a rule folder, kept while no rule file changes. */
+    private Outcome<Catalog> rules;
 
+    public SiteBuild() {
+        this(false);
+    }
+
+    private SiteBuild(boolean incremental) {
+        this.memory = incremental ? new ContentLoader.Memory() : null;
+        this.memo = incremental ? new Memo() : null;
+    }
+
+    /** A build that remembers what it read and parsed, for rebuilding after edits. */
+    public static SiteBuild incremental() {
+        return new SiteBuild(true);
+    }
+
+    /** One stage: its name, whether it needs a site with no failing problem, and its function. */
+    private record Stage(String name, boolean needsCleanSite, UnaryOperator<Site> run) {
+    }
+
+    private List<Stage> stages(Set<Path> changed, boolean search) {
+        List<Stage> stages = new ArrayList<>(List.of(
+                new Stage("load", false, site -> load(site, changed)),
+                new Stage("parse", false, this::parse),
+                new Stage("validate", false, this::validate),
+                new Stage("check", false, this::check)));
+        if (search) {
+            stages.add(new Stage("search", true, this::search));
+        }
+        stages.add(new Stage("render", true, this::render));
+        return stages;
+    }
+
+    /** A full build: every stage, then the site written (or, for {@code check}, only produced). */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        Stopwatch clock = new Stopwatch();
-
-        Outcome<Source> loaded = load(options);
-        diagnostics.addAll(loaded.diagnostics());
-        Source source = loaded.value();
-        Outcome<Theme> theme = Theme.load(options.site(), source.config().languages());
-        diagnostics.addAll(theme.diagnostics());
-        if (options.write()) {
-            OutputWriter.refuse(options.out()).ifPresent(diagnostics::add);
+        Site site = prepare(options, Set.of(), true);
+        if (!site.clean()) {
+            return result(site, false, start);
         }
-        clock.lap("load");
-        // a configuration problem (site config, theme, output folder) stops the site from being
-        // written, but every article is still checked, so one run reports everything
-
-        Map<String, Document> documents = parse(source, theme.value());
-        source = source.withoutBodies(); // the Markdown is parsed; keep memory for the pages
-        clock.lap("parse");
-        Outcome<Map<String, List<SnippetCheck>>> snippets = validate(source, documents);
-        diagnostics.addAll(snippets.diagnostics());
-        clock.lap("validate");
-        Outcome<Map<String, List<String>>> links = check(source, documents);
-        diagnostics.addAll(links.diagnostics());
-        Outcome<TranslationReport> translations = new TranslationCheck().check(source);
-        diagnostics.addAll(translations.diagnostics());
-        clock.lap("check");
-
-        Report report = Report.of(diagnostics);
-        if (report.fails(options.strict()) || stopsHere(diagnostics)) {
-            return result(diagnostics, false, source, List.of(), start, clock, options.out(), translations.value());
-        }
-        // search needs only the parsed text, so it runs before pages are rendered, and the text is
-        // dropped afterwards
-        List<Output> index = new SearchIndexer().build(source, documents, theme.value().searchScript()).files();
-        documents = withoutText(documents);
-        clock.lap("search");
-
-        Outcome<List<Output>> rendered = new SiteRenderer(options.site(), source, theme.value(), documents,
-                links.value(), snippets.value(), CATALOG, translations.value()).render();
-        diagnostics.addAll(rendered.diagnostics());
-        List<Output> outputs = new ArrayList<>(rendered.value());
-        outputs.addAll(index);
-        outputs.sort(java.util.Comparator.comparing(Output::path));
-        clock.lap("render");
-        UrlCheck urls = new UrlCheck(source.config().baseUrl(),
-                outputs.stream().map(Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                label(options), pageLinks(source, documents, links.value()));
+        long publishStart = System.nanoTime();
+        UrlCheck urls = new UrlCheck(site.source().config().baseUrl(),
+                site.outputs().stream().map(Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                label(options), pageLinks(site));
         OutputWriter.Inspector inspector = (path, content) -> {
             if (UrlCheck.reads(path)) {
                 urls.scan(path, content);
             }
         };
+        boolean written = false;
         if (!options.write()) {
-            diagnostics.addAll(OutputWriter.produce(outputs, inspector));
-            diagnostics.addAll(urls.diagnostics());
-            clock.lap("publish");
-            return result(diagnostics, false, source, outputs, start, clock, options.out(), translations.value());
+            site = site.plus(OutputWriter.produce(site.outputs(), inspector)).plus(urls.diagnostics());
+        } else {
+            try {
+                List<Diagnostic> found = new OutputWriter().write(options.out(), site.outputs(), inspector, urls::diagnostics);
+                site = site.plus(found);
+                written = found.stream().noneMatch(Diagnostic::isError);
+            } catch (IOException e) {
+                site = site.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.out().toString()),
+                        "cannot write the site: " + e.getMessage(), "check that the folder is writable")));
+            }
+        }
+        site = site.timed("publish", Duration.ofNanos(System.nanoTime() - publishStart));
+        return result(site, written, start);
+    }
+
+    /**
+     * Runs the stages and returns the site, pages not yet rendered. {@code changed} names the
+     * files changed since the last call (empty: read everything); without {@code search} the
+     * index is left for {@link #withSearch} (the preview builds it in the background).
+     */
+    public Site prepare(BuildOptions options, Set<Path> changed, boolean search) {
+        Site site = Site.start(options);
+        for (Stage stage : stages(changed, search)) {
+            if (stage.needsCleanSite() && !site.clean()) {
+                break;
+            }
+            long t = System.nanoTime();
+            site = stage.run().apply(site).timed(stage.name(), Duration.ofNanos(System.nanoTime() - t));
+        }
+        return site;
+    }
+
+    /** {@code site} with its search index built and its outputs listed again. */
+    public Site withSearch(Site site) {
+        return render(search(site));
+    }
+
+    /** The load and translation checks alone, for {@code casebook translations}. */
+    public Outcome<TranslationReport> translations(BuildOptions options) {
+        Outcome<Source> loaded = new ContentLoader(options.includeDrafts()).load(options.site());
+        Outcome<TranslationReport> report = new TranslationCheck().check(loaded.value());
+        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+        all.addAll(report.diagnostics());
+        return Outcome.of(report.value(), all);
+    }
+
+    /** The articles as the load stage reads them, bodies included. */
+    public Outcome<Source> source(BuildOptions options) {
+        return new ContentLoader(options.includeDrafts()).load(options.site());
+    }
+
+    // ---- the stages ------------------------------------------------------------------------
+
+    private Site load(Site site, Set<Path> changed) {
+        BuildOptions options = site.options();
+        ContentLoader loader = new ContentLoader(options.includeDrafts());
+        Outcome<Source> loaded = memory == null ? loader.load(options.site()) : loader.load(options.site(), memory, changed);
+        Source source = loaded.value();
+        if (options.baseUrl().isPresent()) {
+            source = new Source(source.config().withBaseUrl(options.baseUrl().get()), source.articles());
+        }
+        Outcome<Theme> theme = Theme.load(options.site(), source.config().languages());
+        Outcome<Catalog> catalog = catalog(options, changed);
+        Map<String, Entry> entries = new HashMap<>();
+        source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), Entry.loaded(t))));
+        Site loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
+                .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(catalog.diagnostics());
+        if (options.write()) {
+            return OutputWriter.refuse(options.out()).map(d -> loadedSite.plus(List.of(d))).orElse(loadedSite);
+        }
+        return loadedSite;
+    }
+
+    /**
+     * The built-in rules, or those of {@code options.rules()} (a checkout of Casebook being
+     * previewed), read again only when a rule file changed.
+     */
+    private Outcome<Catalog> catalog(BuildOptions options, Set<Path> changed) {
+        if (options.rules().isEmpty()) {
+            return Outcome.of(Catalog.builtIn());
+        }
+        Path dir = options.rules().get().toAbsolutePath().normalize();
+        if (rules != null && !changed.isEmpty() && changed.stream().noneMatch(p -> p.toAbsolutePath().normalize().startsWith(dir))) {
+            return rules;
         }
         try {
-            List<Diagnostic> found = new OutputWriter().write(options.out(), outputs, inspector, urls::diagnostics);
-            diagnostics.addAll(found);
-            if (found.stream().anyMatch(Diagnostic::isError)) {
-                return result(diagnostics, false, source, outputs, start, clock, options.out(), translations.value());
-            }
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error("config-output", dev.casebook.diag.SourcePos.file(options.out().toString()),
-                    "cannot write the site: " + e.getMessage(), "check that the folder is writable"));
-            return result(diagnostics, false, source, outputs, start, clock, options.out(), translations.value());
+            rules = Outcome.of(Catalog.fromFolder(dir));
+        } catch (IllegalArgumentException e) {
+            rules = Outcome.of(Catalog.builtIn(), List.of(Diagnostic.error("config-rules",
+                    SourcePos.file(options.site().toAbsolutePath().normalize().relativize(dir).toString().replace('\\', '/')),
+                    "the rule data cannot be read: " + e.getMessage(), "fix the rule file; the built-in rules are used meanwhile")));
         }
-        clock.lap("publish");
-        return result(diagnostics, true, source, outputs, start, clock, options.out(), translations.value());
+        return rules;
     }
+
+    private Site parse(Site site) {
+        Map<Lang, Map<String, String>> callouts = new LinkedHashMap<>();
+        for (Lang lang : site.source().config().languages()) {
+            Map<String, String> titles = new TreeMap<>();
+            for (String kind : MarkdownParser.CALLOUTS) {
+                titles.put(kind, site.theme().string(lang, "callout_" + kind).orElse(kind));
+            }
+            callouts.put(lang, titles);
+        }
+        Map<String, Entry> entries = new ConcurrentHashMap<>();
+        site.entries().values().parallelStream().forEach(e -> {
+            Translation t = e.translation();
+            Map<String, String> titles = callouts.get(t.lang());
+            Document doc = memo == null ? parser.parse(t, titles) : memo.parse(t, titles, () -> parser.parse(t, titles));
+            // a one-shot build drops the Markdown now that it is parsed; the preview keeps it to compare
+            entries.put(e.path(), new Entry(memo == null ? t.withoutBody() : t, doc, List.of(), List.of()));
+        });
+        if (memo != null) {
+            memo.retain(entries.keySet());
+        }
+        return site.withSource(memo == null ? site.source().withoutBodies() : site.source()).withEntries(entries);
+    }
+
+    /** Every config snippet against the rule catalog, per translation. */
+    private Site validate(Site site) {
+        SnippetChecker checker = new SnippetChecker(new Validator(site.catalog()));
+        Map<String, Entry> entries = new ConcurrentHashMap<>();
+        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        site.source().articles().parallelStream().forEach(article -> {
+            for (Translation t : article.translations()) {
+                Entry e = site.entries().get(t.path());
+                Outcome<List<SnippetCheck>> result = memo == null
+                        ? checker.check(article, t, e.document())
+                        : memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
+                        () -> checker.check(article, t, e.document()));
+                entries.put(t.path(), e.validated(result.value()));
+                diagnostics.addAll(result.diagnostics());
+            }
+        });
+        return site.withEntries(entries).plus(List.copyOf(diagnostics));
+    }
+
+    /** Every link against the whole site, and where each translation stands. */
+    private Site check(Site site) {
+        Map<String, Document> documents = new HashMap<>();
+        site.entries().forEach((path, e) -> documents.put(path, e.document()));
+        LinkChecker checker = new LinkChecker(site.source(), documents);
+        Map<String, Entry> entries = new ConcurrentHashMap<>();
+        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        site.source().articles().parallelStream().forEach(article -> {
+            for (Translation t : article.translations()) {
+                Outcome<List<String>> resolved = checker.resolve(article, t);
+                entries.put(t.path(), site.entries().get(t.path()).checked(resolved.value()));
+                diagnostics.addAll(resolved.diagnostics());
+            }
+        });
+        Outcome<TranslationReport> translations = new TranslationCheck().check(site.source());
+        return site.withEntries(entries).withTranslations(translations.value())
+                .plus(List.copyOf(diagnostics)).plus(translations.diagnostics());
+    }
+
+    /** The search index; it reads only parsed text, which a one-shot build then releases. */
+    private Site search(Site site) {
+        Map<String, Document> documents = new HashMap<>();
+        site.entries().forEach((path, e) -> documents.put(path, e.document()));
+        List<Output> index = new SearchIndexer().build(site.source(), documents, site.theme().searchScript()).files();
+        if (memo != null) {
+            return site.withSearch(index);
+        }
+        Map<String, Entry> entries = new HashMap<>();
+        site.entries().forEach((path, e) -> entries.put(path, e.parsed(e.document().withoutText())));
+        return site.withSearch(index).withEntries(entries);
+    }
+
+    /** Every file of the site; pages are rendered when they are written or served. */
+    private Site render(Site site) {
+        Outcome<List<Output>> rendered = new SiteRenderer(site.options().site(), site.source(), site.theme(), site.entries(),
+                site.catalog(), site.translations()).render();
+        List<Output> outputs = new ArrayList<>(rendered.value());
+        outputs.addAll(site.search());
+        outputs.sort(Comparator.comparing(Output::path));
+        return site.withOutputs(outputs).plus(rendered.diagnostics());
+    }
+
+    // ---- publishing --------------------------------------------------------------------------
 
     /** The output folder as diagnostics name it: relative to the site folder when inside it. */
     private static String label(BuildOptions options) {
@@ -130,28 +296,25 @@ public final class SiteBuild {
         return (out.startsWith(site) ? site.relativize(out) : out).toString().replace('\\', '/');
     }
 
-    /**
-     * Finds the Markdown link behind a URL of an article page, so a dangling URL is reported where
-     * the writer can fix it.
-     */
-    private static UrlCheck.Locator pageLinks(Source source, Map<String, Document> documents,
-                                              Map<String, List<String>> hrefs) {
-        Map<String, String> pageToSource = new java.util.HashMap<>();
-        for (Article a : source.articles()) {
-            for (Lang lang : source.config().languages()) {
+    /** Finds the Markdown link behind a URL of an article page, so a dangling URL is reported where it can be fixed. */
+    static UrlCheck.Locator pageLinks(Site site) {
+        Map<String, String> pageToSource = new HashMap<>();
+        for (Article a : site.source().articles()) {
+            for (Lang lang : site.source().config().languages()) {
                 Translation shown = a.translation(lang).orElse(a.original());
                 pageToSource.put(dev.casebook.content.Routes.article(lang, a) + "index.html", shown.path());
             }
         }
         return (page, url) -> {
             String path = pageToSource.get(page);
-            if (path == null || !hrefs.containsKey(path)) {
+            Entry e = path == null ? null : site.entries().get(path);
+            if (e == null) {
                 return Optional.empty();
             }
-            List<String> resolved = hrefs.get(path);
-            List<dev.casebook.content.Link> links = documents.get(path).links();
+            List<String> resolved = e.hrefs();
+            List<dev.casebook.content.Link> links = e.document().links();
             for (int i = 0; i < resolved.size() && i < links.size(); i++) {
-                if (resolved.get(i).equals(url) || withoutFragment(resolved.get(i)).equals(withoutFragment(url))) {
+                if (withoutFragment(resolved.get(i)).equals(withoutFragment(url))) {
                     return Optional.of(links.get(i).pos());
                 }
             }
@@ -164,113 +327,23 @@ public final class SiteBuild {
         return hash < 0 ? url : url.substring(0, hash);
     }
 
-    /** The load and translation checks alone, for {@code casebook translations}. */
-    public Outcome<TranslationReport> translations(BuildOptions options) {
-        Outcome<Source> loaded = load(options);
-        Outcome<TranslationReport> report = new TranslationCheck().check(loaded.value());
-        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-        all.addAll(report.diagnostics());
-        return Outcome.of(report.value(), all);
-    }
-
-    /** The articles as the load stage reads them, bodies included. */
-    public Outcome<Source> source(BuildOptions options) {
-        return load(options);
-    }
-
-    private static Outcome<Source> load(BuildOptions options) {
-        Outcome<Source> loaded = new ContentLoader(options.includeDrafts()).load(options.site());
-        if (options.baseUrl().isEmpty()) {
-            return loaded;
-        }
-        Source s = loaded.value();
-        return Outcome.of(new Source(s.config().withBaseUrl(options.baseUrl().get()), s.articles()), loaded.diagnostics());
-    }
-
-    private static Map<String, Document> withoutText(Map<String, Document> documents) {
-        Map<String, Document> out = new ConcurrentHashMap<>();
-        documents.forEach((path, doc) -> out.put(path, doc.withoutText()));
-        return out;
-    }
-
-    /** Configuration problems make everything after them meaningless. */
-    private static boolean stopsHere(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().anyMatch(d -> d.isError() && d.id().startsWith("config-"));
-    }
-
-    private Map<String, Document> parse(Source source, Theme theme) {
-        Map<Lang, Map<String, String>> callouts = new LinkedHashMap<>();
-        for (Lang lang : source.config().languages()) {
-            Map<String, String> titles = new TreeMap<>();
-            for (String kind : MarkdownParser.CALLOUTS) {
-                titles.put(kind, theme.string(lang, "callout_" + kind).orElse(kind));
-            }
-            callouts.put(lang, titles);
-        }
-        Map<String, Document> documents = new ConcurrentHashMap<>();
-        source.articles().parallelStream()
-                .flatMap(a -> a.translations().stream())
-                .forEach(t -> documents.put(t.path(), parser.parse(t, callouts.get(t.lang()))));
-        return Map.copyOf(documents);
-    }
-
-    private static Outcome<Map<String, List<String>>> check(Source source, Map<String, Document> documents) {
-        LinkChecker checker = new LinkChecker(source, documents);
-        Map<String, List<String>> hrefs = new ConcurrentHashMap<>();
-        List<Diagnostic> diagnostics = java.util.Collections.synchronizedList(new ArrayList<>());
-        source.articles().parallelStream().forEach(article -> {
-            for (Translation t : article.translations()) {
-                Outcome<List<String>> resolved = checker.resolve(article, t);
-                hrefs.put(t.path(), resolved.value());
-                diagnostics.addAll(resolved.diagnostics());
-            }
-        });
-        return Outcome.of(Map.copyOf(hrefs), diagnostics);
-    }
-
-    /** The validate stage: every config snippet against the rule catalog, per translation. */
-    private Outcome<Map<String, List<SnippetCheck>>> validate(Source source, Map<String, Document> documents) {
-        Map<String, List<SnippetCheck>> checks = new ConcurrentHashMap<>();
-        List<Diagnostic> diagnostics = java.util.Collections.synchronizedList(new ArrayList<>());
-        source.articles().parallelStream().forEach(article -> {
-            for (Translation t : article.translations()) {
-                Outcome<List<SnippetCheck>> result = snippetChecker.check(article, t, documents.get(t.path()));
-                checks.put(t.path(), result.value());
-                diagnostics.addAll(result.diagnostics());
-            }
-        });
-        return Outcome.of(Map.copyOf(checks), diagnostics);
-    }
-
-    /** Time per stage, for --timings and benchmarks. */
-    private static final class Stopwatch {
-        private final Map<String, Duration> laps = new LinkedHashMap<>();
-        private long last = System.nanoTime();
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            laps.put(stage, Duration.ofNanos(now - last));
-            last = now;
-        }
-    }
-
-    private static BuildResult result(List<Diagnostic> diagnostics, boolean written, Source source,
-                                      List<Output> outputs, long start, Stopwatch clock, Path out,
-                                      TranslationReport translations) {
+    private static BuildResult result(Site site, boolean written, long start) {
         Map<Lang, Integer> pages = new LinkedHashMap<>();
-        for (Lang lang : source.config().languages()) {
+        Source source = site.source();
+        List<Lang> languages = source == null ? List.of() : source.config().languages();
+        for (Lang lang : languages) {
             String prefix = lang.code() + "/";
-            pages.put(lang, (int) outputs.stream()
+            pages.put(lang, (int) site.outputs().stream()
                     .filter(o -> o.path().startsWith(prefix) && o.path().endsWith(".html")).count());
         }
         List<String> notes = new ArrayList<>();
-        if (!source.config().baseUrl().hasOrigin()) {
+        if (source != null && !source.config().baseUrl().hasOrigin()) {
             notes.add("no sitemap.xml: a sitemap needs absolute URLs, and the site has no base URL; "
                     + "set base_url in content/_site.yaml or pass --base-url https://org.github.io/kb/");
         }
-        return new BuildResult(Report.of(diagnostics), written, pages, source.articles().size(), outputs.size(),
-                Duration.ofNanos(System.nanoTime() - start), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clock.laps)),
-                out, notes, peakHeapMb(), translations);
+        return new BuildResult(site.report(), written, pages, source == null ? 0 : source.articles().size(),
+                site.outputs().size(), Duration.ofNanos(System.nanoTime() - start), site.stages(), site.options().out(),
+                notes, peakHeapMb(), site.translations());
     }
 
     /** The highest heap use the JVM's memory pools saw, in MB. */
@@ -282,5 +355,48 @@ public final class SiteBuild {
             }
         }
         return bytes / (1024 * 1024);
+    }
+
+    /**
+     * What the preview remembers between builds: each translation's parsed document and each
+     * translation's snippet checks, with the inputs they came from. A result is reused only when
+     * its inputs are equal (the translation, its callout titles; the document, facts and rules).
+     */
+    private static final class Memo {
+        private record Parsed(Translation translation, Map<String, String> callouts, Document document) {
+        }
+
+        private record Validated(Document document, dev.casebook.content.Facts facts, Catalog catalog,
+                                 Outcome<List<SnippetCheck>> result) {
+        }
+
+        private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+        private final Map<String, Validated> validated = new ConcurrentHashMap<>();
+
+        Document parse(Translation t, Map<String, String> callouts, java.util.function.Supplier<Document> work) {
+            Parsed p = parsed.get(t.path());
+            if (p != null && p.translation().equals(t) && p.callouts().equals(callouts)) {
+                return p.document();
+            }
+            Document doc = work.get();
+            parsed.put(t.path(), new Parsed(t, callouts, doc));
+            return doc;
+        }
+
+        Outcome<List<SnippetCheck>> validate(String path, Document doc, dev.casebook.content.Facts facts, Catalog catalog,
+                                             java.util.function.Supplier<Outcome<List<SnippetCheck>>> work) {
+            Validated v = validated.get(path);
+            if (v != null && v.document() == doc && v.facts().equals(facts) && v.catalog() == catalog) {
+                return v.result();
+            }
+            Outcome<List<SnippetCheck>> result = work.get();
+            validated.put(path, new Validated(doc, facts, catalog, result));
+            return result;
+        }
+
+        void retain(Set<String> paths) {
+            parsed.keySet().retainAll(paths);
+            validated.keySet().retainAll(paths);
+        }
     }
 }

@@ -60,6 +60,6 @@ final class SiteOptions {
                 throw new CommandLine.ParameterException(cli, "--base-url: " + e.getMessage());
             }
         }
-        return new BuildOptions(site, out, base, drafts, strict, true);
+        return new BuildOptions(site, out, base, drafts, strict, true, Optional.empty());
     }
 }

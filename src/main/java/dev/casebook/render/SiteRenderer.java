@@ -3,6 +3,7 @@ package dev.casebook.render;
 import dev.casebook.content.Article;
 import dev.casebook.content.BaseUrl;
 import dev.casebook.content.Document;
+import dev.casebook.content.Entry;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,10 +67,12 @@ public final class SiteRenderer {
     private final SiteConfig config;
     private final BaseUrl base;
     private final Theme theme;
-    private final Map<String, Document> documents;
-    private final Map<String, List<String>> hrefs;
-    private final Map<String, List<SnippetCheck>> snippetChecks;
+    private final Map<String, Entry> entries;
     private final Catalog catalog;
+    /** The small per-article facts list pages need, computed once: section → articles, tag → articles, rule → articles. */
+    private final Map<String, List<Article>> bySection = new TreeMap<>();
+    private final Map<String, List<Article>> byTag = new TreeMap<>();
+    private final Map<String, List<Article>> byRule = new HashMap<>();
     private final TranslationReport translations;
     /** "section/slug\nlang" → state, for the page of each translation */
     private final Map<String, TranslationReport.State> translationStates = new java.util.HashMap<>();
@@ -77,24 +81,33 @@ public final class SiteRenderer {
 
     /**
      * @param site         the site folder, to copy bundle files from
-     * @param documents    parsed documents by translation path
-     * @param hrefs        resolved link slots by translation path
-     * @param snippetChecks what the validate stage concluded about each code block, by translation path
+     * @param entries      every translation with its document, snippet checks and resolved links, by path
      * @param catalog      the rules, for the rule pages
      * @param translations where each translation stands, for notices and the status page
      */
-    public SiteRenderer(java.nio.file.Path site, Source source, Theme theme, Map<String, Document> documents,
-                        Map<String, List<String>> hrefs, Map<String, List<SnippetCheck>> snippetChecks, Catalog catalog,
+    public SiteRenderer(java.nio.file.Path site, Source source, Theme theme, Map<String, Entry> entries, Catalog catalog,
                         TranslationReport translations) {
         this.site = site;
         this.source = source;
         this.config = source.config();
         this.base = config.baseUrl();
         this.theme = theme;
-        this.documents = documents;
-        this.hrefs = hrefs;
-        this.snippetChecks = snippetChecks;
+        this.entries = entries;
         this.catalog = catalog;
+        for (Article a : source.articles()) {
+            bySection.computeIfAbsent(a.section(), k -> new ArrayList<>()).add(a);
+            for (String tag : a.facts().tags()) {
+                byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(a);
+            }
+            java.util.Set<String> shown = new java.util.TreeSet<>();
+            for (Translation t : a.translations()) {
+                Entry e = entries.get(t.path());
+                if (e != null) {
+                    e.snippets().stream().filter(c -> c.status() == SnippetCheck.Status.SHOWS).forEach(c -> shown.addAll(c.rules()));
+                }
+            }
+            shown.forEach(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(a));
+        }
         this.translations = translations;
         translations.rows().forEach(r -> r.states().forEach((l, s) -> translationStates.put(r.article() + "\n" + l.code(), s)));
         this.engine = engine(theme);
@@ -273,13 +286,13 @@ public final class SiteRenderer {
         Lang xDefault = translated.contains(config.defaultLang()) ? config.defaultLang() : article.original().lang();
         Views.PageView page = page("article", lang, shown.title(), shown.summary(), l -> Routes.article(l, article),
                 Routes.article(xDefault, article), translated, Routes.article(shown.lang(), article), own.isEmpty());
-        Document doc = documents.get(shown.path());
+        Entry entry = entries.get(shown.path());
+        Document doc = entry.document();
         // a translation whose original changed since it was made says so, and links to the original
         Optional<Lang> outdatedFrom = own.isPresent()
                 && translationStates.getOrDefault(article.id() + "\n" + lang.code(), TranslationReport.State.ORIGINAL)
                 == TranslationReport.State.OUTDATED ? own.get().translatedFrom().map(p -> p.lang()) : Optional.empty();
-        String html = fillSlots(doc.html(), hrefs.getOrDefault(shown.path(), List.of()),
-                snippetHeads(lang, doc, snippetChecks.getOrDefault(shown.path(), List.of())));
+        String html = fillSlots(doc.html(), entry.hrefs(), snippetHeads(lang, doc, entry.snippets()));
         Views.ArticleView view = new Views.ArticleView(
                 shown.title(), shown.summary(), shown.lang().code(),
                 shown.date().toString(), formatDate(shown.date(), lang),
@@ -413,9 +426,7 @@ public final class SiteRenderer {
 
     /** Articles with a snippet that demonstrates {@code ruleId} (an {@code expect=} that holds). */
     private List<Article> demonstrations(String ruleId) {
-        return source.articles().stream().filter(a -> a.translations().stream().anyMatch(t ->
-                snippetChecks.getOrDefault(t.path(), List.of()).stream().anyMatch(c ->
-                        c.status() == SnippetCheck.Status.SHOWS && c.rules().contains(ruleId)))).toList();
+        return byRule.getOrDefault(ruleId, List.of());
     }
 
     /** Rule texts exist in English and Chinese; other languages read the English. */
@@ -458,22 +469,21 @@ public final class SiteRenderer {
     // ---- lists -------------------------------------------------------------------------------
 
     private List<String> sections() {
-        return source.articles().stream().map(Article::section).distinct().sorted().toList();
+        return List.copyOf(bySection.keySet());
     }
 
     private List<String> tagNames() {
-        return source.articles().stream().flatMap(a -> a.facts().tags().stream())
-                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+        return List.copyOf(byTag.keySet());
     }
 
     private Views.SectionView sectionView(Lang lang, String section) {
-        List<Article> in = source.articles().stream().filter(a -> a.section().equals(section)).toList();
+        List<Article> in = bySection.getOrDefault(section, List.of());
         return new Views.SectionView(section, config.sectionTitle(section, lang),
                 base.url(Routes.section(lang, section)), cards(lang, in));
     }
 
     private Views.TagView tagView(Lang lang, String tag) {
-        List<Article> in = source.articles().stream().filter(a -> a.facts().tags().contains(tag)).toList();
+        List<Article> in = byTag.getOrDefault(tag, List.of());
         return new Views.TagView(tag, base.url(Routes.tag(lang, tag)), cards(lang, in));
     }
 

@@ -54,22 +54,49 @@ public final class Catalog {
         return List.copyOf(rules.keySet());
     }
 
+    /**
+     * The catalog as the rule files in {@code dir} say it ({@code catalog.yaml} and one file per
+     * rule): what {@code casebook serve} reads in a checkout of Casebook, so an edited rule text is
+     * seen at once. The rule conditions are code and stay as compiled.
+     *
+     * @throws IllegalArgumentException with a readable reason when a file is missing or malformed
+     */
+    public static Catalog fromFolder(java.nio.file.Path dir) {
+        try {
+            return load(file -> {
+                java.nio.file.Path p = dir.resolve(file);
+                return java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.newInputStream(p) : null;
+            });
+        } catch (IllegalStateException | ClassCastException | java.util.NoSuchElementException e) {
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** Opens a rule data file by name, or gives null when there is none. */
+    private interface Files {
+        InputStream open(String file) throws IOException;
+    }
+
     private static Catalog load() {
+        return load(file -> Catalog.class.getClassLoader().getResourceAsStream(ROOT + file));
+    }
+
+    private static Catalog load(Files files) {
         YamlReader yaml = new YamlReader();
-        YamlMapping index = (YamlMapping) read(yaml, "catalog.yaml");
+        YamlMapping index = (YamlMapping) read(yaml, files, "catalog.yaml");
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (YamlNode id : ((YamlSequence) index.get("rules").orElseThrow()).items()) {
             String name = ((YamlScalar) id).text();
-            Rule rule = rule((YamlMapping) read(yaml, name + ".yaml"), name);
+            Rule rule = rule((YamlMapping) read(yaml, files, name + ".yaml"), name);
             rules.put(rule.id(), rule);
         }
         return new Catalog(rules);
     }
 
-    private static YamlNode read(YamlReader yaml, String file) {
-        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(ROOT + file)) {
+    private static YamlNode read(YamlReader yaml, Files files, String file) {
+        try (InputStream in = files.open(file)) {
             if (in == null) {
-                throw new IllegalStateException("rule data missing from the jar: " + ROOT + file);
+                throw new IllegalStateException("rule data missing: " + ROOT + file);
             }
             YamlStream s = yaml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "rules/" + file);
             if (s.hasErrors()) {

@@ -1,0 +1,98 @@
+package dev.casebook.build;
+
+import dev.casebook.content.Entry;
+import dev.casebook.content.Output;
+import dev.casebook.content.Source;
+import dev.casebook.content.TranslationReport;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Report;
+import dev.casebook.render.Theme;
+import dev.casebook.validate.Catalog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Everything the stages have produced so far, passed from one stage to the next and never
+ * changed in place: each stage returns a new Site with its results and diagnostics added.
+ *
+ * @param entries  one per translation, by source path, sorted
+ * @param search   the search index files (empty until the search stage)
+ * @param outputs  every file of the site, pages lazily rendered (empty until the render stage)
+ * @param stages   the time each stage took, in pipeline order
+ */
+public record Site(BuildOptions options, Source source, Theme theme, Catalog catalog, SortedMap<String, Entry> entries,
+                   TranslationReport translations, List<Output> search, List<Output> outputs,
+                   List<Diagnostic> diagnostics, Map<String, Duration> stages) {
+
+    public Site {
+        entries = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(entries));
+        search = List.copyOf(search);
+        outputs = List.copyOf(outputs);
+        diagnostics = List.copyOf(diagnostics);
+        stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+    }
+
+    static Site start(BuildOptions options) {
+        return new Site(options, null, null, null, new java.util.TreeMap<>(), TranslationReport.EMPTY, List.of(), List.of(),
+                List.of(), Map.of());
+    }
+
+    public Report report() {
+        return Report.of(diagnostics);
+    }
+
+    /** True when a configuration problem (site config, theme, rules, output folder) stands. */
+    public boolean configError() {
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.id().startsWith("config-"));
+    }
+
+    /** True when nothing stops the site from being written: no error (and, with --strict, no warning). */
+    public boolean clean() {
+        return !report().fails(options.strict()) && !configError();
+    }
+
+    Site with(Source source, Theme theme, Catalog catalog) {
+        return new Site(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
+    }
+
+    Site withEntries(Map<String, Entry> entries) {
+        return new Site(options, source, theme, catalog, new java.util.TreeMap<>(entries), translations, search, outputs,
+                diagnostics, stages);
+    }
+
+    Site withSource(Source source) {
+        return new Site(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
+    }
+
+    Site withTranslations(TranslationReport report) {
+        return new Site(options, source, theme, catalog, entries, report, search, outputs, diagnostics, stages);
+    }
+
+    Site withSearch(List<Output> files) {
+        return new Site(options, source, theme, catalog, entries, translations, files, outputs, diagnostics, stages);
+    }
+
+    Site withOutputs(List<Output> files) {
+        return new Site(options, source, theme, catalog, entries, translations, search, files, diagnostics, stages);
+    }
+
+    Site plus(List<Diagnostic> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.addAll(more);
+        return new Site(options, source, theme, catalog, entries, translations, search, outputs, all, stages);
+    }
+
+    Site timed(String stage, Duration time) {
+        Map<String, Duration> all = new LinkedHashMap<>(stages);
+        all.put(stage, time);
+        return new Site(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, all);
+    }
+}

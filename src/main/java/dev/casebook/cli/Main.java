@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a bilingual troubleshooting knowledge base into a static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, TranslationsCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, TranslationsCommand.class,
                 ValidateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in content (see the diagnostics)", "2:usage or configuration error"})

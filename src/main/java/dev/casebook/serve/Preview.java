@@ -1,0 +1,242 @@
+package dev.casebook.serve;
+
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.Site;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.content.Output;
+import dev.casebook.diag.Diagnostic;
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * {@code casebook serve}: builds once, then rebuilds what each edit touches and tells open pages to
+ * reload. The site is kept in memory and pages are rendered when asked for; the search index is
+ * rebuilt in the background after each change, so a page reloads as soon as its own text is
+ * ready. A build that fails keeps the last good site and shows the problems over it.
+ *
+ * <p>Watches {@code content/} (articles, bundle files, {@code _site.yaml}), {@code templates/} and,
+ * in a checkout of Casebook, {@code src/main/resources/rules/}, with a watcher library that sees
+ * files created right after their folder and uses FSEvents on macOS.
+ */
+public final class Preview implements AutoCloseable {
+
+    /** What the preview serves now: the last good site, its files, and the problems of the last build. */
+    public record State(long version, Site site, Map<String, Output> files, List<Diagnostic> problems) {
+        Optional<Output> file(String path) {
+            return Optional.ofNullable(files.get(path));
+        }
+    }
+
+    /** How long a rebuild waits for the rest of a burst of file events. */
+    private static final long BURST_MS = 15;
+
+    private final BuildOptions options;
+    private final SiteBuild build = SiteBuild.incremental();
+    private final PrintWriter log;
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> daemon(r, "casebook-rebuild"));
+    private final ExecutorService searches = Executors.newSingleThreadExecutor(r -> daemon(r, "casebook-search"));
+    private final Set<Path> pending = new LinkedHashSet<>();
+    private final List<Consumer<State>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** pages rendered for the current version */
+    private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+    private volatile State state;
+    private Future<?> search;
+    private DirectoryWatcher watcher;
+
+    public Preview(BuildOptions options, PrintWriter log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** The first build; the returned state may hold problems (then nothing but the overlay is served). */
+    public State start() {
+        long t = System.nanoTime();
+        Site site = build.prepare(options, Set.of(), false);
+        state = new State(1, site, files(site), problems(site));
+        report(site, Set.of(), t);
+        if (site.clean()) {
+            indexInBackground(site, 1);
+        }
+        return state;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    void onChange(Consumer<State> listener) {
+        listeners.add(listener);
+    }
+
+    /** The bytes of {@code file} as the built site has them, rendering a page the first time it is asked for. */
+    byte[] content(State s, Output file) throws IOException {
+        if (file instanceof Output.Bytes b) {
+            return b.content();
+        }
+        if (file instanceof Output.Copy c) {
+            return Files.readAllBytes(c.from());
+        }
+        Output.Lazy lazy = (Output.Lazy) file;
+        if (s != state) {
+            return lazy.content().get();
+        }
+        return rendered.computeIfAbsent(lazy.path(), p -> lazy.content().get());
+    }
+
+    /** Starts watching; each burst of changes becomes one rebuild. */
+    public void watch() throws IOException {
+        List<Path> roots = new ArrayList<>();
+        roots.add(options.site().resolve("content"));
+        Path templates = options.site().resolve("templates");
+        if (Files.isDirectory(templates)) {
+            roots.add(templates);
+        }
+        options.rules().filter(Files::isDirectory).ifPresent(roots::add);
+        watcher = DirectoryWatcher.builder()
+                .paths(roots)
+                .fileHashing(false)
+                .listener(this::changed)
+                .build();
+        watcher.watchAsync();
+    }
+
+    private void changed(DirectoryChangeEvent event) {
+        if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || event.path() == null) {
+            rebuild(Set.of()); // the watcher lost track: read everything
+            return;
+        }
+        rebuild(Set.of(event.path()));
+    }
+
+    /** Queues a rebuild for {@code paths} (empty: everything); changes that arrive while one runs are merged. */
+    public void rebuild(Set<Path> paths) {
+        synchronized (pending) {
+            boolean idle = pending.isEmpty();
+            pending.addAll(paths.isEmpty() ? Set.of(options.site()) : paths);
+            if (!idle) {
+                return;
+            }
+        }
+        rebuilds.submit(this::runRebuild);
+    }
+
+    private void runRebuild() {
+        try {
+            // an editor's save is often several events (a temporary file, a rename): take them as one
+            Thread.sleep(BURST_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Set<Path> changed;
+        synchronized (pending) {
+            changed = new LinkedHashSet<>(pending);
+            pending.clear();
+        }
+        long t = System.nanoTime();
+        try {
+            // the site folder itself in the set means: read everything
+            Set<Path> paths = changed.contains(options.site()) || touchesSiteWide(changed) ? Set.of() : changed;
+            Site site = build.prepare(options, paths, false);
+            State before = state;
+            if (site.clean()) {
+                rendered.clear();
+                state = new State(before.version() + 1, site, files(site), List.of());
+                indexInBackground(site, state.version());
+            } else {
+                state = new State(before.version() + 1, before.site(), before.files(), problems(site));
+            }
+            report(site, changed, t);
+            listeners.forEach(l -> l.accept(state));
+        } catch (RuntimeException e) {
+            log.println("casebook serve: rebuild failed: " + e);
+            log.flush();
+        }
+    }
+
+    // templates and the site config change every page; the build reads them again anyway, the
+    // loader only needs to know whether content changed beyond single bundles
+    private boolean touchesSiteWide(Set<Path> changed) {
+        Path config = options.site().resolve("content").resolve("_site.yaml").toAbsolutePath().normalize();
+        return changed.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(config));
+    }
+
+    private void indexInBackground(Site site, long version) {
+        synchronized (this) {
+            if (search != null) {
+                search.cancel(true);
+            }
+            search = searches.submit(() -> {
+                Site indexed = build.withSearch(site);
+                synchronized (this) {
+                    State now = state;
+                    if (now.version() == version && !Thread.currentThread().isInterrupted()) {
+                        state = new State(version, indexed, files(indexed), now.problems());
+                    }
+                }
+            });
+        }
+    }
+
+    private static Map<String, Output> files(Site site) {
+        Map<String, Output> files = new TreeMap<>();
+        site.outputs().forEach(o -> files.put(o.path(), o));
+        return files;
+    }
+
+    private static List<Diagnostic> problems(Site site) {
+        return site.clean() ? List.of() : site.report().diagnostics().stream()
+                .filter(d -> d.isError() || site.options().strict()).toList();
+    }
+
+    private void report(Site site, Set<Path> changed, long start) {
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        site.report().diagnostics().forEach(d -> log.println(d.format()));
+        String what = changed.isEmpty() ? "built" : "rebuilt after " + changed.size() + " change" + (changed.size() == 1 ? "" : "s");
+        log.println("casebook serve: " + what + " in " + ms + " ms, " + site.report().errors() + " errors, "
+                + site.report().warnings() + " warnings" + (site.clean() ? "" : "; showing the last good site"));
+        log.flush();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rebuilds.shutdownNow();
+        searches.shutdownNow();
+        try {
+            rebuilds.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.casebook.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.Site;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.content.Output;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.testing.TestSite;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the preview shows after any sequence of edits is exactly what a full build of the same
+ * files gives: every file byte for byte, and every diagnostic.
+ */
+class IncrementalBuildTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String SITE = """
+            -- content/_site.yaml --
+            languages: [zh, en]
+            -- content/litellm/a/index.en.md --
+            ---
+            title: A
+            summary: First
+            date: 2025-02-18
+            tags: [litellm]
+            ---
+            ## Cause
+            See [b](../../ollama/b/index.en.md#fix) and ![diagram](diagram.txt).
+
+            ```yaml file=config.yaml
+            type: llm
+            provider: litellm_llm
+            models:
+              - model: ollama_chat/llama3
+                api_base: http://ollama:11434
+                kwargs: {}
+            ```
+            -- content/litellm/a/index.zh.md --
+            ---
+            title: 甲
+            summary: 第一篇
+            date: 2025-02-18
+            ---
+            ## 原因
+            正文。
+            -- content/litellm/a/diagram.txt --
+            a bundle file
+            -- content/ollama/b/index.en.md --
+            ---
+            title: B
+            summary: Second
+            date: 2025-02-19
+            tags: [ollama]
+            ---
+            ## Fix
+            Text of b.
+            """;
+
+    private SiteBuild incremental;
+    private BuildOptions options;
+
+    /** The files the preview would serve, rendered, after telling it what changed. */
+    private Map<String, String> step(String... changed) {
+        Set<Path> paths = Arrays.stream(changed).map(dir::resolve).collect(Collectors.toSet());
+        Site site = incremental.prepare(options, paths, false);
+        if (site.clean()) {
+            site = incremental.withSearch(site); // as the preview does, in the background
+        }
+        Map<String, String> preview = files(site);
+        Site full = new SiteBuild().prepare(options, Set.of(), true);
+        assertEquals(diagnostics(full), diagnostics(site), "diagnostics after " + Arrays.toString(changed));
+        Map<String, String> expected = files(full);
+        assertEquals(expected.keySet(), preview.keySet(), "the same files after " + Arrays.toString(changed));
+        for (String path : expected.keySet()) {
+            assertEquals(expected.get(path), preview.get(path), path + " after " + Arrays.toString(changed));
+        }
+        return preview;
+    }
+
+    private static String utf8(String latin1) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> diagnostics(Site site) {
+        return site.report().diagnostics().stream().map(Diagnostic::format).toList();
+    }
+
+    /** Every output as text (binary files as their bytes in ISO-8859-1, which keeps them exact). */
+    private static Map<String, String> files(Site site) {
+        Map<String, String> out = new TreeMap<>();
+        for (Output o : site.outputs()) {
+            byte[] bytes;
+            if (o instanceof Output.Bytes b) {
+                bytes = b.content();
+            } else if (o instanceof Output.Lazy l) {
+                bytes = l.content().get();
+            } else {
+                try {
+                    bytes = Files.readAllBytes(((Output.Copy) o).from());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            out.put(o.path(), new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+        return out;
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(dir.resolve(path), StandardCharsets.UTF_8);
+    }
+
+    private void edit(String path, String from, String to) throws IOException {
+        String text = read(path);
+        assertTrue(text.contains(from), path + " contains " + from);
+        write(path, text.replace(from, to));
+    }
+
+    @Test
+    void everyKindOfEditGivesWhatAFullBuildGives() throws IOException {
+        TestSite.write(dir, SITE);
+        Path rules = dir.resolve("rules");
+        copyBuiltInRules(rules);
+        options = new BuildOptions(dir, dir.resolve("out"), Optional.empty(), false, false, false, Optional.of(rules));
+        incremental = SiteBuild.incremental();
+        Map<String, String> first = step();
+        assertTrue(first.get("en/ollama/b/index.html").contains("Text of b."), "the first build is whole");
+
+        // an article's body, then its title (lists, feeds, search and the other language change too)
+        edit("content/ollama/b/index.en.md", "Text of b.", "New text of b.");
+        assertTrue(step("content/ollama/b/index.en.md").get("en/ollama/b/index.html").contains("New text of b."));
+        edit("content/ollama/b/index.en.md", "title: B", "title: B renamed");
+        assertTrue(step("content/ollama/b/index.en.md").get("en/index.html").contains("B renamed"));
+
+        // a new article, with a link from an existing one that starts to resolve
+        write("content/docker/c/index.en.md", "---\ntitle: C\nsummary: Third\ndate: 2025-03-01\ntags: [docker]\n---\nC.\n");
+        step("content/docker/c/index.en.md", "content/docker/c");
+        edit("content/ollama/b/index.en.md", "New text of b.", "New text of b, see [c](../../docker/c/).");
+        assertTrue(step("content/ollama/b/index.en.md").get("en/ollama/b/index.html").contains("href=\"/en/docker/c/\""));
+
+        // the article is renamed: the link stops resolving (an error), then is fixed
+        Files.move(dir.resolve("content/docker/c"), dir.resolve("content/docker/c2"));
+        Map<String, String> broken = step("content/docker/c", "content/docker/c2", "content/docker/c2/index.en.md");
+        assertEquals(Map.of(), broken, "a failing build produces no site");
+        edit("content/ollama/b/index.en.md", "../../docker/c/", "../../docker/c2/");
+        step("content/ollama/b/index.en.md");
+
+        // a bundle file: added, changed, deleted (the link to it breaks), restored
+        write("content/litellm/a/notes.txt", "notes\n");
+        step("content/litellm/a/notes.txt");
+        write("content/litellm/a/diagram.txt", "a changed bundle file\n");
+        step("content/litellm/a/diagram.txt");
+        Files.delete(dir.resolve("content/litellm/a/diagram.txt"));
+        step("content/litellm/a/diagram.txt");
+        write("content/litellm/a/diagram.txt", "back\n");
+        step("content/litellm/a/diagram.txt");
+
+        // a translation added and deleted: switchers, notices and hreflang follow
+        write("content/ollama/b/index.zh.md", "---\ntitle: 乙\nsummary: 第二篇\ndate: 2025-02-19\n---\n## 解决方法\n乙。\n");
+        assertTrue(utf8(step("content/ollama/b/index.zh.md").get("zh/ollama/b/index.html")).contains("乙。"));
+        Files.delete(dir.resolve("content/ollama/b/index.zh.md"));
+        step("content/ollama/b/index.zh.md");
+
+        // a front-matter error, then its fix
+        edit("content/litellm/a/index.zh.md", "title: 甲", "titel: 甲");
+        step("content/litellm/a/index.zh.md");
+        edit("content/litellm/a/index.zh.md", "titel: 甲", "title: 甲");
+        step("content/litellm/a/index.zh.md");
+
+        // a snippet that starts to break a rule, and is fixed
+        edit("content/litellm/a/index.en.md", "ollama_chat/llama3", "openai/llama3");
+        step("content/litellm/a/index.en.md");
+        edit("content/litellm/a/index.en.md", "openai/llama3", "ollama_chat/llama3");
+        step("content/litellm/a/index.en.md");
+
+        // a template of the site's own theme, added then changed
+        write("templates/tags.peb", "{% extends \"base\" %}\n{% block content %}<h1>{{ t.tags }} (custom)</h1>{% endblock %}\n");
+        assertTrue(step("templates/tags.peb").get("en/tags/index.html").contains("(custom)"));
+        edit("templates/tags.peb", "(custom)", "(changed)");
+        assertTrue(step("templates/tags.peb").get("en/tags/index.html").contains("(changed)"));
+
+        // a rule's text: its pages change, snippets are checked against it again
+        edit("rules/LLM003.yaml", "en: \"OpenAI-compatible route", "en: \"Edited: OpenAI-compatible route");
+        assertTrue(step("rules/LLM003.yaml").get("en/rules/LLM003/index.html").contains("Edited: OpenAI-compatible route"));
+        // a rule file that cannot be read is a configuration error, reported the same both ways
+        edit("rules/LLM003.yaml", "id: LLM003", "id: [LLM003");
+        assertEquals(Map.of(), step("rules/LLM003.yaml"));
+        edit("rules/LLM003.yaml", "id: [LLM003", "id: LLM003");
+        step("rules/LLM003.yaml");
+
+        // the site config: everything
+        edit("content/_site.yaml", "languages: [zh, en]", "languages: [zh, en]\ntitle: {zh: 手册, en: Handbook}");
+        assertTrue(step("content/_site.yaml").get("en/index.html").contains("Handbook"));
+
+        // an article deleted outright
+        deleteTree(dir.resolve("content/docker/c2"));
+        edit("content/ollama/b/index.en.md", ", see [c](../../docker/c2/)", "");
+        step("content/docker/c2", "content/docker/c2/index.en.md", "content/ollama/b/index.en.md");
+    }
+
+    private static void copyBuiltInRules(Path to) throws IOException {
+        Files.createDirectories(to);
+        ClassLoader loader = IncrementalBuildTest.class.getClassLoader();
+        try (InputStream index = loader.getResourceAsStream("rules/catalog.yaml")) {
+            String catalog = new String(index.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(to.resolve("catalog.yaml"), catalog);
+            List<String> ids = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b[A-Z]+[0-9]{3}\\b").matcher(catalog);
+            while (m.find()) {
+                ids.add(m.group());
+            }
+            assertEquals(36, ids.size(), "the rule ids of catalog.yaml");
+            for (String id : ids) {
+                try (InputStream in = loader.getResourceAsStream("rules/" + id + ".yaml")) {
+                    Files.write(to.resolve(id + ".yaml"), in.readAllBytes());
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

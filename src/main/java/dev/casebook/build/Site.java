@@ -14,23 +14,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * Everything the stages have produced so far, passed from one stage to the next and never
  * changed in place: each stage returns a new Site with its results and diagnostics added.
  *
- * @param entries  one per translation, by source path, sorted
+ * @param entries  one per translation, by source path
  * @param search   the search index files (empty until the search stage)
  * @param outputs  every file of the site, pages lazily rendered (empty until the render stage)
  * @param stages   the time each stage took, in pipeline order
  */
-public record Site(BuildOptions options, Source source, Theme theme, Catalog catalog, SortedMap<String, Entry> entries,
+public record Site(BuildOptions options, Source source, Theme theme, Catalog catalog, Map<String, Entry> entries,
                    TranslationReport translations, List<Output> search, List<Output> outputs,
                    List<Diagnostic> diagnostics, Map<String, Duration> stages) {
 
     public Site {
-        entries = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(entries));
         search = List.copyOf(search);
         outputs = List.copyOf(outputs);
         diagnostics = List.copyOf(diagnostics);
@@ -38,7 +36,7 @@ public record Site(BuildOptions options, Source source, Theme theme, Catalog cat
     }
 
     static Site start(BuildOptions options) {
-        return new Site(options, null, null, null, new java.util.TreeMap<>(), TranslationReport.EMPTY, List.of(), List.of(),
+        return new Site(options, null, null, null, Map.of(), TranslationReport.EMPTY, List.of(), List.of(),
                 List.of(), Map.of());
     }
 
@@ -60,8 +58,9 @@ public record Site(BuildOptions options, Source source, Theme theme, Catalog cat
         return new Site(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
     }
 
+    /** With {@code entries}, a map the caller made for this site and no longer changes. */
     Site withEntries(Map<String, Entry> entries) {
-        return new Site(options, source, theme, catalog, new java.util.TreeMap<>(entries), translations, search, outputs,
+        return new Site(options, source, theme, catalog, Collections.unmodifiableMap(entries), translations, search, outputs,
                 diagnostics, stages);
     }
 

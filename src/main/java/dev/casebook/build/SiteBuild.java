@@ -58,6 +58,8 @@ public final class SiteBuild {
     private final Memo memo;
     /** The rules last read from a rule folder, kept while no rule file changes. */
     private Outcome<Catalog> rules;
+    /** The preview's last site, through the check stage: what a small change starts from. */
+    private Site previous;
 
     public SiteBuild() {
         this(false);
@@ -136,8 +138,40 @@ public final class SiteBuild {
             }
             long t = System.nanoTime();
             site = stage.run().apply(site).timed(stage.name(), Duration.ofNanos(System.nanoTime() - t));
+            if (memo != null && stage.name().equals("check")) {
+                previous = site;
+            }
         }
         return site;
+    }
+
+    /**
+     * The articles a small change touched, when the last site can be reused for the rest: the
+     * preview, after a load that re-read only some bundles, with the same site config.
+     */
+    private Optional<Set<String>> delta(Site site) {
+        if (memo == null || previous == null || !previous.source().config().equals(site.source().config())) {
+            return Optional.empty();
+        }
+        return memory.changedArticles();
+    }
+
+    /** The translations of the articles {@code ids}, in {@code source}. */
+    private static List<Translation> translationsOf(Source source, Set<String> ids) {
+        List<Translation> out = new ArrayList<>();
+        for (Article a : source.articles()) {
+            if (ids.contains(a.id())) {
+                out.addAll(a.translations());
+            }
+        }
+        return out;
+    }
+
+    /** {@code entries} without the translations the articles {@code ids} had in {@code before}. */
+    private static Map<String, Entry> without(Map<String, Entry> entries, Source before, Set<String> ids) {
+        Map<String, Entry> out = new HashMap<>(entries);
+        translationsOf(before, ids).forEach(t -> out.remove(t.path()));
+        return out;
     }
 
     /** {@code site} with its search index built and its outputs listed again. */
@@ -170,6 +204,13 @@ public final class SiteBuild {
             source = new Source(source.config().withBaseUrl(options.baseUrl().get()), source.articles());
         }
         Outcome<Theme> theme = Theme.load(options.site(), source.config().languages());
+        if (memo != null && memory.changedArticles().isPresent() && (previous == null
+                || !previous.source().config().equals(source.config()) || !callouts(theme.value(), source).equals(memo.callouts))) {
+            // what every article's parse depends on changed: the articles kept without their
+            // Markdown must be read again
+            memory.reset();
+            return load(site, Set.of());
+        }
         Outcome<Catalog> catalog = catalog(options, changed);
         Map<String, Entry> entries = new HashMap<>();
         source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), Entry.loaded(t))));
@@ -203,32 +244,67 @@ public final class SiteBuild {
         return rules;
     }
 
-    private Site parse(Site site) {
+    /** The title of each callout kind in each language, from the theme's strings. */
+    private static Map<Lang, Map<String, String>> callouts(Theme theme, Source source) {
         Map<Lang, Map<String, String>> callouts = new LinkedHashMap<>();
-        for (Lang lang : site.source().config().languages()) {
+        for (Lang lang : source.config().languages()) {
             Map<String, String> titles = new TreeMap<>();
             for (String kind : MarkdownParser.CALLOUTS) {
-                titles.put(kind, site.theme().string(lang, "callout_" + kind).orElse(kind));
+                titles.put(kind, theme.string(lang, "callout_" + kind).orElse(kind));
             }
             callouts.put(lang, titles);
+        }
+        return callouts;
+    }
+
+    private Site parse(Site site) {
+        Map<Lang, Map<String, String>> callouts = callouts(site.theme(), site.source());
+        // (load made sure a partial read comes with the same callout titles as the last parse)
+        Optional<Set<String>> delta = delta(site);
+        if (delta.isPresent()) {
+            // a small change: the other articles' entries stand as the last build left them
+            Map<String, Entry> entries = without(previous.entries(), previous.source(), delta.get());
+            memo.forget(previous.entries().keySet().stream().filter(p -> !entries.containsKey(p)).toList());
+            for (Translation t : translationsOf(site.source(), delta.get())) {
+                Map<String, String> titles = callouts.get(t.lang());
+                entries.put(t.path(), Entry.loaded(t.withoutBody()).parsed(memo.parse(t, titles, () -> parser.parse(t, titles))));
+            }
+            memory.dropBodies();
+            return site.withSource(site.source().withoutBodies()).withEntries(entries);
         }
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         site.entries().values().parallelStream().forEach(e -> {
             Translation t = e.translation();
             Map<String, String> titles = callouts.get(t.lang());
             Document doc = memo == null ? parser.parse(t, titles) : memo.parse(t, titles, () -> parser.parse(t, titles));
-            // a one-shot build drops the Markdown now that it is parsed; the preview keeps it to compare
-            entries.put(e.path(), new Entry(memo == null ? t.withoutBody() : t, doc, List.of(), List.of()));
+            // the Markdown is dropped now that it is parsed (the preview keeps a fingerprint to compare)
+            entries.put(e.path(), new Entry(t.withoutBody(), doc, List.of(), List.of()));
         });
         if (memo != null) {
             memo.retain(entries.keySet());
+            memo.callouts = callouts;
+            memory.dropBodies();
         }
-        return site.withSource(memo == null ? site.source().withoutBodies() : site.source()).withEntries(entries);
+        return site.withSource(site.source().withoutBodies()).withEntries(entries);
     }
 
     /** Every config snippet against the rule catalog, per translation. */
     private Site validate(Site site) {
         SnippetChecker checker = new SnippetChecker(new Validator(site.catalog()));
+        Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog() == site.catalog());
+        if (delta.isPresent()) {
+            Map<String, Entry> entries = new HashMap<>(site.entries());
+            for (Article article : site.source().articles()) {
+                if (delta.get().contains(article.id())) {
+                    for (Translation t : article.translations()) {
+                        Entry e = entries.get(t.path());
+                        entries.put(t.path(), e.validated(memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
+                                () -> checker.check(article, t, e.document())).value()));
+                    }
+                }
+            }
+            return site.withEntries(entries).plus(memo.validateDiagnostics(entries.keySet()));
+        }
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         site.source().articles().parallelStream().forEach(article -> {
@@ -247,14 +323,58 @@ public final class SiteBuild {
 
     /** Every link against the whole site, and where each translation stands. */
     private Site check(Site site) {
-        Map<String, Document> documents = new HashMap<>();
-        site.entries().forEach((path, e) -> documents.put(path, e.document()));
-        LinkChecker checker = new LinkChecker(site.source(), documents);
+        Map<String, Document> documents = new java.util.AbstractMap<>() {
+            @Override
+            public Document get(Object path) {
+                dev.casebook.content.Entry e = site.entries().get(path);
+                return e == null ? null : e.document();
+            }
+
+            @Override
+            public Set<Map.Entry<String, Document>> entrySet() {
+                throw new UnsupportedOperationException("looked up by path only");
+            }
+        };
+        // built only if a translation needs its links resolved
+        java.util.function.Supplier<LinkChecker> lazyChecker = new java.util.function.Supplier<>() {
+            private LinkChecker made;
+
+            @Override
+            public synchronized LinkChecker get() {
+                if (made == null) {
+                    made = new LinkChecker(site.source(), documents);
+                }
+                return made;
+            }
+        };
+        // what links can point at: when none of it changed, a document that did not change
+        // resolves its links as before
+        Optional<Set<String>> delta = delta(site).filter(d -> memo.checkedAgainst != null && sameTargets(previous, site, d));
+        Object targets = memo == null ? null : delta.isPresent() ? memo.checkedAgainst : memo.canonical(targets(site));
+        if (delta.isPresent()) {
+            // nothing a link can point at changed: only the changed articles' links are resolved again
+            Map<String, Entry> entries = new HashMap<>(site.entries());
+            for (Article article : site.source().articles()) {
+                if (delta.get().contains(article.id())) {
+                    for (Translation t : article.translations()) {
+                        entries.put(t.path(), entries.get(t.path()).checked(memo.check(t.path(), documents.get(t.path()), targets,
+                                () -> lazyChecker.get().resolve(article, t)).value()));
+                    }
+                }
+            }
+            Outcome<TranslationReport> translations = new TranslationCheck().check(site.source());
+            return site.withEntries(entries).withTranslations(translations.value())
+                    .plus(memo.checkDiagnostics(entries.keySet())).plus(translations.diagnostics());
+        }
+        if (memo != null) {
+            memo.checkedAgainst = targets;
+        }
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         site.source().articles().parallelStream().forEach(article -> {
             for (Translation t : article.translations()) {
-                Outcome<List<String>> resolved = checker.resolve(article, t);
+                Outcome<List<String>> resolved = memo == null ? lazyChecker.get().resolve(article, t)
+                        : memo.check(t.path(), documents.get(t.path()), targets, () -> lazyChecker.get().resolve(article, t));
                 entries.put(t.path(), site.entries().get(t.path()).checked(resolved.value()));
                 diagnostics.addAll(resolved.diagnostics());
             }
@@ -262,6 +382,53 @@ public final class SiteBuild {
         Outcome<TranslationReport> translations = new TranslationCheck().check(site.source());
         return site.withEntries(entries).withTranslations(translations.value())
                 .plus(List.copyOf(diagnostics)).plus(translations.diagnostics());
+    }
+
+    /** What a link to an article may resolve to: its translations, its files and their headings. */
+    private record ArticleTargets(List<Lang> languages, List<String> resources, List<List<dev.casebook.content.Heading>> headings) {
+        static ArticleTargets of(Article a, Map<String, Entry> entries) {
+            List<Lang> languages = new ArrayList<>(a.translations().size());
+            List<List<dev.casebook.content.Heading>> headings = new ArrayList<>(a.translations().size());
+            for (Translation t : a.translations()) {
+                languages.add(t.lang());
+                headings.add(entries.get(t.path()).document().headings());
+            }
+            return new ArticleTargets(languages, a.resources(), headings);
+        }
+    }
+
+    /** Everything a link may resolve to: the site's URLs and languages, and each article's targets. */
+    private static Object targets(Site site) {
+        Map<String, ArticleTargets> targets = new HashMap<>(site.source().articles().size() * 2);
+        for (Article a : site.source().articles()) {
+            targets.put(a.id(), ArticleTargets.of(a, site.entries()));
+        }
+        return List.of(site.source().config().baseUrl(), site.source().config().languages(), targets);
+    }
+
+    /** True when the articles {@code ids} offer links the same targets in {@code after} as in {@code before}. */
+    private static boolean sameTargets(Site before, Site after, Set<String> ids) {
+        Map<String, Article> was = new HashMap<>();
+        Map<String, Article> is = new HashMap<>();
+        for (Article a : before.source().articles()) {
+            if (ids.contains(a.id())) {
+                was.put(a.id(), a);
+            }
+        }
+        for (Article a : after.source().articles()) {
+            if (ids.contains(a.id())) {
+                is.put(a.id(), a);
+            }
+        }
+        if (!was.keySet().equals(is.keySet())) {
+            return false; // an article appeared or went
+        }
+        for (String id : was.keySet()) {
+            if (!ArticleTargets.of(was.get(id), before.entries()).equals(ArticleTargets.of(is.get(id), after.entries()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The search index; it reads only parsed text, which a one-shot build then releases. */
@@ -283,7 +450,6 @@ public final class SiteBuild {
                 site.catalog(), site.translations()).render();
         List<Output> outputs = new ArrayList<>(rendered.value());
         outputs.addAll(site.search());
-        outputs.sort(Comparator.comparing(Output::path));
         return site.withOutputs(outputs).plus(rendered.diagnostics());
     }
 
@@ -363,23 +529,39 @@ public final class SiteBuild {
      * its inputs are equal (the translation, its callout titles; the document, facts and rules).
      */
     private static final class Memo {
-        private record Parsed(Translation translation, Map<String, String> callouts, Document document) {
+        /** A translation without its body, and its body's hash and length: enough to tell a changed file. */
+        private record Parsed(Translation translation, int bodyHash, int bodyLength, Map<String, String> callouts,
+                              Document document) {
+            boolean isFor(Translation t, Map<String, String> titles) {
+                return t.body().hashCode() == bodyHash && t.body().length() == bodyLength
+                        && t.withoutBody().equals(translation) && titles.equals(callouts);
+            }
         }
 
         private record Validated(Document document, dev.casebook.content.Facts facts, Catalog catalog,
                                  Outcome<List<SnippetCheck>> result) {
         }
 
+        private record Checked(Document document, Object targets, Outcome<List<String>> result) {
+        }
+
         private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
         private final Map<String, Validated> validated = new ConcurrentHashMap<>();
+        private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+        /** the callout titles of the last full parse */
+        private Map<Lang, Map<String, String>> callouts;
+        /** the link targets every entry of {@link #checked} was last resolved against */
+        private Object checkedAgainst;
+        /** the link targets of the last check, kept so that an equal set is the same object */
+        private volatile Object lastTargets;
 
         Document parse(Translation t, Map<String, String> callouts, java.util.function.Supplier<Document> work) {
             Parsed p = parsed.get(t.path());
-            if (p != null && p.translation().equals(t) && p.callouts().equals(callouts)) {
+            if (p != null && p.isFor(t, callouts)) {
                 return p.document();
             }
             Document doc = work.get();
-            parsed.put(t.path(), new Parsed(t, callouts, doc));
+            parsed.put(t.path(), new Parsed(t.withoutBody(), t.body().hashCode(), t.body().length(), callouts, doc));
             return doc;
         }
 
@@ -394,9 +576,53 @@ public final class SiteBuild {
             return result;
         }
 
+        /** {@code targets}, or the last build's object when they are equal, so that checks compare by identity. */
+        Object canonical(Object targets) {
+            Object last = lastTargets;
+            if (last != null && last.equals(targets)) {
+                return last;
+            }
+            lastTargets = targets;
+            return targets;
+        }
+
+        Outcome<List<String>> check(String path, Document doc, Object targets,
+                                    java.util.function.Supplier<Outcome<List<String>>> work) {
+            Checked c = checked.get(path);
+            if (c != null && c.document() == doc && c.targets() == targets) {
+                return c.result();
+            }
+            Outcome<List<String>> result = work.get();
+            checked.put(path, new Checked(doc, targets, result));
+            return result;
+        }
+
+        void forget(List<String> paths) {
+            paths.forEach(p -> {
+                parsed.remove(p);
+                validated.remove(p);
+                checked.remove(p);
+            });
+        }
+
+        /** The snippet diagnostics of {@code paths}, as their last validation found them. */
+        List<Diagnostic> validateDiagnostics(Set<String> paths) {
+            List<Diagnostic> all = new ArrayList<>();
+            paths.forEach(p -> all.addAll(validated.get(p).result().diagnostics()));
+            return all;
+        }
+
+        /** The link diagnostics of {@code paths}, as their last check found them. */
+        List<Diagnostic> checkDiagnostics(Set<String> paths) {
+            List<Diagnostic> all = new ArrayList<>();
+            paths.forEach(p -> all.addAll(checked.get(p).result().diagnostics()));
+            return all;
+        }
+
         void retain(Set<String> paths) {
             parsed.keySet().retainAll(paths);
             validated.keySet().retainAll(paths);
+            checked.keySet().retainAll(paths);
         }
     }
 }

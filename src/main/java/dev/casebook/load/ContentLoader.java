@@ -67,9 +67,35 @@ public final class ContentLoader {
      * caller; not shared between threads.
      */
     public static final class Memory {
+        private Optional<Set<String>> changed = Optional.empty();
         private SiteConfig config;
         private List<Diagnostic> siteDiagnostics = List.of();
         private final TreeMap<BundleKey, Bundle> bundles = new TreeMap<>();
+
+        /**
+         * Lets the Markdown go once it is parsed: the articles kept for the next load no longer
+         * hold their bodies (a body is read again when its file changes).
+         */
+        /** Forgets everything, so that the next load reads every file. */
+        public void reset() {
+            config = null;
+            bundles.clear();
+            changed = Optional.empty();
+        }
+
+        public void dropBodies() {
+            bundles.replaceAll((key, b) -> new Bundle(b.article().map(a -> new Article(a.section(), a.slug(), a.facts(),
+                    a.translations().stream().map(t -> t.body().isEmpty() ? t : t.withoutBody()).toList(), a.resources())),
+                    b.languages(), b.diagnostics()));
+        }
+
+        /**
+         * The articles ({@code section/slug}) the last load read again, including ones that are
+         * gone; empty when it read everything.
+         */
+        public Optional<Set<String>> changedArticles() {
+            return changed;
+        }
     }
 
     /** A folder {@code content/<section>/<slug>}, in the order a full scan visits them. */
@@ -101,8 +127,12 @@ public final class ContentLoader {
                             "run casebook in the knowledge base's root, or pass --site DIR")));
         }
         Optional<Set<BundleKey>> keys = bundleKeys(content, changed);
-        if (memory.config == null || keys.isEmpty() || !update(content, memory, keys.get())) {
+        if (memory.config != null && keys.isPresent() && update(content, memory, keys.get())) {
+            memory.changed = Optional.of(keys.get().stream().map(k -> k.section() + "/" + k.slug())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        } else {
             loadAll(content, memory);
+            memory.changed = Optional.empty();
         }
         List<Diagnostic> diagnostics = new ArrayList<>(memory.siteDiagnostics);
         List<Article> articles = new ArrayList<>();

@@ -34,7 +34,8 @@ final class Feeds {
     List<Output> feeds() {
         List<Output> out = new ArrayList<>();
         for (Lang lang : source.config().languages()) {
-            out.add(new Output.Bytes(Routes.feed(lang), feed(lang).getBytes(StandardCharsets.UTF_8)));
+            // produced when written or served, like the pages
+            out.add(new Output.Lazy(Routes.feed(lang), () -> feed(lang).getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }

@@ -99,14 +99,19 @@ public final class SiteRenderer {
             for (String tag : a.facts().tags()) {
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(a);
             }
-            java.util.Set<String> shown = new java.util.TreeSet<>();
+            java.util.Set<String> shown = null;
             for (Translation t : a.translations()) {
                 Entry e = entries.get(t.path());
-                if (e != null) {
-                    e.snippets().stream().filter(c -> c.status() == SnippetCheck.Status.SHOWS).forEach(c -> shown.addAll(c.rules()));
+                for (SnippetCheck c : e == null ? List.<SnippetCheck>of() : e.snippets()) {
+                    if (c.status() == SnippetCheck.Status.SHOWS) {
+                        shown = shown == null ? new java.util.TreeSet<>() : shown;
+                        shown.addAll(c.rules());
+                    }
                 }
             }
-            shown.forEach(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(a));
+            if (shown != null) {
+                shown.forEach(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(a));
+            }
         }
         this.translations = translations;
         translations.rows().forEach(r -> r.states().forEach((l, s) -> translationStates.put(r.article() + "\n" + l.code(), s)));
@@ -178,9 +183,8 @@ public final class SiteRenderer {
         outputs.add(text("robots.txt", "User-agent: *\nAllow: /\n"
                 + (base.hasOrigin() ? "Sitemap: " + base.absolute("sitemap.xml") + "\n" : "")));
         if (base.hasOrigin()) {
-            outputs.add(text("sitemap.xml", new Sitemap(source, base).xml()));
+            outputs.add(new Output.Lazy("sitemap.xml", () -> new Sitemap(source, base).xml().getBytes(StandardCharsets.UTF_8)));
         }
-        outputs.sort(Comparator.comparing(Output::path));
         return Outcome.of(outputs, diagnostics);
     }
 

@@ -77,14 +77,22 @@ public final class SearchIndexer {
     public record Index(String hash, List<Output> files, int documents, int terms, int shards) {
     }
 
+    /** The preview rebuilds the index in the background and interrupts a build that a newer edit made stale. */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("search index no longer needed");
+        }
+    }
+
     public Index build(Source source, Map<String, Document> documents, String clientScript) {
         List<Doc> docs = documents(source, documents);
         int n = docs.size();
         int[][] lengths = new int[n][WEIGHTS.length];
         // one pass: documents are tokenized in parallel, chunk by chunk, and merged in id order
         Map<String, Postings> postings = new HashMap<>();
-        int chunk = 256;
+        int chunk = 64; // small enough for a background build to stop soon when interrupted
         for (int from = 0; from < n; from += chunk) {
+            stopIfInterrupted();
             List<Map<String, int[]>> counts = docs.subList(from, Math.min(n, from + chunk)).parallelStream()
                     .map(SearchIndexer::count).toList();
             for (int k = 0; k < counts.size(); k++) {
@@ -109,8 +117,11 @@ public final class SearchIndexer {
         List<String> terms = new ArrayList<>(postings.keySet());
         terms.sort(null);
         double max = 0;
-        for (String term : terms) {
-            max = Math.max(max, postings.get(term).score(n, lengths, avg));
+        for (int i = 0; i < terms.size(); i++) {
+            if ((i & 4095) == 0) {
+                stopIfInterrupted();
+            }
+            max = Math.max(max, postings.get(terms.get(i)).score(n, lengths, avg));
         }
         List<String> firstTerms = new ArrayList<>();
         List<byte[]> shards = new ArrayList<>();
@@ -128,6 +139,7 @@ public final class SearchIndexer {
         if (!shard.isEmpty()) {
             shards.add(gzip(shard.finish()));
         }
+        stopIfInterrupted();
         List<byte[]> fragments = fragments(docs);
         String manifest = manifest(docs, firstTerms);
         String hash = hash(manifest, shards, fragments);
@@ -241,6 +253,9 @@ public final class SearchIndexer {
     private static List<byte[]> fragments(List<Doc> docs) {
         List<byte[]> blocks = new ArrayList<>();
         for (int start = 0; start < docs.size(); start += FRAGMENT_BLOCK) {
+            if (start % 1024 == 0) {
+                stopIfInterrupted();
+            }
             StringBuilder b = new StringBuilder("[");
             for (int i = start; i < Math.min(docs.size(), start + FRAGMENT_BLOCK); i++) {
                 Doc d = docs.get(i);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,19 +45,28 @@ public final class Preview implements AutoCloseable {
     }
 
     /** How long a rebuild waits for the rest of a burst of file events. */
-    private static final long BURST_MS = 15;
+    private static final long BURST_MS = 5;
 
     private final BuildOptions options;
     private final SiteBuild build = SiteBuild.incremental();
     private final PrintWriter log;
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> daemon(r, "casebook-rebuild"));
-    private final ExecutorService searches = Executors.newSingleThreadExecutor(r -> daemon(r, "casebook-search"));
+    /**
+     * The background search index runs here: one worker, so its parallel streams leave the other
+     * core to the rebuilds that keep the preview responsive.
+     */
+    private final java.util.concurrent.ForkJoinPool searches = new java.util.concurrent.ForkJoinPool(1);
+    /** How long after the last change the search index is rebuilt. */
+    private static final long SEARCH_DELAY_MS = 500;
     private final Set<Path> pending = new LinkedHashSet<>();
     private final List<Consumer<State>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** pages rendered for the current version */
     private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
     private volatile State state;
     private Future<?> search;
+    private volatile Thread searching;
+    private final java.util.concurrent.ScheduledExecutorService delayer =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "casebook-search"));
     private DirectoryWatcher watcher;
 
     public Preview(BuildOptions options, PrintWriter log) {
@@ -139,6 +147,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private void runRebuild() {
+        cancelSearch(); // the rebuild gets the cores; a newer index follows it
         try {
             // an editor's save is often several events (a temporary file, a rename): take them as one
             Thread.sleep(BURST_MS);
@@ -179,25 +188,40 @@ public final class Preview implements AutoCloseable {
         return changed.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(config));
     }
 
-    private void indexInBackground(Site site, long version) {
-        synchronized (this) {
-            if (search != null) {
-                search.cancel(true);
-            }
-            search = searches.submit(() -> {
-                Site indexed = build.withSearch(site);
-                synchronized (this) {
-                    State now = state;
-                    if (now.version() == version && !Thread.currentThread().isInterrupted()) {
-                        state = new State(version, indexed, files(indexed), now.problems());
-                    }
-                }
-            });
+    private synchronized void cancelSearch() {
+        if (search != null) {
+            search.cancel(false); // not started yet: it will not
+            search = null;
+        }
+        Thread worker = searching;
+        if (worker != null) {
+            worker.interrupt(); // started: the indexer stops at its next check
         }
     }
 
+    private synchronized void indexInBackground(Site site, long version) {
+        cancelSearch();
+        search = delayer.schedule(() -> searches.execute(() -> {
+            searching = Thread.currentThread();
+            try {
+                Site indexed = build.withSearch(site);
+                synchronized (this) {
+                    State now = state;
+                    if (now.version() == version) {
+                        state = new State(version, indexed, files(indexed), now.problems());
+                    }
+                }
+            } catch (java.util.concurrent.CancellationException e) {
+                // a newer edit came first; its own index follows
+            } finally {
+                searching = null;
+                Thread.interrupted(); // the pool's worker goes on clean
+            }
+        }), SEARCH_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
     private static Map<String, Output> files(Site site) {
-        Map<String, Output> files = new TreeMap<>();
+        Map<String, Output> files = new java.util.HashMap<>(site.outputs().size() * 2);
         site.outputs().forEach(o -> files.put(o.path(), o));
         return files;
     }
@@ -232,6 +256,7 @@ public final class Preview implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         rebuilds.shutdownNow();
+        delayer.shutdownNow();
         searches.shutdownNow();
         try {
             rebuilds.awaitTermination(5, TimeUnit.SECONDS);

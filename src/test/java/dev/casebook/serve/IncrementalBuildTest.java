@@ -49,6 +49,9 @@ class IncrementalBuildTest {
             ## Cause
             See [b](../../ollama/b/index.en.md#fix) and ![diagram](diagram.txt).
 
+            > [!NOTE]
+            > Remember the key.
+
             ```yaml file=config.yaml
             type: llm
             provider: litellm_llm
@@ -206,6 +209,13 @@ class IncrementalBuildTest {
         assertTrue(step("templates/tags.peb").get("en/tags/index.html").contains("(custom)"));
         edit("templates/tags.peb", "(custom)", "(changed)");
         assertTrue(step("templates/tags.peb").get("en/tags/index.html").contains("(changed)"));
+
+        // the theme's UI strings, which the parsed callouts carry: every article is read again
+        try (InputStream in = IncrementalBuildTest.class.getClassLoader().getResourceAsStream("theme/i18n/en.yaml")) {
+            write("templates/i18n/en.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("callout_note: Note", "callout_note: Heads up"));
+        }
+        assertTrue(step("templates/i18n/en.yaml").get("en/litellm/a/index.html").contains("Heads up"));
 
         // a rule's text: its pages change, snippets are checked against it again
         edit("rules/LLM003.yaml", "en: \"OpenAI-compatible route", "en: \"Edited: OpenAI-compatible route");

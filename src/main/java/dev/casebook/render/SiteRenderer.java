@@ -96,7 +96,7 @@ public final class SiteRenderer {
         this.catalog = catalog;
         for (Article a : source.articles()) {
             bySection.computeIfAbsent(a.section(), k -> new ArrayList<>()).add(a);
-            for (String tag : a.facts().tags()) {
+            for (String tag : new java.util.LinkedHashSet<>(a.facts().tags())) { // a tag written twice lists the article once
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(a);
             }
             java.util.Set<String> shown = null;

@@ -18,7 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A writer's loop in a real browser: edit, see it; break the front matter, see where; fix it, see it go. */
@@ -50,14 +51,15 @@ class LivePreviewBrowserTest {
             旧的一句。
             """.formatted("A paragraph that makes the page long enough to scroll.\n\n".repeat(60));
 
-    @Test
-    void editsAppearWithoutReloadingAndErrorsShowOverThePageUntilFixed() throws Exception {
+    @ParameterizedTest(name = "served under /{0}")
+    @ValueSource(strings = {"", "kb/"})
+    void editsAppearWithoutReloadingAndErrorsShowOverThePageUntilFixed(String path) throws Exception {
         TestSite.write(dir, SITE);
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        String base = "http://localhost:" + port + "/kb/";
+        String base = "http://localhost:" + port + "/" + path;
         BuildOptions options = new BuildOptions(dir, dir.resolve("out"), Optional.of(BaseUrl.parse(base)), false, false,
                 false, Optional.empty());
         StringWriter log = new StringWriter();

@@ -217,6 +217,12 @@ public final class SiteBuild {
         Site loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
                 .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(catalog.diagnostics());
         if (options.write()) {
+            Path content = options.site().resolve("content").toAbsolutePath().normalize();
+            if (options.out().toAbsolutePath().normalize().startsWith(content)) {
+                return loadedSite.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.out().toString()),
+                        "the output folder is inside content/, so the next build would read the site as content",
+                        "build outside content/, e.g. --out target/site")));
+            }
             return OutputWriter.refuse(options.out()).map(d -> loadedSite.plus(List.of(d))).orElse(loadedSite);
         }
         return loadedSite;

@@ -4,24 +4,37 @@ import dev.casebook.content.Output;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.SourcePos;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The publish stage: writes the site into a fresh folder beside the output folder, then swaps it in
- * with renames, so a reader or a server never sees half a site and an interrupted build leaves the
- * previous site in place. It only ever replaces a folder that it created itself (marked by
- * {@value #MARKER}), never a folder the user filled.
+ * The publish stage: writes the site into a fresh folder beside the output path, then points the
+ * output path at it by renaming a symbolic link over it, which is atomic: a reader, a server or
+ * a killed build only ever finds the previous site or the new one, whole. So {@code target/site}
+ * is a link to {@code target/.site.v-<id>}; the folders of earlier builds are removed once
+ * the link has moved.
+ *
+ * <p>One build at a time per output path: an exclusive lock on {@code .<name>.lock} beside it
+ * (a second build waits for it, up to {@link #LOCK_WAIT_MS}, then fails with a message). Only
+ * folders this writer made are ever replaced or removed: an output path that is a folder
+ * somebody filled, or a link to somewhere else, is refused.
  *
  * <p>Diagnostic id: {@code config-output} (exit code 2).
  */
@@ -29,13 +42,44 @@ public final class OutputWriter {
 
     /** The file that marks a folder as Casebook output, safe to replace. */
     public static final String MARKER = ".casebook-output";
+    static final long LOCK_WAIT_MS = 60_000;
 
-    /** Why the output folder may not be written, if it may not. */
+    /** Sees each generated file as it is produced (bundle files copied as they are excepted). */
+    public interface Inspector {
+        void inspect(String path, byte[] content);
+
+        Inspector NONE = (path, content) -> { };
+    }
+
+    /** Steps of publishing, for tests that stop a build half-way. */
+    public interface Faults {
+        /** Called at each named step; may throw to simulate a crash or an I/O error there. */
+        void at(String step) throws IOException;
+
+        Faults NONE = step -> { };
+    }
+
+    private final Faults faults;
+
+    public OutputWriter() {
+        this(Faults.NONE);
+    }
+
+    public OutputWriter(Faults faults) {
+        this.faults = faults;
+    }
+
+    /** Why the output path may not be written, if it may not. */
     public static Optional<Diagnostic> refuse(Path out) {
-        if (!Files.exists(out)) {
+        if (Files.isSymbolicLink(out)) {
+            return ours(out) ? Optional.empty() : Optional.of(Diagnostic.error("config-output", SourcePos.file(out.toString()),
+                    "refusing to replace " + out + ": it is a link that casebook did not make",
+                    "choose another folder with --out, or remove the link yourself"));
+        }
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        if (!Files.isDirectory(out)) {
+        if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(Diagnostic.error("config-output", SourcePos.file(out.toString()),
                     "output path exists and is not a folder", "pass --out with a folder path"));
         }
@@ -47,18 +91,23 @@ public final class OutputWriter {
                 "choose an empty or new folder with --out, or delete this one yourself"));
     }
 
-    /** Sees each generated file as it is produced (bundle files copied as they are excepted). */
-    public interface Inspector {
-        void inspect(String path, byte[] content);
-
-        Inspector NONE = (path, content) -> { };
+    /** A link made by this writer: to a sibling {@code .<name>.v-*} folder holding the marker. */
+    private static boolean ours(Path out) {
+        try {
+            Path target = Files.readSymbolicLink(out);
+            String name = out.getFileName().toString();
+            return target.getNameCount() == 1 && target.toString().startsWith("." + name + ".v-")
+                    && Files.exists(out.resolveSibling(target).resolve(MARKER));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
      * Writes {@code outputs} as the new content of {@code out}. If a lazy output fails, nothing is
      * swapped in: the previous site stays and the failures are returned.
      */
-    public List<dev.casebook.diag.Diagnostic> write(Path out, List<Output> outputs) throws IOException {
+    public List<Diagnostic> write(Path out, List<Output> outputs) throws IOException {
         return write(out, outputs, Inspector.NONE, List::of);
     }
 
@@ -66,8 +115,8 @@ public final class OutputWriter {
      * Produces every output without writing anything: what {@code casebook check} does, so that
      * template errors and dangling URLs are found as a build would find them.
      */
-    public static List<dev.casebook.diag.Diagnostic> produce(List<Output> outputs, Inspector inspector) {
-        List<dev.casebook.diag.Diagnostic> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    public static List<Diagnostic> produce(List<Output> outputs, Inspector inspector) {
+        List<Diagnostic> failures = Collections.synchronizedList(new ArrayList<>());
         outputs.parallelStream().forEach(output -> {
             try {
                 if (output instanceof Output.Bytes b) {
@@ -84,40 +133,118 @@ public final class OutputWriter {
 
     /**
      * Writes {@code outputs} into a fresh folder, showing each file to {@code inspector}, then asks
-     * {@code gate} for the last diagnostics; the fresh folder is swapped in only when neither a
+     * {@code gate} for the last diagnostics; the new site replaces the old one only when neither a
      * failure nor an error from the gate stands in the way. Everything found is returned.
      */
-    public List<dev.casebook.diag.Diagnostic> write(Path out, List<Output> outputs, Inspector inspector,
-                                                   java.util.function.Supplier<List<dev.casebook.diag.Diagnostic>> gate)
+    public List<Diagnostic> write(Path out, List<Output> outputs, Inspector inspector, Supplier<List<Diagnostic>> gate)
             throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
-        removeStale(parent, name);
-        Path fresh = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
-        try {
-            Files.createDirectory(fresh);
-            List<dev.casebook.diag.Diagnostic> failures = writeAll(fresh, outputs, inspector);
-            if (!failures.isEmpty()) {
-                return failures;
+        try (Lock lock = Lock.take(parent.resolve("." + name + ".lock"))) {
+            if (lock == null) {
+                return List.of(Diagnostic.error("config-output", SourcePos.file(out.toString()),
+                        "another casebook build is writing " + out + " (waited " + LOCK_WAIT_MS / 1000 + " s)",
+                        "wait for it to finish, or build into another folder with --out"));
             }
-            List<dev.casebook.diag.Diagnostic> last = gate.get();
-            if (last.stream().anyMatch(dev.casebook.diag.Diagnostic::isError)) {
+            recover(target);
+            Optional<Diagnostic> refused = refuse(target);
+            if (refused.isPresent()) {
+                return List.of(refused.get());
+            }
+            Path fresh = parent.resolve("." + name + ".v-" + UUID.randomUUID());
+            boolean swapped = false;
+            try {
+                Files.createDirectory(fresh);
+                faults.at("writing");
+                List<Diagnostic> failures = writeAll(fresh, outputs, inspector);
+                if (!failures.isEmpty()) {
+                    return failures;
+                }
+                List<Diagnostic> last = gate.get();
+                if (last.stream().anyMatch(Diagnostic::isError)) {
+                    return last;
+                }
+                Files.writeString(fresh.resolve(MARKER), "Built by casebook; replaced on every build.\n");
+                faults.at("swapping");
+                swap(target, fresh);
+                swapped = true;
+                faults.at("cleaning");
+                removeOld(parent, name, fresh);
                 return last;
-            }
-            Files.writeString(fresh.resolve(MARKER), "Built by casebook; the whole folder is replaced on every build.\n");
-            swap(fresh, target, parent.resolve("." + name + ".old-" + UUID.randomUUID()));
-            return last;
-        } finally {
-            if (Files.exists(fresh)) {
-                deleteTree(fresh);
+            } finally {
+                if (!swapped && Files.exists(fresh, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteQuietly(fresh);
+                }
             }
         }
     }
 
-    private static List<dev.casebook.diag.Diagnostic> writeAll(Path root, List<Output> outputs, Inspector inspector) {
-        List<dev.casebook.diag.Diagnostic> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** Points {@code target} at {@code fresh}: one rename of a link, or, the first time over a folder, two. */
+    private void swap(Path target, Path fresh) throws IOException {
+        Path link = target.resolveSibling("." + target.getFileName() + ".link-" + UUID.randomUUID());
+        Files.createSymbolicLink(link, fresh.getFileName());
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            // a folder from an older Casebook: it cannot be replaced atomically once; it is moved
+            // aside first and put back by the next build if this one dies in between
+            Path aside = target.resolveSibling("." + target.getFileName() + ".v-" + UUID.randomUUID());
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+            faults.at("between-renames");
+        }
+        Files.move(link, target, StandardCopyOption.ATOMIC_MOVE); // rename(2) over a link is atomic
+    }
+
+    /**
+     * Removes what earlier builds left: folders of older versions and half-written ones, links
+     * that were never moved. Runs under the lock, so none of them is in use by another build.
+     * If the output path is missing while an earlier whole version exists, it is put back first.
+     */
+    private static void removeOld(Path parent, String name, Path keep) throws IOException {
+        try (Stream<Path> s = Files.list(parent)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                boolean leftover = n.startsWith("." + name + ".v-") || n.startsWith("." + name + ".link-")
+                        || n.startsWith("." + name + ".tmp-") || n.startsWith("." + name + ".old-");
+                if (leftover && !p.equals(keep)) {
+                    deleteQuietly(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts the site back where a build died between the two renames of its first swap (the
+     * output path missing, a whole earlier version beside it), so that readers find a site again.
+     */
+    public static void recover(Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(target.getParent())) {
+            return;
+        }
+        String name = target.getFileName().toString();
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            Optional<Path> whole = s.filter(p -> p.getFileName().toString().startsWith("." + name + ".v-"))
+                    .filter(p -> Files.exists(p.resolve(MARKER)))
+                    .max((a, b) -> Long.compare(modified(a), modified(b)));
+            if (whole.isPresent()) {
+                Path link = target.resolveSibling("." + name + ".link-" + UUID.randomUUID());
+                Files.createSymbolicLink(link, whole.get().getFileName());
+                Files.move(link, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p.resolve(MARKER)).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static List<Diagnostic> writeAll(Path root, List<Output> outputs, Inspector inspector) {
+        List<Diagnostic> failures = Collections.synchronizedList(new ArrayList<>());
         outputs.parallelStream().forEach(output -> {
             Path file = root.resolve(output.path()).normalize();
             if (!file.startsWith(root) || file.equals(root)) {
@@ -129,7 +256,7 @@ public final class OutputWriter {
                     inspector.inspect(b.path(), b.content());
                     Files.write(file, b.content());
                 } else if (output instanceof Output.Copy c) {
-                    Files.copy(c.from(), file, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(c.from(), file, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
                 } else if (output instanceof Output.Lazy l) {
                     byte[] content = l.content().get();
                     inspector.inspect(l.path(), content);
@@ -137,42 +264,18 @@ public final class OutputWriter {
                 }
             } catch (Output.Failure f) {
                 failures.add(f.diagnostic());
+            } catch (NoSuchFileException e) {
+                failures.add(Diagnostic.error("config-output", SourcePos.file(e.getFile() == null ? output.path() : e.getFile()),
+                        "a file went away while the site was being built: " + e.getFile(),
+                        "build again once the files stay put"));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // a full disk, a read-only folder: said once per file, never as a trace
+                failures.add(Diagnostic.error("config-output", SourcePos.file(output.path()),
+                        "cannot write " + output.path() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        "check the free space and permissions of the output folder; the previous site is kept"));
             }
         });
         return List.copyOf(failures);
-    }
-
-    private static void swap(Path fresh, Path target, Path old) throws IOException {
-        boolean hadOld = Files.exists(target);
-        if (hadOld) {
-            move(target, old);
-        }
-        move(fresh, target);
-        if (hadOld) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    // Folders left by a build that was killed: ours by name, safe to remove.
-    private static void removeStale(Path parent, String name) throws IOException {
-        try (Stream<Path> s = Files.list(parent)) {
-            for (Path p : s.toList()) {
-                String n = p.getFileName().toString();
-                if (n.startsWith("." + name + ".tmp-") || n.startsWith("." + name + ".old-")) {
-                    deleteTree(p);
-                }
-            }
-        }
     }
 
     private static boolean isEmpty(Path dir) {
@@ -183,19 +286,74 @@ public final class OutputWriter {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
+    /** Deletes a file, a link (not what it points to) or a folder tree, ignoring what is already gone. */
+    static void deleteQuietly(Path root) {
+        try {
+            if (Files.isSymbolicLink(root) || !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(root);
+                return;
             }
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // what cannot be removed now is removed by the next build
+        }
+    }
+
+    /** An exclusive lock on a file, held by this process; null when it could not be had in time. */
+    private static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Lock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static Lock take(Path file) throws IOException {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null; // another build in this same process holds it
+                }
+                if (lock != null) {
+                    return new Lock(channel, lock);
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    channel.close();
+                    return null;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    channel.close();
+                    return null;
+                }
             }
-        });
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (lock != null) {
+                lock.release();
+                channel.close();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,8 +177,11 @@ class MainTest {
         assertEquals(0, run("build", "--site", dir.toString(), "--out", out.toString()).code());
         assertFalse(Files.exists(out.resolve("stale.html")));
         assertTrue(Files.exists(out.resolve(".casebook-output")));
+        // out is a link to the current build, moved atomically; only that build's folder and the lock stay beside it
+        assertTrue(Files.isSymbolicLink(out));
         try (var siblings = Files.list(dir)) {
-            assertEquals(0, siblings.filter(p -> p.getFileName().toString().startsWith(".out.")).count());
+            assertEquals(List.of(".out.lock", Files.readSymbolicLink(out).toString()), siblings.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".out.")).sorted().toList());
         }
     }
 
@@ -208,5 +212,15 @@ class MainTest {
         assertEquals(2, empty.code());
         assertEquals("casebook check: --site " + dir + ": the folder has no content/ folder; run casebook in the knowledge "
                 + "base's root, or pass --site DIR\nsee `casebook check --help`\n", empty.err());
+    }
+
+    @Test
+    void anOutputFolderInsideContentIsRefused() {
+        TestSite.write(dir, ARTICLE);
+        Run r = run("build", "--site", dir.toString(), "--out", dir.resolve("content/site").toString());
+        assertEquals(2, r.code());
+        assertEquals(dir.resolve("content/site") + ":1:1: error[config-output]: the output folder is inside content/, so the "
+                + "next build would read the site as content\n  hint: build outside content/, e.g. --out target/site\n", r.out());
+        assertFalse(Files.exists(dir.resolve("content/site")));
     }
 }

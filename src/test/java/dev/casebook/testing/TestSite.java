@@ -116,8 +116,10 @@ public final class TestSite {
 
         /** Every file of the site, as sorted site paths. */
         public List<String> files() {
-            try (Stream<Path> s = Files.walk(out)) {
-                return s.filter(Files::isRegularFile).map(p -> out.relativize(p).toString().replace('\\', '/'))
+            // the output path is a link to the current build's folder
+            try (Stream<Path> s = Files.walk(out.toRealPath())) {
+                Path real = out.toRealPath();
+                return s.filter(Files::isRegularFile).map(p -> real.relativize(p).toString().replace('\\', '/'))
                         .sorted().toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

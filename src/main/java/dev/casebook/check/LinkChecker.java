@@ -138,7 +138,7 @@ public final class LinkChecker {
                             "link to the folder (../../" + id + "/) to reach the page in the reader's language", diagnostics);
                 }
             } else if (to.resources().contains(rest)) {
-                return base.url(Routes.resource(from.lang(), to, rest)) + fragment;
+                return base.url(Routes.encode(Routes.resource(from.lang(), to, rest))) + fragment;
             } else {
                 return broken(link, "no file content/" + id + "/" + rest,
                         "put the file in the article's folder, or fix the path (it is relative to the Markdown file)", diagnostics);

@@ -115,8 +115,17 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static Optional<String> read(Path file, PrintWriter err) {
         try {
-            if (!Files.isRegularFile(file)) {
+            if (Files.isDirectory(file)) {
+                err.println("casebook validate: " + file + ": is a folder; name the config files in it");
+                return Optional.empty();
+            }
+            if (!Files.exists(file)) {
                 err.println("casebook validate: " + file + ": no such file");
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(file)) {
+                // a FIFO, a device such as /dev/zero: reading it could block or never end
+                err.println("casebook validate: " + file + ": not a regular file");
                 return Optional.empty();
             }
             if (Files.size(file) > MAX_BYTES) {

@@ -29,6 +29,24 @@ public final class Routes {
         return lang.code() + "/" + section + "/" + slug + "/";
     }
 
+    /**
+     * A site path as it goes into a URL: each segment percent-encoded as UTF-8 except letters,
+     * digits and {@code -._~!$&'()*+,;=:@}, so a file named {@code a b#c?.png} keeps working.
+     */
+    public static String encode(String sitePath) {
+        StringBuilder out = new StringBuilder(sitePath.length() + 8);
+        for (byte b : sitePath.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     public static String resource(Lang lang, Article article, String resource) {
         return article(lang, article) + resource;
     }

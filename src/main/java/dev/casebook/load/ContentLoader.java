@@ -356,6 +356,12 @@ public final class ContentLoader {
 
     private SiteConfig readConfig(Path content, List<Lang> discovered, List<Diagnostic> diagnostics) {
         Path file = content.resolve("_site.yaml");
+        if (Files.isSymbolicLink(file)) {
+            diagnostics.add(Diagnostic.error("config-site", SourcePos.file(SiteConfigReader.PATH),
+                    "content/_site.yaml is a symbolic link, which is not followed",
+                    "put the site configuration itself in content/_site.yaml"));
+            return SiteConfigReader.defaults(discovered);
+        }
         if (!Files.isRegularFile(file)) {
             return SiteConfigReader.defaults(discovered);
         }
@@ -477,7 +483,7 @@ public final class ContentLoader {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            return Optional.of(text.replace("\r\n", "\n").replace('\r', '\n'));
+            return Optional.of(withoutControls(text.replace("\r\n", "\n").replace('\r', '\n'), path, diagnostics));
         } catch (CharacterCodingException e) {
             diagnostics.add(Diagnostic.error(id, SourcePos.file(path), "file is not valid UTF-8",
                     "save the file as UTF-8"));
@@ -486,6 +492,50 @@ public final class ContentLoader {
                     "check the file's permissions"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Control characters (other than tab and line feed) and the invisible marks that reorder text
+     * (bidirectional overrides and isolates, used to make code read differently from how it runs)
+     * are replaced by U+FFFD, with one warning per file at the first of them.
+     */
+    static String withoutControls(String text, String path, List<Diagnostic> diagnostics) {
+        StringBuilder out = null;
+        int count = 0;
+        int line = 1;
+        int column = 1;
+        SourcePos first = null;
+        char firstChar = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean bad = c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c >= 0x80 && c < 0xA0
+                    || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+            if (bad) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                    first = new SourcePos(path, line, column);
+                    firstChar = c;
+                }
+                out.append('\uFFFD');
+                count++;
+            } else if (out != null) {
+                out.append(c);
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        diagnostics.add(Diagnostic.warning("encoding", first, String.format(java.util.Locale.ROOT,
+                        "control character U+%04X replaced by U+FFFD", (int) firstChar)
+                        + (count > 1 ? " (" + count + " in this file)" : ""),
+                "remove it: invisible characters can make text read differently from what it is"));
+        return out.toString();
     }
 
     private static List<Path> list(Path dir) {

@@ -78,7 +78,17 @@ final class SiteConfigReader {
                 }
             }
         }
-        Optional<String> repository = map.entry("repository").flatMap(fields::string);
+        Optional<String> repository = map.entry("repository").flatMap(e -> fields.string(e).filter(url -> {
+            // it becomes the "edit this page" link of every page: only a web address
+            String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+            if ((lower.startsWith("https://") || lower.startsWith("http://")) && url.strip().length() > 8
+                    && url.chars().noneMatch(c -> c < 0x20 || c == '"' || c == '<' || c == '>' || c == '`' || c == ' ')) {
+                return true;
+            }
+            fields.error("value", e.value(), "`repository` must be an https:// address, not `" + url + "`",
+                    "write the repository's web address, e.g. https://github.com/org/kb");
+            return false;
+        }));
         Optional<String> cname = map.entry("cname").flatMap(fields::string);
         Map<String, Map<Lang, String>> sections = new TreeMap<>();
         map.entry("sections").flatMap(fields::mapping).ifPresent(m -> {

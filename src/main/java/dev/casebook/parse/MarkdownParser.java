@@ -272,6 +272,10 @@ public final class MarkdownParser {
                 if (isSafeAbsolute(url)) {
                     return link;
                 }
+                if (url.regionMatches(true, 0, "www.", 0, 4) && node instanceof com.vladsch.flexmark.ast.AutoLink) {
+                    // a bare www.example.com, which GitHub links too: the web, not a file of the site
+                    return new ResolvedLink(link.getLinkType(), "https://" + url, link.getAttributes(), LinkStatus.VALID);
+                }
                 State state = ctx.getDocument().get(STATE);
                 Integer slot = state.linkSlots.get(node);
                 if (slot == null) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -86,6 +87,8 @@ public final class Theme {
             strings.put(lang, flatStrings(yaml.read(text.get(), "templates/" + name), diagnostics));
         }
         checkSameKeys(strings, diagnostics);
+        checkBuiltInKeys(strings, yaml, diagnostics);
+        siteTemplates.ifPresent(d -> refuseLinks(d, diagnostics));
 
         Map<String, byte[]> assets = new TreeMap<>();
         Optional<String> manifest = read(siteTemplates, "theme.yaml");
@@ -117,6 +120,36 @@ public final class Theme {
             }
         }
         return out;
+    }
+
+    /** The theme's own templates and the renderer use every key of the built-in strings: each language needs them all. */
+    private static void checkBuiltInKeys(Map<Lang, Map<String, String>> strings, YamlReader yaml, List<Diagnostic> diagnostics) {
+        Optional<String> builtIn = read(Optional.empty(), "i18n/en.yaml");
+        if (builtIn.isEmpty()) {
+            return;
+        }
+        Set<String> required = flatStrings(yaml.read(builtIn.get(), "i18n/en.yaml"), new ArrayList<>()).keySet();
+        for (Map.Entry<Lang, Map<String, String>> e : strings.entrySet()) {
+            TreeSet<String> missing = new TreeSet<>(required);
+            missing.removeAll(e.getValue().keySet());
+            if (!missing.isEmpty()) {
+                diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates/i18n/" + e.getKey() + ".yaml"),
+                        "UI strings the theme uses are missing for `" + e.getKey() + "`: " + String.join(", ", missing),
+                        "add them; the built-in templates/i18n/en.yaml lists every key"));
+            }
+        }
+    }
+
+    /** A link in templates/ could make a page of any file on the machine: none is followed. */
+    private static void refuseLinks(Path dir, List<Diagnostic> diagnostics) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isSymbolicLink).sorted().forEach(link -> diagnostics.add(Diagnostic.error("config-theme",
+                    SourcePos.file("templates/" + dir.relativize(link).toString().replace('\\', '/')),
+                    "symbolic link in the theme, which is not followed", "copy the file into templates/ instead")));
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates"), "cannot read templates/: " + e.getMessage(),
+                    "check the folder's permissions"));
+        }
     }
 
     private static void checkSameKeys(Map<Lang, Map<String, String>> strings, List<Diagnostic> diagnostics) {
@@ -157,7 +190,7 @@ public final class Theme {
         try {
             if (siteTemplates.isPresent()) {
                 Path file = siteTemplates.get().resolve(name).normalize();
-                if (file.startsWith(siteTemplates.get()) && Files.isRegularFile(file)) {
+                if (file.startsWith(siteTemplates.get()) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     return Optional.of(Files.readAllBytes(file));
                 }
             }

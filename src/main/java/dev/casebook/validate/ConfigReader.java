@@ -75,7 +75,18 @@ public final class ConfigReader {
             }
         }
         for (Optional<YamlNode> doc : stream.documents()) {
-            doc.ifPresent(d -> duplicates(d, diagnostics));
+            doc.ifPresent(d -> {
+                List<Diagnostic> found = new ArrayList<>();
+                duplicates(d, found);
+                diagnostics.addAll(found.subList(0, Math.min(found.size(), MAX_DUPLICATES)));
+                if (found.size() > MAX_DUPLICATES) {
+                    // a file of thousands of repeated keys is said once, not a line each
+                    Diagnostic first = found.get(MAX_DUPLICATES);
+                    diagnostics.add(Diagnostic.warning("yaml-duplicate-key", first.pos(),
+                            (found.size() - MAX_DUPLICATES) + " more duplicate keys from here on",
+                            "each earlier value is ignored; remove the repeated lines"));
+                }
+            });
         }
         return Outcome.of(new ConfigFile(name, kind, text, origin, Optional.of(stream), Optional.empty(), fragment), diagnostics);
     }
@@ -131,6 +142,9 @@ public final class ConfigReader {
         }
         return Kind.YAML;
     }
+
+    /** Duplicate keys reported one by one in a file; the rest are counted in one line. */
+    static final int MAX_DUPLICATES = 20;
 
     private static void duplicates(YamlNode node, List<Diagnostic> out) {
         if (node instanceof YamlMapping m) {

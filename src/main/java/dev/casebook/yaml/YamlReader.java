@@ -205,6 +205,7 @@ public final class YamlReader {
         private final YamlLimits limits;
         private final Set<Node> active = Collections.newSetFromMap(new IdentityHashMap<>());
         private int nodes;
+        private long chars;
         private Diagnostic failure;
 
         Converter(Positions at, YamlLimits limits) {
@@ -236,6 +237,13 @@ public final class YamlReader {
             }
             try {
                 if (node instanceof ScalarNode scalar) {
+                    chars += scalar.getValue().length();
+                    if (chars > limits.maxExpandedChars()) {
+                        failure = Diagnostic.error("yaml-limit", pos,
+                                "YAML expands to more than " + limits.maxExpandedChars() + " characters (an alias repeats a long text?)",
+                                "write the text once; aliases of long strings multiply what every reader must hold");
+                        return empty(pos);
+                    }
                     return scalar(scalar, pos);
                 }
                 if (node instanceof SequenceNode seq) {

@@ -276,7 +276,7 @@ public final class SiteBuild {
                 entries.put(t.path(), Entry.loaded(t.withoutBody()).parsed(memo.parse(t, titles, () -> parser.parse(t, titles))));
             }
             memory.dropBodies();
-            return site.withSource(site.source().withoutBodies()).withEntries(entries);
+            return site.withSource(site.source().withoutBodies()).withEntries(entries).plus(parseProblems(entries));
         }
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         site.entries().values().parallelStream().forEach(e -> {
@@ -291,7 +291,14 @@ public final class SiteBuild {
             memo.callouts = callouts;
             memory.dropBodies();
         }
-        return site.withSource(site.source().withoutBodies()).withEntries(entries);
+        return site.withSource(site.source().withoutBodies()).withEntries(entries).plus(parseProblems(entries));
+    }
+
+    /** What kept documents from being read (Markdown beyond the limits). */
+    private static List<Diagnostic> parseProblems(Map<String, Entry> entries) {
+        List<Diagnostic> problems = new ArrayList<>();
+        entries.values().forEach(e -> problems.addAll(e.document().problems()));
+        return problems;
     }
 
     /** Every config snippet against the rule catalog, per translation. */

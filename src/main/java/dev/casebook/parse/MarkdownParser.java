@@ -112,6 +112,20 @@ public final class MarkdownParser {
      */
     public Document parse(Translation translation, Map<String, String> calloutTitles) {
         LineIndex lines = new LineIndex(translation.body(), translation.path(), translation.bodyLine());
+        List<dev.casebook.diag.Diagnostic> problems = MarkdownLimits.check(translation.body(), lines);
+        if (!problems.isEmpty()) {
+            return Document.unreadable(problems);
+        }
+        try {
+            return read(translation, calloutTitles, lines);
+        } catch (StackOverflowError e) {
+            // a safety net under the limits: whatever nests beyond the parser's reach is a diagnostic
+            return Document.unreadable(List.of(dev.casebook.diag.Diagnostic.error("markdown-limit", lines.at(0),
+                    "Markdown beyond a safety limit: nested too deeply to read", "flatten the nesting")));
+        }
+    }
+
+    private Document read(Translation translation, Map<String, String> calloutTitles, LineIndex lines) {
         com.vladsch.flexmark.util.ast.Document doc = parser.parse(translation.body());
         State state = new State(lines, calloutTitles);
         markCallouts(doc, state);

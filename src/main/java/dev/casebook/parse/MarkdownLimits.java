@@ -1,0 +1,151 @@
+package dev.casebook.parse;
+
+import dev.casebook.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bounds on a Markdown body, checked in one linear pass before flexmark reads it. The parser is
+ * recursive in nesting and slower than linear in some inline constructs of one paragraph, so
+ * content from a pull request could otherwise overflow the stack or keep CI busy for minutes.
+ * Real articles stay far below every bound; code inside fenced blocks is not counted.
+ *
+ * <p>Diagnostic id: {@code markdown-limit} (error), at the line that goes past a bound.
+ */
+final class MarkdownLimits {
+
+    static final int MAX_LINE = 20_000;
+    static final int MAX_QUOTE_DEPTH = 32;
+    static final int MAX_LIST_INDENT = 64;
+    static final int MAX_DELIMITER_RUN = 100;
+    static final int MAX_LINKS_PER_PARAGRAPH = 1_000;
+    static final int MAX_BACKTICK_RUNS_PER_PARAGRAPH = 1_000;
+    static final int MAX_LINKS = 10_000;
+
+    private MarkdownLimits() {
+    }
+
+    /** The problems of {@code body}, at most one per bound, positioned in the file. */
+    static List<Diagnostic> check(String body, LineIndex lines) {
+        List<Diagnostic> problems = new ArrayList<>();
+        boolean[] reported = new boolean[7];
+        int paragraphLinks = 0;
+        int paragraphTicks = 0;
+        int links = 0;
+        String fence = null;
+        int start = 0;
+        while (start <= body.length()) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            int length = end - start;
+            String trimmed = body.substring(start, Math.min(end, start + 200)).stripLeading();
+            if (fence != null) {
+                if (trimmed.startsWith(fence)) {
+                    fence = null;
+                }
+            } else if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+                fence = trimmed.substring(0, 3);
+            } else {
+                if (length > MAX_LINE) {
+                    report(problems, reported, 0, lines, start, "a line of " + length + " characters (the limit is " + MAX_LINE + ")",
+                            "break the line; long data belongs in a bundle file");
+                }
+                if (length == 0 || body.substring(start, end).isBlank()) {
+                    paragraphLinks = 0;
+                    paragraphTicks = 0;
+                }
+                int quotes = 0;
+                int column = 0;
+                for (int i = start; i < end; i++) {
+                    char c = body.charAt(i);
+                    if (c == '>') {
+                        quotes++;
+                    } else if (c != ' ' && c != '\t') {
+                        break;
+                    }
+                }
+                if (quotes > MAX_QUOTE_DEPTH) {
+                    report(problems, reported, 1, lines, start, "block quotes nested " + quotes + " deep (the limit is " + MAX_QUOTE_DEPTH + ")",
+                            "flatten the quotes");
+                }
+                for (int i = start; i < end && (body.charAt(i) == ' ' || body.charAt(i) == '\t'); i++) {
+                    column += body.charAt(i) == '\t' ? 4 : 1;
+                }
+                if (column > MAX_LIST_INDENT && isListItem(body, start + leading(body, start, end), end)) {
+                    report(problems, reported, 2, lines, start, "a list item indented " + column + " columns (the limit is "
+                            + MAX_LIST_INDENT + ")", "nest lists less deeply");
+                }
+                int run = 0;
+                char runOf = 0;
+                for (int i = start; i < end; i++) {
+                    char c = body.charAt(i);
+                    if ((c == '*' || c == '_' || c == '~') && c == runOf) {
+                        run++;
+                    } else {
+                        run = (c == '*' || c == '_' || c == '~') ? 1 : 0;
+                        runOf = c;
+                    }
+                    if (run > MAX_DELIMITER_RUN) {
+                        report(problems, reported, 3, lines, i, "a run of more than " + MAX_DELIMITER_RUN + " `" + c + "`",
+                                "use a thematic break (---) or escape the characters");
+                        break;
+                    }
+                    if (c == ']' && i + 1 < end && body.charAt(i + 1) == '(') {
+                        paragraphLinks++;
+                        links++;
+                    }
+                    if (c == '`' && (i == start || body.charAt(i - 1) != '`')) {
+                        paragraphTicks++;
+                    }
+                }
+                if (paragraphLinks > MAX_LINKS_PER_PARAGRAPH) {
+                    report(problems, reported, 4, lines, start, "more than " + MAX_LINKS_PER_PARAGRAPH + " links in one paragraph",
+                            "split the paragraph or make a list");
+                }
+                if (paragraphTicks > MAX_BACKTICK_RUNS_PER_PARAGRAPH) {
+                    report(problems, reported, 5, lines, start, "more than " + MAX_BACKTICK_RUNS_PER_PARAGRAPH
+                            + " code spans in one paragraph", "split the paragraph, or put the text in a fenced block");
+                }
+                if (links > MAX_LINKS) {
+                    report(problems, reported, 6, lines, start, "more than " + MAX_LINKS + " links in one article",
+                            "split the article");
+                }
+            }
+            start = end + 1;
+        }
+        return problems;
+    }
+
+    private static int leading(String body, int start, int end) {
+        int i = start;
+        while (i < end && (body.charAt(i) == ' ' || body.charAt(i) == '\t')) {
+            i++;
+        }
+        return i - start;
+    }
+
+    private static boolean isListItem(String body, int at, int end) {
+        if (at >= end) {
+            return false;
+        }
+        char c = body.charAt(at);
+        if ((c == '-' || c == '*' || c == '+') && (at + 1 == end || body.charAt(at + 1) == ' ')) {
+            return true;
+        }
+        int i = at;
+        while (i < end && Character.isDigit(body.charAt(i)) && i - at < 9) {
+            i++;
+        }
+        return i > at && i < end && (body.charAt(i) == '.' || body.charAt(i) == ')');
+    }
+
+    private static void report(List<Diagnostic> problems, boolean[] reported, int bound, LineIndex lines, int offset,
+                               String what, String hint) {
+        if (!reported[bound]) {
+            reported[bound] = true;
+            problems.add(Diagnostic.error("markdown-limit", lines.at(offset), "Markdown beyond a safety limit: " + what, hint));
+        }
+    }
+}

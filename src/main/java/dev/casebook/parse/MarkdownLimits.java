@@ -21,6 +21,7 @@ final class MarkdownLimits {
     static final int MAX_LINKS_PER_PARAGRAPH = 1_000;
     static final int MAX_BACKTICK_RUNS_PER_PARAGRAPH = 1_000;
     static final int MAX_LINKS = 10_000;
+    static final int MAX_REFERENCE_DEFINITIONS = 5_000;
 
     private MarkdownLimits() {
     }
@@ -28,7 +29,8 @@ final class MarkdownLimits {
     /** The problems of {@code body}, at most one per bound, positioned in the file. */
     static List<Diagnostic> check(String body, LineIndex lines) {
         List<Diagnostic> problems = new ArrayList<>();
-        boolean[] reported = new boolean[7];
+        boolean[] reported = new boolean[8];
+        int definitions = 0;
         int paragraphLinks = 0;
         int paragraphTicks = 0;
         int links = 0;
@@ -108,6 +110,10 @@ final class MarkdownLimits {
                     report(problems, reported, 5, lines, start, "more than " + MAX_BACKTICK_RUNS_PER_PARAGRAPH
                             + " code spans in one paragraph", "split the paragraph, or put the text in a fenced block");
                 }
+                if (isReferenceDefinition(body, start, end) && ++definitions > MAX_REFERENCE_DEFINITIONS) {
+                    report(problems, reported, 7, lines, start, "more than " + MAX_REFERENCE_DEFINITIONS
+                            + " link reference definitions in one article", "split the article");
+                }
                 if (links > MAX_LINKS) {
                     report(problems, reported, 6, lines, start, "more than " + MAX_LINKS + " links in one article",
                             "split the article");
@@ -116,6 +122,19 @@ final class MarkdownLimits {
             start = end + 1;
         }
         return problems;
+    }
+
+    /** {@code [label]: destination}, indented at most three spaces. */
+    private static boolean isReferenceDefinition(String body, int start, int end) {
+        int i = start;
+        while (i < end && i - start < 3 && body.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= end || body.charAt(i) != '[') {
+            return false;
+        }
+        int close = body.indexOf("]:", i);
+        return close > i && close < end;
     }
 
     private static int leading(String body, int start, int end) {

@@ -25,13 +25,16 @@
     return out;
   }
 
+  // lower case as in Tokenizer.java, a final sigma folded to sigma
+  function lower(s) { return s.toLowerCase().replace(/\u03c2/g, "\u03c3"); }
+
   function identifier(run, out) {
-    var whole = run.toLowerCase(), coarse = run.split(/[.:\/-]+/).filter(Boolean), fine = [];
+    var whole = lower(run), coarse = run.split(/[.:\/-]+/).filter(Boolean), fine = [];
     out.push([whole, "w"]);
     coarse.forEach(function (c) { c.split(/_+/).filter(Boolean).forEach(function (u) { fine = fine.concat(camel(u)); }); });
     if (coarse.length < 2 && fine.length < 2) return;
     var parts = [];
-    function add(p) { p = p.toLowerCase(); if (parts.indexOf(p) < 0) parts.push(p); }
+    function add(p) { p = lower(p); if (parts.indexOf(p) < 0) parts.push(p); }
     if (coarse.length > 1) coarse.forEach(add);
     fine.forEach(add);
     for (var k = 0; k + 1 < fine.length; k++) add(fine[k] + "_" + fine[k + 1]);
@@ -195,10 +198,10 @@
   }
   function present(m, hit, cs, query) {
     return block(m, hit.doc).then(function (f) {
-      var text = f.x, lower = text.toLowerCase(), ranges = [];
+      var text = f.x, folded = lower(text), ranges = [];
       needles(cs, query).forEach(function (s) {
-        for (var at = lower.indexOf(s); at >= 0 && ranges.length < 400; at = lower.indexOf(s, at + s.length)) {
-          if (alone(lower, at, s.length, s)) ranges.push([at, at + s.length]);
+        for (var at = folded.indexOf(s); at >= 0 && ranges.length < 400; at = folded.indexOf(s, at + s.length)) {
+          if (alone(folded, at, s.length, s)) ranges.push([at, at + s.length]);
         }
       });
       ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });

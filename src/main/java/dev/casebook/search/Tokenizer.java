@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *       underscores or camelCase, also as parts (kind {@code p}): the pieces between
  *       {@code . : / -}, those pieces split on {@code _} and camelCase, and each pair of adjacent
  *       fine pieces joined with {@code _}.</li>
- *   <li>Every token is lower-cased with {@link Locale#ROOT} (JavaScript's {@code toLowerCase}).</li>
+ *   <li>Every token is lower-cased with {@link Locale#ROOT} (JavaScript's {@code toLowerCase}), and a
+ *       final sigma ς is folded to σ: Java and JavaScript decide differently where a word ends,
+ *       and a reader types either.</li>
  * </ol>
  *
  * No stop words are removed and nothing is stemmed: "not" and "no" matter in error text, and
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class Tokenizer {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** A token and its kind: {@code w} whole word or identifier, {@code p} identifier part, {@code c} Chinese. */
     public record Token(String text, char kind) {
@@ -170,6 +172,6 @@ public final class Tokenizer {
     }
 
     private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        return s.toLowerCase(Locale.ROOT).replace('ς', 'σ');
     }
 }

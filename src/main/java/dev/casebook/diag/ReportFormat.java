@@ -51,7 +51,8 @@ public enum ReportFormat {
                     + ",line=" + d.pos().line()
                     + ",col=" + d.pos().column()
                     + ",title=" + property(d.id())
-                    + "::" + data(d.hint().isEmpty() ? d.message() : d.message() + "\n" + d.hint());
+                    + "::" + data(d.hint().isEmpty() ? Terminal.safe(d.message())
+                    : Terminal.safe(d.message()) + "\n" + Terminal.safe(d.hint()));
             default -> {
                 String head = Terminal.safe(d.pos().toString()) + ": " + d.severity().label() + "[" + d.id() + "]: " + Terminal.safe(d.message());
                 yield d.hint().isEmpty() ? head : head + "\n  hint: " + Terminal.safe(d.hint());

@@ -65,7 +65,7 @@ public final class MarkdownParser {
             Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
-    private static final Pattern EXPLICIT_ID = Pattern.compile("[ \\t]*\\{#([\\p{L}\\p{M}\\p{N}_-]+)}$");
+    private static final Pattern EXPLICIT_ID = Pattern.compile("[\\p{L}\\p{M}\\p{N}_-]+");
 
     private static final DataKey<State> STATE = new DataKey<>("CASEBOOK_STATE", (State) null);
 
@@ -178,10 +178,18 @@ public final class MarkdownParser {
         for (Node node : doc.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Heading heading
                     && heading.getLastChild() instanceof com.vladsch.flexmark.ast.Text text) {
-                Matcher m = EXPLICIT_ID.matcher(text.getChars());
-                if (m.find()) {
-                    text.setChars(text.getChars().subSequence(0, m.start()));
-                    heading.setAnchorRefId(m.group(1));
+                // found from the end without a regex scan, so a long heading costs one pass
+                String chars = text.getChars().toString();
+                int close = chars.length() - 1;
+                int open = chars.lastIndexOf("{#");
+                if (close > 0 && chars.charAt(close) == '}' && open >= 0
+                        && EXPLICIT_ID.matcher(chars.substring(open + 2, close)).matches()) {
+                    int cut = open;
+                    while (cut > 0 && (chars.charAt(cut - 1) == ' ' || chars.charAt(cut - 1) == '\t')) {
+                        cut--;
+                    }
+                    text.setChars(text.getChars().subSequence(0, cut));
+                    heading.setAnchorRefId(chars.substring(open + 2, close));
                 }
             }
         }

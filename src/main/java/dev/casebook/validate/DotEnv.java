@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public record DotEnv(List<Entry> entries) {
 
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
     private static final Pattern LINE = Pattern.compile("^(\\s*)(export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=(.*)$");
 
     /**
@@ -62,7 +63,7 @@ public record DotEnv(List<Entry> entries) {
             if (quoted) {
                 value = trimmed.substring(1, trimmed.indexOf(trimmed.charAt(0), 1));
             } else {
-                Matcher comment = Pattern.compile("\\s#").matcher(raw);
+                Matcher comment = INLINE_COMMENT.matcher(raw);
                 value = (comment.find() ? raw.substring(0, comment.start()) : raw).strip();
             }
             entries.add(new Entry(m.group(3), raw, value, quoted,

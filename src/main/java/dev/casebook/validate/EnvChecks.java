@@ -13,7 +13,8 @@ final class EnvChecks {
 
     // $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}; $$ escapes a dollar
     private static final Pattern VARIABLE =
-            Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)((:?[-?+])[^}]*)?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+            // the default part is bounded, so a value of many unclosed ${ stays linear
+            Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)((:?[-?+])[^}]{0,1000})?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
 
     private EnvChecks() {

@@ -114,6 +114,11 @@ class HostileContentTest {
                 "content/a/b/index.en.md:6:1: error[markdown-limit]: Markdown beyond a safety limit: a line of 3300000 characters (the limit is 20000)");
         markdown(cases, "100,000 spaces then a line break", "x" + " ".repeat(100_000) + "\ny\n",
                 "content/a/b/index.en.md:6:1: error[markdown-limit]: Markdown beyond a safety limit: a line of 100001 characters (the limit is 20000)");
+        markdown(cases, "a heading of 19,000 spaces", "## " + " ".repeat(19_000) + "x\n", null);
+        cases.put("a .env value of 150,000 unclosed ${", () -> {
+            Path site = article("```dotenv file=.env\nA=" + "${A:-".repeat(150_000) + "\n```\n");
+            check(site, new Expectations(List.of(), null, List.of(), List.of()));
+        });
         cases.put("40,000 equal headings build", () -> {
             Path site = article("## Same\n".repeat(40_000));
             check(site, new Expectations(List.of(), true, List.of(), List.of("id=\"same-39999\"")));

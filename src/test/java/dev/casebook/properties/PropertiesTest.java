@@ -149,10 +149,15 @@ class PropertiesTest {
     // ---- the tokenizer: Java and JavaScript agree --------------------------------------------
 
     @Property(tries = 3)
+    @net.jqwik.api.Tag("browser") // needs Node, as the browser tests do; runs once, not per locale
     void theJavaAndJavaScriptTokenizersAgree(@ForAll @Size(300) List<@net.jqwik.api.From("text") String> inputs)
             throws Exception {
         ObjectMapper json = new ObjectMapper();
         Path node = Path.of("/usr/bin/node");
+        if (!Files.isExecutable(node) && "skip".equals(System.getProperty("casebook.browser"))
+                && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.abort("Node left out on purpose (-Dcasebook.browser=skip)");
+        }
         String program = "const {tokenize} = require(process.argv[1]);"
                 + "const inputs = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
                 + "process.stdout.write(JSON.stringify(inputs.map(tokenize)));";

@@ -64,6 +64,7 @@ public final class MarkdownParser {
     private static final Pattern CALLOUT_MARKER =
             Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+    private static final Pattern NOT_LANGUAGE = Pattern.compile("[^A-Za-z0-9_+-]");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
     private static final Pattern EXPLICIT_ID = Pattern.compile("[\\p{L}\\p{M}\\p{N}_-]+");
 
@@ -253,7 +254,7 @@ public final class MarkdownParser {
             int index = state.snippets.size();
             state.snippets.add(new Snippet(info.language(), info.attributes(), info.flags(), code,
                     state.lines.at(contentStart), state.lines.at(node.getStartOffset())));
-            String language = info.language().isEmpty() ? "text" : info.language().replaceAll("[^A-Za-z0-9_+-]", "");
+            String language = info.language().isEmpty() ? "text" : NOT_LANGUAGE.matcher(info.language()).replaceAll("");
             html.line().raw("<div class=\"code\">").raw(Snippet.slot(index));
             html.raw("<pre><code class=\"language-").raw(language).raw("\">");
             html.openPre(); // keep the code's indentation exactly

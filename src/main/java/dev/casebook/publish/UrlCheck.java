@@ -80,6 +80,14 @@ public final class UrlCheck {
     public void scan(String path, byte[] content) {
         byte[] text = path.endsWith(".bin") ? gunzip(content) : content;
         for (int i = 0; i < text.length; i++) {
+            switch (text[i]) {
+                case 'h', 's', '<', '"', 'S', '/' -> {
+                    // one of the openers may start here
+                }
+                default -> {
+                    continue;
+                }
+            }
             for (int k = 0; k < OPENERS.length; k++) {
                 byte[] opener = OPENERS[k];
                 if (text[i] == opener[0] && startsWith(text, i, opener)) {

@@ -124,18 +124,11 @@ public final class Tokenizer {
     private static void identifier(String run, List<Token> out) {
         String whole = lower(run);
         out.add(new Token(whole, 'w'));
-        List<String> coarse = new ArrayList<>();
-        for (String piece : run.split("[.:/-]+")) {
-            if (!piece.isEmpty()) {
-                coarse.add(piece);
-            }
-        }
+        List<String> coarse = pieces(run, ".:/-");
         List<String> fine = new ArrayList<>();
         for (String piece : coarse) {
-            for (String under : piece.split("_+")) {
-                if (!under.isEmpty()) {
-                    fine.addAll(camel(under));
-                }
+            for (String under : pieces(piece, "_")) {
+                fine.addAll(camel(under));
             }
         }
         if (coarse.size() < 2 && fine.size() < 2) {
@@ -151,6 +144,21 @@ public final class Tokenizer {
         }
         parts.remove(whole);
         parts.forEach(p -> out.add(new Token(p, 'p')));
+    }
+
+    /** The non-empty pieces of {@code s} between runs of the {@code separators} (a split without a regex). */
+    private static List<String> pieces(String s, String separators) {
+        List<String> out = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || separators.indexOf(s.charAt(i)) >= 0) {
+                if (i > start) {
+                    out.add(s.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     // "authenticationError" -> authentication, Error; "HTTPError" -> HTTP, Error; digits never split.

@@ -51,8 +51,15 @@ final class RulesCommand implements Callable<Integer> {
         out.println("applies to: " + String.join(", ", r.kinds().stream().map(Kind::label).toList()));
         out.println();
         out.println(r.why(lang));
+        // the message and fix as the rule gives them on its failing example: no template left
+        java.util.Optional<dev.casebook.diag.Diagnostic> shown = new dev.casebook.validate.Validator(catalog).illustration(r, lang);
+        shown.ifPresent(d -> {
+            out.println();
+            out.println((lang.equals("zh") ? "例如：" : "For example: ") + d.message());
+        });
         out.println();
-        out.println((lang.equals("zh") ? "修复：" : "Fix: ") + r.fix(lang));
+        out.println((lang.equals("zh") ? "修复：" : "Fix: ") + shown.map(dev.casebook.diag.Diagnostic::hint)
+                .filter(h -> !h.isEmpty()).orElse(r.fix(lang)));
         for (Rule.Example e : r.examples()) {
             out.println();
             out.println((e.failing() ? "-- triggers " + String.join(", ", e.expect()) : "-- passes") + ": " + e.name(lang)

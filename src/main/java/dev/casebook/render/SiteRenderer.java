@@ -416,9 +416,13 @@ public final class SiteRenderer {
                 l -> Routes.rule(l, rule.id()), Routes.rule(config.defaultLang(), rule.id()), config.languages(),
                 Routes.rule(lang, rule.id()), false);
         Map<String, Object> model = common(lang, page);
+        // the message and fix as the rule gives them on its own failing example, every value filled in
+        Optional<Diagnostic> shown = new dev.casebook.validate.Validator(catalog).illustration(rule, rl);
+        String message = shown.map(Diagnostic::message).orElse(generic(rule.message("default", rl, Map.of())));
+        String fix = shown.map(Diagnostic::hint).filter(h -> !h.isEmpty()).orElse(generic(rule.fix(rl)));
         model.put("rule", new Views.RuleView(ruleSummary(lang, rule),
-                new SafeString(Html.inlineCode(generic(rule.message("default", rl, Map.of())))),
-                new SafeString(Html.inlineCode(rule.why(rl))), new SafeString(Html.inlineCode(generic(rule.fix(rl)))),
+                new SafeString(Html.inlineCode(message)),
+                new SafeString(Html.inlineCode(rule.why(rl))), new SafeString(Html.inlineCode(fix)),
                 rule.evidence().stream().map(e -> new Views.NamedLink(e.text(), e.url())).toList(),
                 rule.examples().stream().map(e -> new Views.ExampleView(e.name(rl), e.failing(),
                         String.join(", ", e.expect()),

@@ -43,6 +43,25 @@ public final class Validator {
     }
 
     /** A finding as a diagnostic: the rule id, its message and fix in {@code lang}. */
+    /**
+     * What the rule says when it fires, with every placeholder filled: the finding of its first
+     * failing example, in {@code lang}. Rule pages and {@code casebook rules} show this instead
+     * of a message template.
+     */
+    public java.util.Optional<Diagnostic> illustration(Rule rule, String lang) {
+        for (Rule.Example example : rule.examples()) {
+            if (!example.expect().contains(rule.id())) {
+                continue;
+            }
+            for (Finding f : check(new ConfigReader().group(rule, example).value())) {
+                if (f.rule().equals(rule.id())) {
+                    return java.util.Optional.of(diagnostic(f, lang));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public Diagnostic diagnostic(Finding f, String lang) {
         Rule rule = catalog.rule(f.rule()).orElseThrow();
         return new Diagnostic(severity(f), rule.id(), f.pos(), rule.message(f.variant(), lang, f.args()),

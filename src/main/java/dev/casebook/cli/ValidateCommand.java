@@ -67,7 +67,13 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Environment environment = environment();
         List<FileChecker.NamedText> texts = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path file : files) {
+            Path same = file.toAbsolutePath().normalize();
+            if (!seen.add(same)) {
+                err.println("casebook validate: " + file + " is given twice; it is checked once");
+                continue;
+            }
             Optional<String> text = read(file, err);
             if (text.isEmpty()) {
                 return Main.USAGE;
@@ -84,7 +90,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         out.print(reportFormat.render(report, Main.version(), ruleInfos(catalog)));
-        err.println("casebook validate: " + files.size() + " file" + (files.size() == 1 ? "" : "s") + ", "
+        err.println("casebook validate: " + texts.size() + " file" + (texts.size() == 1 ? "" : "s") + ", "
                 + report.errors() + " error" + (report.errors() == 1 ? "" : "s") + ", "
                 + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s"));
         out.flush();

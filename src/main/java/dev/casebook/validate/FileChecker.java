@@ -34,6 +34,18 @@ public final class FileChecker {
         }
         var group = reader.group("files", sources, environment);
         List<Diagnostic> out = new ArrayList<>(group.diagnostics());
+        // a file no rule reads is said so, rather than passing in silence
+        for (ConfigFile file : group.value().files()) {
+            if (file.text().isBlank()) {
+                out.add(Diagnostic.warning("file-empty", file.origin(), "the file is empty, so there is nothing to check",
+                        "give the config file itself"));
+            } else if (file.kind() == Kind.YAML || file.kind() == Kind.JSON) {
+                out.add(Diagnostic.warning("file-kind", file.origin(),
+                        "not a WrenAI config.yaml, LiteLLM proxy config, docker compose file or .env, so no rule applies",
+                        "WrenAI configs have `type: llm|embedder|…` documents or `settings`, LiteLLM configs `model_list`, "
+                                + "compose files `services`; .env files are named .env"));
+            }
+        }
         for (Finding finding : validator.check(group.value())) {
             out.add(validator.diagnostic(finding, lang));
         }

@@ -62,6 +62,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void filesNoRuleReadsAreSaidSoAndAFileGivenTwiceIsCheckedOnce() throws IOException {
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, "foo: bar\n");
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        MainTest.Run r = MainTest.run("validate", other.toString(), empty.toString(), config, config, env);
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("\n" + empty + ":1:1: warning[file-empty]: the file is empty, so there is nothing to check\n"
+                + "  hint: give the config file itself\n"
+                + other + ":1:1: warning[file-kind]: not a WrenAI config.yaml, LiteLLM proxy config, docker compose file or .env, "
+                + "so no rule applies\n"), r.out());
+        assertEquals("casebook validate: " + config + " is given twice; it is checked once\n"
+                + "casebook validate: 4 files, 1 error, 3 warnings\n", r.err());
+    }
+
+    @Test
     void chineseMessages() {
         MainTest.Run r = MainTest.run("validate", config, env, "--lang", "zh");
         assertTrue(r.out().contains("error[LLM001]: `openai/deepseek-r1:8b` 走 LiteLLM 的 OpenAI 通道"), r.out());

@@ -224,8 +224,10 @@ class SnippetCheckTest {
         assertEquals(36, index.select("table.rules tbody tr").size());
         Document rule = built.html("en/rules/LLM002/index.html");
         assertEquals("LLM002 Native Ollama route with an OpenAI-style /v1 base", rule.selectFirst("h1").text());
-        assertEquals("<p class=\"rule-message\"><code>‹model›</code> uses Ollama's native API, and LiteLLM appends <code>/api/chat</code> "
-                + "to <code>‹api_base›</code>: the request goes to <code>…/v1/api/chat</code> and gets a 404.</p>",
+        // the message as the rule gives it on its own failing example, not a template
+        assertEquals("<p class=\"rule-message\"><code>ollama_chat/qwen2.5:14b</code> uses Ollama's native API, and LiteLLM appends "
+                + "<code>/api/chat</code> to <code>http://host.docker.internal:11434/v1</code>: the request goes to "
+                + "<code>…/v1/api/chat</code> and gets a 404.</p>",
                 rule.selectFirst(".rule-message").outerHtml());
         assertEquals("LLM002 · Native Ollama route with an OpenAI-style /v1 base · Casebook", rule.title());
         assertEquals(2, rule.select(".example").size());

@@ -128,8 +128,15 @@ public final class Catalog {
                 .map(k -> Kind.byLabel(((YamlScalar) k).text()).orElseThrow(() -> new IllegalStateException("kind " + k)))
                 .toList();
         boolean recurring = m.get("recurring").map(n -> ((YamlScalar) n).text().equals("true")).orElse(false);
+        Map<String, Map<String, String>> fixVariants = new TreeMap<>();
+        m.get("fix_variants").ifPresent(v -> ((YamlMapping) v).effective().forEach(e -> {
+            if (!messages.containsKey(e.name())) {
+                throw new IllegalStateException("rules/" + file + ".yaml: fix variant `" + e.name() + "` has no message variant");
+            }
+            fixVariants.put(e.name(), texts((YamlMapping) e.value()));
+        }));
         return new Rule(id, Severity.valueOf(text(m, "severity").toUpperCase(Locale.ROOT)), recurring, kinds, texts(m, "title"),
-                messages, texts(m, "why"), texts(m, "fix"), evidence, examples);
+                messages, texts(m, "why"), texts(m, "fix"), evidence, examples, fixVariants);
     }
 
     private static Rule.Example example(YamlMapping m) {

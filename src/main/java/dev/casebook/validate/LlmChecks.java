@@ -86,11 +86,13 @@ final class LlmChecks {
             if (!m.provider().equals("openai") || hasUsableKey(m, env.get(), "openai")) {
                 continue;
             }
+            List<String> keys = keyNames(m, "openai");
             Finding f = Finding.of("LLM001", m.model().pos(), Map.of("model", m.name(),
-                    "keys", codes(keyNames(m, "openai")),
+                    "keys", codes(keys),
                     "api_key_name", m.scalar("api_key_name").map(YamlScalar::text).orElse("OPENAI_API_KEY")));
             // present but empty passes the OpenAI SDK's None check: it works, but only by accident
-            out.add(env.get().defines("OPENAI_API_KEY") ? f.variant("empty").withSeverity(Severity.WARNING) : f);
+            out.add(env.get().defines("OPENAI_API_KEY") ? f.variant("empty").withSeverity(Severity.WARNING)
+                    : keys.size() == 1 ? f.variant("one") : f);
         }
     }
 

@@ -11,10 +11,11 @@ import java.util.Map;
  *
  * @param recurring backed by real issue threads (a recurring mistake), not only derived from code or docs
  * @param messages  message per variant ({@code default} always), per language
+ * @param fixVariants the fix of a variant whose fix differs from {@code fix}, per language
  */
 public record Rule(String id, Severity severity, boolean recurring, List<Kind> kinds, Map<String, String> title,
                    Map<String, Map<String, String>> messages, Map<String, String> why, Map<String, String> fix,
-                   List<Evidence> evidence, List<Example> examples) {
+                   List<Evidence> evidence, List<Example> examples, Map<String, Map<String, String>> fixVariants) {
 
     public static final List<String> LANGUAGES = List.of("en", "zh");
 
@@ -48,6 +49,7 @@ public record Rule(String id, Severity severity, boolean recurring, List<Kind> k
         fix = Map.copyOf(fix);
         evidence = List.copyOf(evidence);
         examples = List.copyOf(examples);
+        fixVariants = Map.copyOf(fixVariants);
     }
 
     public String title(String lang) {
@@ -70,6 +72,12 @@ public record Rule(String id, Severity severity, boolean recurring, List<Kind> k
 
     public String fix(String lang, Map<String, String> args) {
         return fill(fix(lang), args);
+    }
+
+    /** The fix for a finding of {@code variant}: the variant's own when it has one. */
+    public String fix(String variant, String lang, Map<String, String> args) {
+        Map<String, String> texts = fixVariants.get(variant);
+        return texts == null ? fix(lang, args) : fill(texts.getOrDefault(lang, texts.get("en")), args);
     }
 
     static String fill(String template, Map<String, String> args) {

@@ -65,6 +65,6 @@ public final class Validator {
     public Diagnostic diagnostic(Finding f, String lang) {
         Rule rule = catalog.rule(f.rule()).orElseThrow();
         return new Diagnostic(severity(f), rule.id(), f.pos(), rule.message(f.variant(), lang, f.args()),
-                rule.fix(lang, f.args()));
+                rule.fix(f.variant(), lang, f.args()));
     }
 }

@@ -96,8 +96,8 @@ class ContributorTest {
                   hint: allowed: 修复
                 content/litellm/links/index.zh.md:7:18: warning[broken-anchor]: no heading `#解决办法` in content/ollama/target/index.zh.md
                   hint: did you mean `解决方法`?
-                content/wrenai/snippet/index.en.md:10:12: error[LLM001]: `openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but none of `OPENAI_API_KEY` has a value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.
-                  hint: Either add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`, or give `OPENAI_API_KEY` a non-empty value; or, for Ollama, switch to `ollama_chat/<model>` with `api_base: http://<host>:11434` (no `/v1`), which needs no key.""", built.diagnostics());
+                content/wrenai/snippet/index.en.md:10:12: error[LLM001]: `openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but `OPENAI_API_KEY` has no value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.
+                  hint: Add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`; or, for Ollama, switch to `ollama_chat/<model>` with `api_base: http://<host>:11434` (no `/v1`), which needs no key.""", built.diagnostics());
         assertFalse(built.result().written());
     }
 
@@ -116,7 +116,7 @@ class ContributorTest {
                 ::error file=content/litellm/links/index.en.md,line=7,col=96,title=broken-link::broken link `../../ollama/gone/`: no article at content/ollama/gone%0Alink to another article as ../../<section>/<slug>/index.<lang>.md (drafts are not published)
                 ::warning file=content/litellm/links/index.zh.md,line=7,col=6,title=broken-anchor::no heading `#不存在` in this page%0Aallowed: 修复
                 ::warning file=content/litellm/links/index.zh.md,line=7,col=18,title=broken-anchor::no heading `#解决办法` in content/ollama/target/index.zh.md%0Adid you mean `解决方法`?
-                ::error file=content/wrenai/snippet/index.en.md,line=10,col=12,title=LLM001::`openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but none of `OPENAI_API_KEY` has a value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.%0AEither add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`, or give `OPENAI_API_KEY` a non-empty value; or, for Ollama, switch to `ollama_chat/<model>` with `api_base: http://<host>:11434` (no `/v1`), which needs no key.
+                ::error file=content/wrenai/snippet/index.en.md,line=10,col=12,title=LLM001::`openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but `OPENAI_API_KEY` has no value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.%0AAdd `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`; or, for Ollama, switch to `ollama_chat/<model>` with `api_base: http://<host>:11434` (no `/v1`), which needs no key.
                 """, r.out());
         assertEquals("""
                 ## Casebook check: 4 errors, 4 warnings
@@ -132,7 +132,7 @@ class ContributorTest {
                 | error | `content/litellm/links/index.en.md:7:96` | `broken-link` | broken link `../../ollama/gone/`: no article at content/ollama/gone<br>link to another article as ../../&lt;section&gt;/&lt;slug&gt;/index.&lt;lang&gt;.md (drafts are not published) |
                 | warning | `content/litellm/links/index.zh.md:7:6` | `broken-anchor` | no heading `#不存在` in this page<br>allowed: 修复 |
                 | warning | `content/litellm/links/index.zh.md:7:18` | `broken-anchor` | no heading `#解决办法` in content/ollama/target/index.zh.md<br>did you mean `解决方法`? |
-                | error | `content/wrenai/snippet/index.en.md:10:12` | `LLM001` | `openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but none of `OPENAI_API_KEY` has a value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.<br>Either add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`, or give `OPENAI_API_KEY` a non-empty value; or, for Ollama, switch to `ollama_chat/&lt;model&gt;` with `api_base: http://&lt;host&gt;:11434` (no `/v1`), which needs no key. |
+                | error | `content/wrenai/snippet/index.en.md:10:12` | `LLM001` | `openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but `OPENAI_API_KEY` has no value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.<br>Add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`; or, for Ollama, switch to `ollama_chat/&lt;model&gt;` with `api_base: http://&lt;host&gt;:11434` (no `/v1`), which needs no key. |
 
                 ### Translations
 

@@ -78,6 +78,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void oneMissingKeyIsNamedOnceAndItsFixIsNotRepeated() throws IOException {
+        Files.writeString(Path.of(config), Files.readString(Path.of(config)).replace("    api_key_name: LLM_OLLAMA_API_KEY\n", ""));
+        Files.writeString(Path.of(env), "OTHER=1\n");
+        MainTest.Run r = MainTest.run("validate", config, env);
+        assertEquals(config + ":5:12: error[LLM001]: `openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an "
+                + "API key even when the server is a local Ollama or LM Studio, but `OPENAI_API_KEY` has no value: the call fails "
+                + "with `litellm.AuthenticationError … OPENAI_API_KEY`.\n"
+                + "  hint: Add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`; or, for Ollama, switch to "
+                + "`ollama_chat/<model>` with `api_base: http://<host>:11434` (no `/v1`), which needs no key.\n", r.out());
+    }
+
+    @Test
     void chineseMessages() {
         MainTest.Run r = MainTest.run("validate", config, env, "--lang", "zh");
         assertTrue(r.out().contains("error[LLM001]: `openai/deepseek-r1:8b` 走 LiteLLM 的 OpenAI 通道"), r.out());

@@ -1,6 +1,47 @@
-/* Casebook: remembers the language a reader picks, and loads the search client on first use. */
+/* Casebook: remembers the language a reader picks, gives every code block a copy button, and
+   loads the search client on first use. */
 (function () {
   "use strict";
+  // copy buttons: the block's exact text to the clipboard, said to screen readers too
+  var body = document.body, blocks = document.querySelectorAll("pre > code");
+  if (blocks.length) {
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    body.appendChild(status);
+    Array.prototype.forEach.call(blocks, function (code) {
+      var pre = code.parentNode, button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy";
+      button.textContent = body.getAttribute("data-copy");
+      button.addEventListener("click", function () {
+        var text = code.textContent;
+        var done = function () {
+          button.textContent = status.textContent = body.getAttribute("data-copied");
+          setTimeout(function () { button.textContent = body.getAttribute("data-copy"); status.textContent = ""; }, 2000);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
+        } else {
+          fallback(text);
+          done();
+        }
+      });
+      pre.classList.add("has-copy");
+      pre.insertBefore(button, code);
+    });
+  }
+  function fallback(text) { // pages served over plain http have no clipboard API
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+    body.removeChild(area);
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[data-lang]") : null;
     if (!link) { return; }

@@ -187,8 +187,13 @@
     var n = [], runs = normalize(query).match(/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+/g) || [];
     runs.forEach(function (r) { n.push(r); });
     cs.forEach(function (c) { n.push(c.text); c.parts.forEach(function (p) { if (p.length > 3 && p.indexOf("_") < 0) n.push(p); }); });
-    return n.filter(function (x, i) { return x && n.indexOf(x) === i; });
+    return n.filter(function (x, i) { return x && x.length > 1 && !STOP[x] && n.indexOf(x) === i; });
   }
+  // words too common to mark on their own: a pasted log or question is full of them
+  var STOP = {};
+  ("a an and are as at be but by for from has have if in into is it its of on or so that the their then there these " +
+    "this to was were what when where which while who why will with not no can could should would you your i we").split(" ")
+    .forEach(function (w) { STOP[w] = true; });
   // an ASCII word is highlighted only where it stands alone, not inside a longer word
   var ALNUM = /[a-z0-9_]/;
   function alone(text, at, len, s) {
@@ -216,7 +221,12 @@
         for (var j = i; j < merged.length && merged[j][0] < r[0] + W; j++) count += merged[j][1] - merged[j][0];
         if (count > bestCount) { bestCount = count; best = r[0]; }
       });
-      var from = Math.max(0, best - 40), to = Math.min(text.length, from + W + 40), html = from > 0 ? "…" : "", at = from;
+      var from = Math.max(0, best - 40), to = Math.min(text.length, from + W + 40);
+      merged.forEach(function (r) { // never cut inside a highlight
+        if (r[0] < from && r[1] > from) from = r[0];
+        if (r[0] < to && r[1] > to) to = r[1];
+      });
+      var html = from > 0 ? "…" : "", at = from;
       merged.forEach(function (r) {
         if (r[1] <= from || r[0] >= to) return;
         var a = Math.max(r[0], at), b = Math.min(r[1], to);
@@ -247,32 +257,60 @@
       return "<li role=\"option\" id=\"search-result-" + i + "\">" + item(r) + "</li>";
     }).join("") : "<li class=\"empty\">" + esc(empty) + "</li>";
   }
-  function choose(i) {
+  // the ARIA combobox pattern: the input owns the listbox and says which option is active
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  var count = document.createElement("p");
+  count.className = "search-count";
+  count.setAttribute("role", "status");
+  form.appendChild(count);
+  function show(open) {
+    box.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!open) { select(-1); count.textContent = ""; }
+  }
+  function select(i) {
+    var items = box.querySelectorAll("li[role=option]");
+    selected = items.length && i >= 0 ? i % items.length : -1;
+    items.forEach(function (li, k) { li.setAttribute("aria-selected", k === selected ? "true" : "false"); });
+    if (selected < 0) { input.removeAttribute("aria-activedescendant"); return; }
+    input.setAttribute("aria-activedescendant", items[selected].id);
+    items[selected].scrollIntoView({ block: "nearest" });
+  }
+  function choose(step) {
     var items = box.querySelectorAll("li[role=option]");
     if (!items.length) return;
-    selected = (i + items.length) % items.length;
-    items.forEach(function (li, k) { li.setAttribute("aria-selected", k === selected ? "true" : "false"); });
-    input.setAttribute("aria-activedescendant", items[selected].id);
+    select(selected < 0 ? (step > 0 ? 0 : items.length - 1) : (selected + step + items.length) % items.length);
   }
   function run() {
     var q = input.value.trim(), mine = ++seq;
-    if (!q) { box.hidden = true; return; }
+    if (!q) { box.innerHTML = ""; show(false); return; }
     search(q, { lang: lang }).then(function (r) {
       if (mine !== seq) return;
-      list(r, box, form.getAttribute("data-empty")); box.hidden = false; selected = -1;
+      list(r, box, form.getAttribute("data-empty"));
+      show(true);
+      select(-1);
+      count.textContent = r.length ? (form.getAttribute("data-count") || "{n}").replace("{n}", r.length) : "";
     });
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
   input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); choose(selected + (e.key === "ArrowDown" ? 1 : -1)); }
-    else if (e.key === "Escape") { box.hidden = true; }
-    else if (e.key === "Enter" && selected >= 0) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      // a closed list opens again first: a hidden result is never chosen
+      if (box.hidden) { if (input.value.trim() && box.querySelector("li[role=option]")) show(true); return; }
+      choose(e.key === "ArrowDown" ? 1 : -1);
+    } else if (e.key === "Escape") {
+      e.preventDefault(); // closes the list; the words stay (a search field would clear them)
+      show(false);
+    } else if (e.key === "Enter" && selected >= 0 && !box.hidden) {
       e.preventDefault();
       var a = box.querySelectorAll("li[role=option] a")[selected];
       if (a) location.href = a.href;
     }
   });
-  document.addEventListener("click", function (e) { if (!form.contains(e.target)) box.hidden = true; });
+  document.addEventListener("click", function (e) { if (!form.contains(e.target)) show(false); });
   var q = new URLSearchParams(location.search).get("q"), page = document.getElementById("search-page");
   if (q) input.value = q;
   if (page && q) {

@@ -48,6 +48,13 @@
     try { localStorage.setItem("casebook-lang", link.getAttribute("data-lang")); } catch (e) { /* private mode */ }
   });
 
+  // on the search page the language switch keeps the query
+  if (body.classList.contains("kind-search") && /[?&]q=/.test(location.search)) {
+    Array.prototype.forEach.call(document.querySelectorAll(".langs a[href]"), function (a) {
+      a.setAttribute("href", a.getAttribute("href").split("?")[0] + location.search);
+    });
+  }
+
   var form = document.querySelector("form.search");
   if (!form) { return; }
   var input = form.querySelector("input[type=search]"), loaded = false;

@@ -130,4 +130,71 @@ class SearchBrowserTest {
         assertEquals("认证错误", page.inputValue("form.search input"));
         page.close();
     }
+
+    @Test
+    void escapeClosesWithoutClearingAndAClosedOrEmptiedListIsNeverChosen() {
+        Page page = site.open("en/wrenai/");
+        page.keyboard().press("/");
+        page.keyboard().type("OPENAI_API_KEY");
+        page.waitForSelector(".search-results li[role=option]");
+        assertEquals("combobox", page.getAttribute("form.search input", "role"));
+        assertEquals("true", page.getAttribute("form.search input", "aria-expanded"));
+        String count = page.textContent(".search-count");
+        assertTrue(count.matches("\\d+ results"), count);
+        assertEquals(page.locator(".search-results li[role=option]").count() + " results", count);
+
+        page.keyboard().press("ArrowDown");
+        assertEquals("search-result-0", page.getAttribute("form.search input", "aria-activedescendant"));
+        page.keyboard().press("Escape");
+        assertTrue(page.isHidden(".search-results"));
+        assertEquals("OPENAI_API_KEY", page.inputValue("form.search input"), "Escape closes, the words stay");
+        assertEquals("false", page.getAttribute("form.search input", "aria-expanded"));
+        assertEquals(null, page.getAttribute("form.search input", "aria-activedescendant"));
+        // Enter on a closed list does not open the stale result (it searches, on the results page)
+        page.keyboard().press("ArrowDown"); // opens the list again, choosing nothing yet
+        assertTrue(page.isVisible(".search-results"));
+        assertEquals(0, page.locator(".search-results li[aria-selected=true]").count());
+        page.keyboard().press("Escape");
+
+        page.fill("form.search input", "");
+        page.waitForFunction("() => document.querySelector('.search-results').hidden");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        page.waitForURL(url -> url.contains("/kb/en/search/"));
+        assertTrue(page.url().endsWith("/kb/en/search/?q="), page.url());
+        page.close();
+    }
+
+    @Test
+    void theActiveResultScrollsIntoViewAndStopWordsAreNeverMarked() {
+        Page page = site.open("en/wrenai/");
+        page.setViewportSize(800, 400);
+        page.keyboard().press("/");
+        page.keyboard().type("the api key is not set in the env");
+        page.waitForSelector(".search-results li[role=option]");
+        int n = page.locator(".search-results li[role=option]").count();
+        for (int i = 0; i < n; i++) {
+            page.keyboard().press("ArrowDown");
+        }
+        assertEquals(true, page.evaluate("() => { const box = document.querySelector('.search-results').getBoundingClientRect();"
+                + " const li = document.querySelector('.search-results li[aria-selected=true]').getBoundingClientRect();"
+                + " return li.top >= box.top - 1 && li.bottom <= box.bottom + 1; }"));
+        List<String> marked = page.locator(".search-results mark").allTextContents();
+        assertTrue(!marked.isEmpty(), "something is marked");
+        for (String m : marked) {
+            assertTrue(!List.of("the", "is", "not", "in").contains(m.toLowerCase(java.util.Locale.ROOT)), m + " in " + marked);
+        }
+        page.close();
+    }
+
+    @Test
+    void theLanguageSwitchOnTheResultsPageKeepsTheQuery() {
+        Page page = site.open("en/search/?q=OPENAI_API_KEY");
+        page.waitForSelector("#search-page li");
+        page.click(".langs a[hreflang=zh]");
+        page.waitForSelector("#search-page li");
+        assertTrue(page.url().endsWith("/kb/zh/search/?q=OPENAI_API_KEY"), page.url());
+        assertEquals("OPENAI_API_KEY", page.inputValue("form.search input"));
+        page.close();
+    }
 }

@@ -178,6 +178,7 @@ public final class SiteRenderer {
         outputs.addAll(resources());
         theme.assets().forEach((name, bytes) -> outputs.add(new Output.Bytes(fingerprint(name, bytes), bytes)));
         outputs.addAll(new Feeds(source, base, theme).feeds());
+        outputs.addAll(new DataFiles(source, entries).files());
         outputs.add(text(".nojekyll", ""));
         config.cname().ifPresent(c -> outputs.add(text("CNAME", c + "\n")));
         outputs.add(text("robots.txt", "User-agent: *\nAllow: /\n"

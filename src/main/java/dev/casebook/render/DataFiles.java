@@ -1,0 +1,155 @@
+package dev.casebook.render;
+
+import dev.casebook.content.Article;
+import dev.casebook.content.BaseUrl;
+import dev.casebook.content.Entry;
+import dev.casebook.content.Lang;
+import dev.casebook.content.Output;
+import dev.casebook.content.Routes;
+import dev.casebook.content.SiteConfig;
+import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.Source;
+import dev.casebook.content.Translation;
+import dev.casebook.diag.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The knowledge base as data for tools and assistants, beside the pages:
+ * <ul>
+ *   <li>{@code errors.json}: each error string an article solves → the articles, in every
+ *       language they are written in, and the rules they demonstrate;</li>
+ *   <li>{@code articles.json}: each article's URLs, titles and summaries per language, its errors,
+ *       products, tags, versions and rules;</li>
+ *   <li>{@code llms.txt}, as the llmstxt.org convention has it: the site, then the articles of
+ *       each language with their summaries.</li>
+ * </ul>
+ * URLs are absolute when the site has a base URL with a host, else paths under the base path.
+ * Everything is sorted, so the files are byte-identical from build to build.
+ */
+final class DataFiles {
+
+    private final Source source;
+    private final SiteConfig config;
+    private final BaseUrl base;
+    private final Map<String, Entry> entries;
+
+    DataFiles(Source source, Map<String, Entry> entries) {
+        this.source = source;
+        this.config = source.config();
+        this.base = config.baseUrl();
+        this.entries = entries;
+    }
+
+    List<Output> files() {
+        return List.of(
+                new Output.Lazy("errors.json", () -> bytes(errors())),
+                new Output.Lazy("articles.json", () -> bytes(articles())),
+                new Output.Lazy("llms.txt", () -> bytes(llms())));
+    }
+
+    /** The rules an article's snippets demonstrate (an {@code expect=} that holds), sorted. */
+    private Set<String> rules(Article a) {
+        Set<String> rules = new TreeSet<>();
+        for (Translation t : a.translations()) {
+            Entry e = entries.get(t.path());
+            if (e != null) {
+                e.snippets().stream().filter(c -> c.status() == SnippetCheck.Status.SHOWS).forEach(c -> rules.addAll(c.rules()));
+            }
+        }
+        return rules;
+    }
+
+    private String url(Lang lang, Article a) {
+        return base.absolute(Routes.article(lang, a));
+    }
+
+    /** {"zh": ..., "en": ...} over the languages the article is written in, in site order. */
+    private String perLanguage(Article a, Function<Translation, String> value) {
+        return a.translations().stream().map(t -> Json.string(t.lang().code()) + ": " + Json.string(value.apply(t)))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String strings(java.util.Collection<String> values) {
+        return values.stream().map(Json::string).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    String errors() {
+        Map<String, List<Article>> byError = new TreeMap<>();
+        for (Article a : source.articles()) {
+            for (String error : new TreeSet<>(a.facts().errors())) {
+                byError.computeIfAbsent(error, k -> new ArrayList<>()).add(a);
+            }
+        }
+        StringBuilder json = new StringBuilder("{\n  \"errors\": [");
+        boolean first = true;
+        for (Map.Entry<String, List<Article>> e : byError.entrySet()) {
+            Set<String> rules = new TreeSet<>();
+            json.append(first ? "\n" : ",\n").append("    {\"error\": ").append(Json.string(e.getKey())).append(", \"articles\": [");
+            first = false;
+            for (int i = 0; i < e.getValue().size(); i++) {
+                Article a = e.getValue().get(i);
+                rules.addAll(rules(a));
+                json.append(i == 0 ? "" : ", ").append("{\"id\": ").append(Json.string(a.id()))
+                        .append(", \"urls\": ").append(perLanguage(a, t -> url(t.lang(), a)))
+                        .append(", \"titles\": ").append(perLanguage(a, Translation::title)).append('}');
+            }
+            json.append("], \"rules\": ").append(strings(rules)).append('}');
+        }
+        return json.append(byError.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    String articles() {
+        StringBuilder json = new StringBuilder("{\n  \"articles\": [");
+        List<Article> articles = source.articles();
+        for (int i = 0; i < articles.size(); i++) {
+            Article a = articles.get(i);
+            String versions = a.facts().verifiedWith().entrySet().stream()
+                    .map(v -> Json.string(v.getKey()) + ": " + Json.string(v.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+            json.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(Json.string(a.id()))
+                    .append(", \"section\": ").append(Json.string(a.section()))
+                    .append(", \"urls\": ").append(perLanguage(a, t -> url(t.lang(), a)))
+                    .append(", \"titles\": ").append(perLanguage(a, Translation::title))
+                    .append(", \"summaries\": ").append(perLanguage(a, Translation::summary))
+                    .append(", \"errors\": ").append(strings(a.facts().errors()))
+                    .append(", \"products\": ").append(strings(a.facts().products()))
+                    .append(", \"tags\": ").append(strings(a.facts().tags()))
+                    .append(", \"versions\": ").append(versions)
+                    .append(", \"rules\": ").append(strings(rules(a))).append('}');
+        }
+        return json.append(articles.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    String llms() {
+        Lang first = config.defaultLang();
+        StringBuilder md = new StringBuilder("# ").append(oneLine(config.title(first))).append("\n\n> ")
+                .append(oneLine(config.description(first))).append("\n\n");
+        md.append("Troubleshooting articles, each with the exact error strings it solves and configs checked at build time. ")
+                .append("Machine-readable: ").append(base.absolute("articles.json")).append(" and ")
+                .append(base.absolute("errors.json")).append(".\n");
+        for (Lang lang : config.languages()) {
+            md.append("\n## ").append(oneLine(config.title(lang))).append(" (").append(lang.code()).append(")\n\n");
+            for (Article a : source.articles()) {
+                a.translation(lang).ifPresent(t -> md.append("- [").append(oneLine(t.title()).replace("]", "\\]")).append("](")
+                        .append(url(lang, a)).append("): ").append(oneLine(t.summary())).append('\n'));
+            }
+        }
+        return md.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ').strip();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -73,12 +73,12 @@ final class DataFiles {
 
     /** {"zh": ..., "en": ...} over the languages the article is written in, in site order. */
     private String perLanguage(Article a, Function<Translation, String> value) {
-        return a.translations().stream().map(t -> Json.string(t.lang().code()) + ": " + Json.string(value.apply(t)))
+        return a.translations().stream().map(t -> js(t.lang().code()) + ": " + js(value.apply(t)))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static String strings(java.util.Collection<String> values) {
-        return values.stream().map(Json::string).collect(Collectors.joining(", ", "[", "]"));
+        return values.stream().map(DataFiles::js).collect(Collectors.joining(", ", "[", "]"));
     }
 
     String errors() {
@@ -92,12 +92,12 @@ final class DataFiles {
         boolean first = true;
         for (Map.Entry<String, List<Article>> e : byError.entrySet()) {
             Set<String> rules = new TreeSet<>();
-            json.append(first ? "\n" : ",\n").append("    {\"error\": ").append(Json.string(e.getKey())).append(", \"articles\": [");
+            json.append(first ? "\n" : ",\n").append("    {\"error\": ").append(js(e.getKey())).append(", \"articles\": [");
             first = false;
             for (int i = 0; i < e.getValue().size(); i++) {
                 Article a = e.getValue().get(i);
                 rules.addAll(rules(a));
-                json.append(i == 0 ? "" : ", ").append("{\"id\": ").append(Json.string(a.id()))
+                json.append(i == 0 ? "" : ", ").append("{\"id\": ").append(js(a.id()))
                         .append(", \"urls\": ").append(perLanguage(a, t -> url(t.lang(), a)))
                         .append(", \"titles\": ").append(perLanguage(a, Translation::title)).append('}');
             }
@@ -112,10 +112,10 @@ final class DataFiles {
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
             String versions = a.facts().verifiedWith().entrySet().stream()
-                    .map(v -> Json.string(v.getKey()) + ": " + Json.string(v.getValue()))
+                    .map(v -> js(v.getKey()) + ": " + js(v.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
-            json.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(Json.string(a.id()))
-                    .append(", \"section\": ").append(Json.string(a.section()))
+            json.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(js(a.id()))
+                    .append(", \"section\": ").append(js(a.section()))
                     .append(", \"urls\": ").append(perLanguage(a, t -> url(t.lang(), a)))
                     .append(", \"titles\": ").append(perLanguage(a, Translation::title))
                     .append(", \"summaries\": ").append(perLanguage(a, Translation::summary))
@@ -145,8 +145,14 @@ final class DataFiles {
         return md.toString();
     }
 
+    /** Text in llms.txt: one line, and no markup a Markdown reader would run (titles come from pull requests). */
     private static String oneLine(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ').strip();
+        return s.replace('\n', ' ').replace('\r', ' ').strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A JSON string that is also safe inside an HTML page: {@code < > &} as unicode escapes. */
+    private static String js(String s) {
+        return Json.string(s).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     private static byte[] bytes(String s) {

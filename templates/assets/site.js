@@ -48,6 +48,21 @@
     try { localStorage.setItem("casebook-lang", link.getAttribute("data-lang")); } catch (e) { /* private mode */ }
   });
 
+  // the table of contents marks the section being read
+  var toc = document.querySelectorAll(".toc a[href^='#']");
+  if (toc.length && "IntersectionObserver" in window) {
+    var byId = {};
+    Array.prototype.forEach.call(toc, function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    var observer = new IntersectionObserver(function (seen) {
+      seen.forEach(function (e) {
+        if (!e.isIntersecting || !byId[e.target.id]) { return; }
+        Array.prototype.forEach.call(toc, function (a) { a.removeAttribute("aria-current"); });
+        byId[e.target.id].setAttribute("aria-current", "true");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) { observer.observe(h); } });
+  }
+
   // on the search page the language switch keeps the query
   if (body.classList.contains("kind-search") && /[?&]q=/.test(location.search)) {
     Array.prototype.forEach.call(document.querySelectorAll(".langs a[href]"), function (a) {

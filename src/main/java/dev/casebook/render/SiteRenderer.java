@@ -297,7 +297,12 @@ public final class SiteRenderer {
         Optional<Lang> outdatedFrom = own.isPresent()
                 && translationStates.getOrDefault(article.id() + "\n" + lang.code(), TranslationReport.State.ORIGINAL)
                 == TranslationReport.State.OUTDATED ? own.get().translatedFrom().map(p -> p.lang()) : Optional.empty();
-        String html = fillSlots(doc.html(), entry.hrefs(), snippetHeads(lang, doc, entry.snippets()));
+        String html = withHeadingLinks(fillSlots(doc.html(), entry.hrefs(), snippetHeads(lang, doc, entry.snippets())),
+                theme.strings(lang).get("heading_link"));
+        List<Article> order = sectionOrder(lang, article.section());
+        int at = order.indexOf(article);
+        Views.NamedLink previous = at > 0 ? cardLink(lang, order.get(at - 1)) : NO_LINK;
+        Views.NamedLink next = at >= 0 && at + 1 < order.size() ? cardLink(lang, order.get(at + 1)) : NO_LINK;
         Views.ArticleView view = new Views.ArticleView(
                 shown.title(), shown.summary(), shown.lang().code(),
                 shown.date().toString(), formatDate(shown.date(), lang),
@@ -316,7 +321,8 @@ public final class SiteRenderer {
                 own.isEmpty() ? base.url(Routes.article(shown.lang(), article)) : "",
                 outdatedFrom.map(this::languageName).orElse(""),
                 outdatedFrom.map(Lang::code).orElse(""),
-                outdatedFrom.map(l -> base.url(Routes.article(l, article))).orElse(""));
+                outdatedFrom.map(l -> base.url(Routes.article(l, article))).orElse(""),
+                previous, next);
         Map<String, Object> model = common(lang, page);
         model.put("article", view);
         return model;
@@ -494,6 +500,44 @@ public final class SiteRenderer {
     private Views.TagView tagView(Lang lang, String tag) {
         List<Article> in = byTag.getOrDefault(tag, List.of());
         return new Views.TagView(tag, base.url(Routes.tag(lang, tag)), cards(lang, in));
+    }
+
+    private static final Views.NamedLink NO_LINK = new Views.NamedLink("", "");
+    private static final Pattern HEADING = Pattern.compile("<h([2-4]) id=\"([^\"]+)\">");
+    /** a section's articles in the order of its page, per language, computed once */
+    private final Map<String, List<Article>> sectionOrders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The articles of {@code section} in the order its page lists them in {@code lang}: previous/next follow it. */
+    private List<Article> sectionOrder(Lang lang, String section) {
+        return sectionOrders.computeIfAbsent(lang.code() + "/" + section, k -> {
+            List<Article> in = new ArrayList<>(bySection.getOrDefault(section, List.of()));
+            in.sort(Comparator.comparing((Article a) -> a.translation(lang).orElse(shownFor(a, lang)).lastModified()).reversed()
+                    .thenComparing(Article::id));
+            return List.copyOf(in);
+        });
+    }
+
+    private Views.NamedLink cardLink(Lang lang, Article a) {
+        return new Views.NamedLink(a.translation(lang).orElse(shownFor(a, lang)).title(), base.url(Routes.article(lang, a)));
+    }
+
+    /** Each h2-h4 gets a link to itself (a # after the text), labelled for screen readers in the page's language. */
+    static String withHeadingLinks(String html, String label) {
+        Matcher m = HEADING.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 256);
+        int from = 0;
+        while (m.find()) {
+            String close = "</h" + m.group(1) + ">";
+            int end = html.indexOf(close, m.end());
+            if (end < 0) {
+                break;
+            }
+            out.append(html, from, end).append(" <a class=\"anchor\" href=\"#").append(m.group(2)).append("\" aria-label=\"")
+                    .append(Html.escape(label)).append("\">#</a>").append(close);
+            from = end + close.length();
+            m.region(from, html.length());
+        }
+        return out.append(html, from, html.length()).toString();
     }
 
     /** Cards for {@code articles} in {@code lang}, newest first, then by id for a stable order. */

@@ -49,7 +49,8 @@ public final class Views {
                               String updatedIso, String updatedText, SafeString html, List<TocEntry> toc,
                               NamedLink section, List<NamedLink> tags, List<String> products, List<String> errors,
                               List<Version> verifiedWith, String editHref, String originalName, String originalHref,
-                              String outdatedName, String outdatedLang, String outdatedHref) {
+                              String outdatedName, String outdatedLang, String outdatedHref,
+                              NamedLink previous, NamedLink next) {
     }
 
     /** A translation state as the status page names it: {@code name} for CSS, {@code label} for readers. */

@@ -47,4 +47,52 @@ class ListPagesTest {
         assertEquals(List.of("B", "A"), built.html("en/docker/index.html").select("main h2").eachText());
         assertEquals(List.of("C"), built.html("en/ollama/index.html").select("main h2").eachText());
     }
+
+    @Test
+    void articlesLinkTheirHeadingsAndTheirNeighboursInTheSection() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/_site.yaml --
+                languages: [en, zh]
+                -- content/docker/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                ---
+                ## Cause & effect
+                ### 原因
+                -- content/docker/b/index.en.md --
+                ---
+                title: B
+                summary: S
+                date: 2025-02-19
+                ---
+                Body.
+                -- content/docker/c/index.en.md --
+                ---
+                title: C
+                summary: S
+                date: 2025-02-17
+                ---
+                Body.
+                -- content/docker/c/index.zh.md --
+                ---
+                title: 丙
+                summary: 摘要
+                date: 2025-02-17
+                ---
+                正文。
+                """).build();
+        assertEquals("", built.diagnostics());
+        var a = built.html("en/docker/a/index.html");
+        assertEquals(List.of("#cause--effect", "#原因"), a.select(".prose a.anchor").eachAttr("href"));
+        assertEquals(List.of("Link to this section", "Link to this section"), a.select(".prose a.anchor").eachAttr("aria-label"));
+        // the section page lists B, A, C (newest first): A's neighbours are B and C
+        assertEquals(List.of("/en/docker/b/", "/en/docker/c/"), a.select("nav.pager a").eachAttr("href"));
+        assertEquals(List.of("Previous B", "Next C"), a.select("nav.pager a").eachText());
+        assertEquals(List.of("/en/docker/a/"), built.html("en/docker/b/index.html").select("nav.pager a").eachAttr("href"));
+        var zh = built.html("zh/docker/c/index.html");
+        assertEquals(List.of("上一篇 A"), zh.select("nav.pager a").eachText());
+        assertEquals("本节链接", built.html("zh/docker/a/index.html").select(".prose a.anchor").first().attr("aria-label"));
+    }
 }

@@ -289,6 +289,7 @@
     search(q, { lang: lang }).then(function (r) {
       if (mine !== seq) return;
       list(r, box, form.getAttribute("data-empty"));
+      box.setAttribute("data-query", q); // which words these results answer
       show(true);
       select(-1);
       count.textContent = r.length ? (form.getAttribute("data-count") || "{n}").replace("{n}", r.length) : "";
@@ -303,6 +304,8 @@
       choose(e.key === "ArrowDown" ? 1 : -1);
     } else if (e.key === "Escape") {
       e.preventDefault(); // closes the list; the words stay (a search field would clear them)
+      clearTimeout(timer);
+      seq++; // results still on their way must not open it again
       show(false);
     } else if (e.key === "Enter" && selected >= 0 && !box.hidden) {
       e.preventDefault();

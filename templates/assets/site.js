@@ -63,6 +63,26 @@
     Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) { observer.observe(h); } });
   }
 
+  // light, dark or the system's choice, remembered
+  var toggle = document.querySelector(".theme-toggle");
+  if (toggle) {
+    var modes = ["auto", "dark", "light"], labels = toggle.getAttribute("data-labels").split("|");
+    var mode = function () { return document.documentElement.getAttribute("data-theme") || "auto"; };
+    var show = function () {
+      var i = modes.indexOf(mode());
+      toggle.textContent = labels[i];
+      toggle.setAttribute("aria-pressed", mode() === "auto" ? "false" : "true");
+    };
+    toggle.hidden = false;
+    show();
+    toggle.addEventListener("click", function () {
+      var next = modes[(modes.indexOf(mode()) + 1) % modes.length];
+      if (next === "auto") { document.documentElement.removeAttribute("data-theme"); } else { document.documentElement.setAttribute("data-theme", next); }
+      try { if (next === "auto") { localStorage.removeItem("casebook-theme"); } else { localStorage.setItem("casebook-theme", next); } } catch (e) { /* private mode */ }
+      show();
+    });
+  }
+
   // on the search page the language switch keeps the query
   if (body.classList.contains("kind-search") && /[?&]q=/.test(location.search)) {
     Array.prototype.forEach.call(document.querySelectorAll(".langs a[href]"), function (a) {

@@ -136,7 +136,7 @@ class SearchBrowserTest {
         Page page = site.open("en/wrenai/");
         page.keyboard().press("/");
         page.keyboard().type("OPENAI_API_KEY");
-        page.waitForSelector(".search-results li[role=option]");
+        page.waitForFunction("() => document.querySelector('.search-results').dataset.query === 'OPENAI_API_KEY'");
         assertEquals("combobox", page.getAttribute("form.search input", "role"));
         assertEquals("true", page.getAttribute("form.search input", "aria-expanded"));
         String count = page.textContent(".search-count");
@@ -171,7 +171,7 @@ class SearchBrowserTest {
         page.setViewportSize(800, 400);
         page.keyboard().press("/");
         page.keyboard().type("the api key is not set in the env");
-        page.waitForSelector(".search-results li[role=option]");
+        page.waitForFunction("() => document.querySelector('.search-results').dataset.query === 'the api key is not set in the env'");
         int n = page.locator(".search-results li[role=option]").count();
         for (int i = 0; i < n; i++) {
             page.keyboard().press("ArrowDown");

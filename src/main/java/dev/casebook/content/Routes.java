@@ -67,6 +67,11 @@ public final class Routes {
         return lang.code() + "/rules/" + id + "/";
     }
 
+    /** The index of every error string the articles solve. */
+    public static String errors(Lang lang) {
+        return lang.code() + "/errors/";
+    }
+
     /** The translation status page. */
     public static String translations(Lang lang) {
         return lang.code() + "/translations/";

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -73,6 +74,9 @@ public final class SiteRenderer {
     private final Map<String, List<Article>> bySection = new TreeMap<>();
     private final Map<String, List<Article>> byTag = new TreeMap<>();
     private final Map<String, List<Article>> byRule = new HashMap<>();
+    private final Map<String, Set<String>> rulesByArticle = new HashMap<>();
+    private final Map<String, List<Article>> byError = new HashMap<>();
+    private final Map<String, List<Article>> byProduct = new HashMap<>();
     private final TranslationReport translations;
     /** "section/slug\nlang" → state, for the page of each translation */
     private final Map<String, TranslationReport.State> translationStates = new java.util.HashMap<>();
@@ -99,6 +103,12 @@ public final class SiteRenderer {
             for (String tag : new java.util.LinkedHashSet<>(a.facts().tags())) { // a tag written twice lists the article once
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(a);
             }
+            for (String e : new java.util.LinkedHashSet<>(a.facts().errors())) {
+                byError.computeIfAbsent(e, k -> new ArrayList<>()).add(a);
+            }
+            for (String p : new java.util.LinkedHashSet<>(a.facts().products())) {
+                byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(a);
+            }
             java.util.Set<String> shown = null;
             for (Translation t : a.translations()) {
                 Entry e = entries.get(t.path());
@@ -111,6 +121,7 @@ public final class SiteRenderer {
             }
             if (shown != null) {
                 shown.forEach(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(a));
+                rulesByArticle.put(a.id(), shown);
             }
         }
         this.translations = translations;
@@ -148,6 +159,7 @@ public final class SiteRenderer {
                 jobs.add(new Job(Routes.section(lang, section), "section", () -> section(lang, section)));
             }
             jobs.add(new Job(Routes.tags(lang), "tags", () -> tags(lang)));
+            jobs.add(new Job(Routes.errors(lang), "errors", () -> errorIndex(lang)));
             for (String tag : tagNames()) {
                 jobs.add(new Job(Routes.tag(lang, tag), "tag", () -> tag(lang, tag)));
             }
@@ -222,7 +234,7 @@ public final class SiteRenderer {
         model.put("site", new Views.SiteView(config.title(lang), config.description(lang), base.url(Routes.home(lang)),
                 base.url(Routes.root()), base.url(Routes.feed(lang)), base.url(Routes.tags(lang)),
                 base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code(),
-                base.url(Routes.translations(lang))));
+                base.url(Routes.translations(lang)), base.url(Routes.errors(lang))));
         model.put("languageNames", languageNames());
         model.put("page", page);
         model.put("t", theme.strings(lang));
@@ -322,7 +334,7 @@ public final class SiteRenderer {
                 outdatedFrom.map(this::languageName).orElse(""),
                 outdatedFrom.map(Lang::code).orElse(""),
                 outdatedFrom.map(l -> base.url(Routes.article(l, article))).orElse(""),
-                previous, next);
+                previous, next, cards(lang, related(article)));
         Map<String, Object> model = common(lang, page);
         model.put("article", view);
         return model;
@@ -503,6 +515,47 @@ public final class SiteRenderer {
     }
 
     private static final Views.NamedLink NO_LINK = new Views.NamedLink("", "");
+    private static final int RELATED = 4;
+
+    /**
+     * Up to four articles that share the most with {@code article}: an error string counts 3, a
+     * rule both demonstrate 2, a product 1; ties go to the newer article, then by id.
+     */
+    private List<Article> related(Article article) {
+        // scores gathered from the articles that share something, through inverted indexes: no scan of the site
+        Map<Article, Integer> scores = new HashMap<>();
+        for (String e : new java.util.TreeSet<>(article.facts().errors())) {
+            byError.getOrDefault(e, List.of()).forEach(o -> scores.merge(o, 3, Integer::sum));
+        }
+        for (String r : rulesOf(article)) {
+            byRule.getOrDefault(r, List.of()).forEach(o -> scores.merge(o, 2, Integer::sum));
+        }
+        for (String p : new java.util.TreeSet<>(article.facts().products())) {
+            byProduct.getOrDefault(p, List.of()).forEach(o -> scores.merge(o, 1, Integer::sum));
+        }
+        scores.remove(article);
+        return scores.entrySet().stream().filter(e -> e.getValue() > 1)
+                .sorted(Comparator.comparingInt((Map.Entry<Article, Integer> e) -> -e.getValue()).thenComparing(e -> e.getKey().id()))
+                .limit(RELATED).map(Map.Entry::getKey).toList();
+    }
+
+    private Set<String> rulesOf(Article a) {
+        return rulesByArticle.getOrDefault(a.id(), Set.of());
+    }
+
+    private Map<String, Object> errorIndex(Lang lang) {
+        Map<String, String> t = theme.strings(lang);
+        Views.PageView page = page("errors", lang, t.get("error_index"), t.get("error_index_intro"), Routes::errors,
+                Routes.errors(config.defaultLang()), config.languages(), Routes.errors(lang), false);
+        Map<String, Object> model = common(lang, page);
+        List<Views.ErrorEntry> entries = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, List<Article>> e : new TreeMap<>(byError).entrySet()) {
+            entries.add(new Views.ErrorEntry(e.getKey(), "error-" + (++n), cards(lang, e.getValue())));
+        }
+        model.put("errors", entries);
+        return model;
+    }
     private static final Pattern HEADING = Pattern.compile("<h([2-4]) id=\"([^\"]+)\">");
     /** a section's articles in the order of its page, per language, computed once */
     private final Map<String, List<Article>> sectionOrders = new java.util.concurrent.ConcurrentHashMap<>();

@@ -15,7 +15,7 @@ public final class Views {
     /** The site as a whole, in the current page's language. */
     public record SiteView(String title, String description, String home, String root, String feed,
                            String tags, String rules, String search, String searchScript, String lang,
-                           String translations) {
+                           String translations, String errors) {
     }
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */
@@ -50,7 +50,11 @@ public final class Views {
                               NamedLink section, List<NamedLink> tags, List<String> products, List<String> errors,
                               List<Version> verifiedWith, String editHref, String originalName, String originalHref,
                               String outdatedName, String outdatedLang, String outdatedHref,
-                              NamedLink previous, NamedLink next) {
+                              NamedLink previous, NamedLink next, List<Card> related) {
+    }
+
+    /** An error string and the articles that explain it, on the error index. */
+    public record ErrorEntry(String error, String id, List<Card> articles) {
     }
 
     /** A translation state as the status page names it: {@code name} for CSS, {@code label} for readers. */

@@ -95,4 +95,62 @@ class ListPagesTest {
         assertEquals(List.of("上一篇 A"), zh.select("nav.pager a").eachText());
         assertEquals("本节链接", built.html("zh/docker/a/index.html").select(".prose a.anchor").first().attr("aria-label"));
     }
+
+    @Test
+    void theErrorIndexAndRelatedArticlesComeFromSharedErrorsRulesAndProducts() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/_site.yaml --
+                languages: [en, zh]
+                -- content/a/one/index.en.md --
+                ---
+                title: One
+                summary: S
+                date: 2025-02-01
+                errors: ["E1", "E2"]
+                products: [litellm]
+                ---
+                Body.
+                -- content/a/two/index.en.md --
+                ---
+                title: Two
+                summary: S
+                date: 2025-02-02
+                errors: ["E1"]
+                ---
+                Body.
+                -- content/a/three/index.en.md --
+                ---
+                title: Three
+                summary: S
+                date: 2025-02-03
+                products: [litellm, wrenai]
+                ---
+                Body.
+                -- content/a/three/index.zh.md --
+                ---
+                title: 三
+                summary: 摘要
+                date: 2025-02-03
+                ---
+                正文。
+                -- content/a/four/index.en.md --
+                ---
+                title: Four
+                summary: S
+                date: 2025-02-04
+                errors: ["E2"]
+                products: [litellm]
+                ---
+                Body.
+                """).build();
+        assertEquals("", built.diagnostics());
+        var index = built.html("zh/errors/index.html");
+        assertEquals(List.of("E1", "E2"), index.select("dl.error-index dt").eachText());
+        // newest first; an English article on the Chinese index says its language
+        assertEquals(List.of("Two English One English", "Four English One English"), index.select("dl.error-index dd").eachText());
+        // One shares E1 with Two (3), E2 and litellm with Four (4), litellm with Three (1: too little)
+        assertEquals(List.of("Four", "Two"), built.html("en/a/one/index.html").select(".related li").eachText());
+        assertEquals(List.of(), built.html("en/a/three/index.html").select(".related li").eachText());
+        assertEquals(List.of("/en/errors/"), built.html("en/a/one/index.html").select("footer a[href$=/errors/]").eachAttr("href"));
+    }
 }

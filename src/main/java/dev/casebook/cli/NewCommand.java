@@ -43,9 +43,7 @@ final class NewCommand implements Callable<Integer> {
         ContentLoader.nameProblem(parts[0], true).or(() -> ContentLoader.nameProblem(parts[1], false)).ifPresent(p -> {
             throw new CommandLine.ParameterException(cli, p);
         });
-        if (!Files.isDirectory(site.resolve("content"))) {
-            throw new CommandLine.ParameterException(cli, "--site " + site + ": the folder has no content/ folder");
-        }
+        SiteOptions.requireSite(cli, site);
         List<Lang> languages = new ContentLoader(false).load(site).value().config().languages();
         Path bundle = site.resolve("content").resolve(parts[0]).resolve(parts[1]);
         List<Path> files = new ArrayList<>();

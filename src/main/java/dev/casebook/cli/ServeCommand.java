@@ -51,18 +51,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         CommandLine cli = spec.commandLine();
         PrintWriter err = cli.getErr();
-        if (!Files.isDirectory(site.resolve("content"))) {
-            throw new CommandLine.ParameterException(cli, "--site " + site + ": the folder has no content/ folder; "
-                    + "run casebook in the knowledge base's root, or pass --site DIR");
-        }
-        Optional<BaseUrl> base = Optional.empty();
-        if (baseUrl != null) {
-            try {
-                base = Optional.of(BaseUrl.parse(baseUrl));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cli, "--base-url: " + e.getMessage());
-            }
-        }
+        SiteOptions.requireSite(cli, site);
+        Optional<BaseUrl> base = SiteOptions.baseUrl(cli, baseUrl);
         BuildOptions options = new BuildOptions(site, site.resolve("target").resolve("site"), base, drafts, strict, false,
                 Optional.empty());
         Path rules = site.resolve("src/main/resources/rules");

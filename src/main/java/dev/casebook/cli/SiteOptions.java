@@ -45,6 +45,12 @@ final class SiteOptions {
 
     /** The build options, or a usage error naming what is wrong with the site folder or the URL. */
     BuildOptions buildOptions(CommandLine cli, Path out) {
+        requireSite(cli, site);
+        return new BuildOptions(site, out, baseUrl(cli, baseUrl), drafts, strict, true, Optional.empty());
+    }
+
+    /** A usage error unless {@code site} is a folder holding content/ (every command that reads a site asks this). */
+    static void requireSite(CommandLine cli, Path site) {
         if (!Files.isDirectory(site)) {
             throw new CommandLine.ParameterException(cli, "--site " + site + ": no such folder");
         }
@@ -52,14 +58,17 @@ final class SiteOptions {
             throw new CommandLine.ParameterException(cli, "--site " + site + ": the folder has no content/ folder; "
                     + "run casebook in the knowledge base's root, or pass --site DIR");
         }
-        Optional<BaseUrl> base = Optional.empty();
-        if (baseUrl != null) {
-            try {
-                base = Optional.of(BaseUrl.parse(baseUrl));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cli, "--base-url: " + e.getMessage());
-            }
+    }
+
+    /** The parsed --base-url, or a usage error. */
+    static Optional<BaseUrl> baseUrl(CommandLine cli, String text) {
+        if (text == null) {
+            return Optional.empty();
         }
-        return new BuildOptions(site, out, base, drafts, strict, true, Optional.empty());
+        try {
+            return Optional.of(BaseUrl.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, "--base-url: " + e.getMessage());
+        }
     }
 }

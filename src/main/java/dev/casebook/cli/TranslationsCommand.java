@@ -58,9 +58,7 @@ final class TranslationsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cli = spec.commandLine();
-        if (!Files.isDirectory(site.resolve("content"))) {
-            throw new CommandLine.ParameterException(cli, "--site " + site + ": the folder has no content/ folder");
-        }
+        SiteOptions.requireSite(cli, site);
         BuildOptions options = BuildOptions.of(site, site.resolve("target").resolve("site"));
         if (stamp != null) {
             return stamp(cli, new SiteBuild().source(options).value());

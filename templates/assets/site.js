@@ -93,6 +93,9 @@
   var form = document.querySelector("form.search");
   if (!form) { return; }
   var input = form.querySelector("input[type=search]"), loaded = false;
+  if (window.matchMedia && matchMedia("(pointer: coarse)").matches) { // no "/" key to press on a touch screen
+    input.setAttribute("placeholder", input.getAttribute("data-touch-placeholder"));
+  }
   function load() {
     if (loaded) { return; }
     loaded = true;

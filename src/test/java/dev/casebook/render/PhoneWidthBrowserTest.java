@@ -1,0 +1,55 @@
+package dev.casebook.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.testing.Chromium;
+import dev.casebook.testing.StaticServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** On a 390 px phone no page scrolls sideways, and the search box does not ask for a key the phone lacks. */
+@Tag("browser")
+class PhoneWidthBrowserTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noPageIsWiderThanAPhone() {
+        Path out = dir.resolve("site");
+        assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out)).written());
+        StaticServer server = new StaticServer(out, "/");
+        try (Chromium chromium = Chromium.launch()) {
+            BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                    .setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
+            Page page = context.newPage();
+            List<String> wide = new ArrayList<>();
+            for (String lang : List.of("en", "zh")) {
+                for (String path : List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/", "rules/", "rules/LLM001/",
+                        "search/?q=OPENAI_API_KEY", "errors/", "translations/", "tags/")) {
+                    page.navigate(server.url(lang + "/" + path));
+                    Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+                    if (width.intValue() > 390) {
+                        wide.add(lang + "/" + path + " is " + width + " px wide");
+                    }
+                }
+            }
+            assertEquals(List.of(), wide);
+            page.navigate(server.url("en/"));
+            assertEquals("Search errors, configs…", page.getAttribute("form.search input", "placeholder"));
+            context.close();
+        } finally {
+            server.close();
+        }
+    }
+}

@@ -334,7 +334,7 @@ public final class SiteRenderer {
                 outdatedFrom.map(this::languageName).orElse(""),
                 outdatedFrom.map(Lang::code).orElse(""),
                 outdatedFrom.map(l -> base.url(Routes.article(l, article))).orElse(""),
-                previous, next, cards(lang, related(article)));
+                previous, next, cards(lang, related(article)), !doc.snippets().isEmpty());
         Map<String, Object> model = common(lang, page);
         model.put("article", view);
         return model;

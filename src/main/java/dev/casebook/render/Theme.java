@@ -91,6 +91,7 @@ public final class Theme {
         siteTemplates.ifPresent(d -> refuseLinks(d, diagnostics));
 
         Map<String, byte[]> assets = new TreeMap<>();
+        highlighter().ifPresent(bytes -> assets.put("highlight.js", bytes));
         Optional<String> manifest = read(siteTemplates, "theme.yaml");
         List<String> names = manifest.map(m -> assetNames(yaml.read(m, "templates/theme.yaml"), diagnostics)).orElse(List.of());
         for (String asset : names) {
@@ -150,6 +151,35 @@ public final class Theme {
             diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates"), "cannot read templates/: " + e.getMessage(),
                     "check the folder's permissions"));
         }
+    }
+
+    /** Prism's grammars for what the articles show: YAML, shell, JSON, Python, .env, Dockerfile, diff. */
+    static final List<String> GRAMMARS = List.of("bash", "yaml", "json", "python", "properties", "docker", "diff");
+    private static final String PRISM = "META-INF/resources/webjars/prismjs/1.30.0/";
+
+    /**
+     * The highlighter the article pages load (deferred, only where there is code): Prism's core and
+     * {@link #GRAMMARS} from its WebJar, with the names our fences use mapped to them.
+     */
+    private static Optional<byte[]> highlighter() {
+        StringBuilder js = new StringBuilder("/* Prism 1.30.0 (MIT, https://prismjs.com), core and grammars: ")
+                .append(String.join(", ", GRAMMARS)).append(" */\nwindow.Prism = window.Prism || {};\n");
+        for (String part : java.util.stream.Stream.concat(java.util.stream.Stream.of("prism-core"),
+                GRAMMARS.stream().map(g -> "prism-" + g)).toList()) {
+            String path = PRISM + "components/" + part + ".min.js";
+            try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    return Optional.empty(); // a jar without the WebJar: pages stay unhighlighted
+                }
+                js.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        js.append("Prism.languages.dotenv = Prism.languages.env = Prism.languages.properties;\n")
+                .append("Prism.languages.sh = Prism.languages.shell = Prism.languages.console = Prism.languages.bash;\n")
+                .append("Prism.languages.yml = Prism.languages.yaml;\nPrism.languages.dockerfile = Prism.languages.docker;\n");
+        return Optional.of(js.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void checkSameKeys(Map<Lang, Map<String, String>> strings, List<Diagnostic> diagnostics) {

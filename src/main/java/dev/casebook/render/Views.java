@@ -50,7 +50,7 @@ public final class Views {
                               NamedLink section, List<NamedLink> tags, List<String> products, List<String> errors,
                               List<Version> verifiedWith, String editHref, String originalName, String originalHref,
                               String outdatedName, String outdatedLang, String outdatedHref,
-                              NamedLink previous, NamedLink next, List<Card> related) {
+                              NamedLink previous, NamedLink next, List<Card> related, boolean hasCode) {
     }
 
     /** An error string and the articles that explain it, on the error index. */

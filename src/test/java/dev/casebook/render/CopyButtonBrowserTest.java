@@ -59,6 +59,11 @@ class CopyButtonBrowserTest {
             Page page = context.newPage();
             page.navigate(server.url("zh/wrenai/a/"));
             assertEquals(List.of("复制", "复制"), page.locator("pre > button.copy").allInnerTexts());
+            // highlighted (YAML keys, strings, a comment), and the copy is still the exact text
+            page.waitForSelector("pre code.language-yaml .token.key");
+            assertEquals(List.of("type", "provider", "models", "model", "api_base", "kwargs"),
+                    page.locator("pre code.language-yaml .token.key").allTextContents());
+            assertEquals("# a comment with <angle> & \"quotes\"", page.locator("pre code.language-yaml .token.comment").textContent());
             page.locator("pre > button.copy").first().click();
             page.waitForFunction("() => document.querySelector('[role=status]').textContent === '已复制'");
             assertEquals(CONFIG, page.evaluate("() => navigator.clipboard.readText()"));

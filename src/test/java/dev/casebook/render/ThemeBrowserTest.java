@@ -73,9 +73,12 @@ class ThemeBrowserTest {
             for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions().setColorScheme(scheme));
                 Page page = context.newPage();
-                for (Map.Entry<String, String> p : Map.of("en/wrenai/a/", ".check, .callout-title, .meta, .badge",
+                for (Map.Entry<String, String> p : Map.of("en/wrenai/a/", ".check, .callout-title, .meta, .badge, pre .token",
                         "en/rules/", ".severity").entrySet()) {
                     page.navigate(server.url(p.getKey()));
+                    if (p.getKey().startsWith("en/wrenai")) {
+                        page.waitForSelector("pre .token"); // the highlighter has run
+                    }
                     @SuppressWarnings("unchecked")
                     List<Number> contrasts = (List<Number>) page.evaluate(CONTRASTS, p.getValue());
                     assertTrue(!contrasts.isEmpty(), p.getValue());

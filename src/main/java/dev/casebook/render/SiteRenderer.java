@@ -78,6 +78,9 @@ public final class SiteRenderer {
     private final Map<String, List<Article>> byError = new HashMap<>();
     private final Map<String, List<Article>> byProduct = new HashMap<>();
     private final TranslationReport translations;
+    /** runs each rule's failing example for its page, to show the message filled in */
+    private final dev.casebook.validate.Validator validator;
+    private final Map<String, Optional<dev.casebook.validate.Finding>> examples = new java.util.concurrent.ConcurrentHashMap<>();
     /** "section/slug\nlang" → state, for the page of each translation */
     private final Map<String, TranslationReport.State> translationStates = new java.util.HashMap<>();
     private final PebbleEngine engine;
@@ -125,6 +128,7 @@ public final class SiteRenderer {
             }
         }
         this.translations = translations;
+        this.validator = new dev.casebook.validate.Validator(catalog);
         translations.rows().forEach(r -> r.states().forEach((l, s) -> translationStates.put(r.article() + "\n" + l.code(), s)));
         this.engine = engine(theme);
         theme.assets().forEach((name, bytes) -> assetUrls.put(name, base.url(fingerprint(name, bytes))));
@@ -436,7 +440,8 @@ public final class SiteRenderer {
                 Routes.rule(lang, rule.id()), false);
         Map<String, Object> model = common(lang, page);
         // the message and fix as the rule gives them on its own failing example, every value filled in
-        Optional<Diagnostic> shown = new dev.casebook.validate.Validator(catalog).illustration(rule, rl);
+        Optional<Diagnostic> shown = examples.computeIfAbsent(rule.id(), id -> validator.example(rule))
+                .map(f -> validator.diagnostic(f, rl));
         String message = shown.map(Diagnostic::message).orElse(generic(rule.message("default", rl, Map.of())));
         String fix = shown.map(Diagnostic::hint).filter(h -> !h.isEmpty()).orElse(generic(rule.fix(rl)));
         model.put("rule", new Views.RuleView(ruleSummary(lang, rule),

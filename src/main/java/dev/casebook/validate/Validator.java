@@ -49,13 +49,18 @@ public final class Validator {
      * of a message template.
      */
     public java.util.Optional<Diagnostic> illustration(Rule rule, String lang) {
+        return example(rule).map(f -> diagnostic(f, lang));
+    }
+
+    /** The rule's finding on its first failing example, the same in every language. */
+    public java.util.Optional<Finding> example(Rule rule) {
         for (Rule.Example example : rule.examples()) {
             if (!example.expect().contains(rule.id())) {
                 continue;
             }
             for (Finding f : check(new ConfigReader().group(rule, example).value())) {
                 if (f.rule().equals(rule.id())) {
-                    return java.util.Optional.of(diagnostic(f, lang));
+                    return java.util.Optional.of(f);
                 }
             }
         }

@@ -181,7 +181,7 @@ public final class SiteBuild {
 
     /** The load and translation checks alone, for {@code casebook translations}. */
     public Outcome<TranslationReport> translations(BuildOptions options) {
-        Outcome<Source> loaded = new ContentLoader(options.includeDrafts()).load(options.site());
+        Outcome<Source> loaded = source(options);
         Outcome<TranslationReport> report = new TranslationCheck().check(loaded.value());
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
         all.addAll(report.diagnostics());
@@ -336,17 +336,9 @@ public final class SiteBuild {
 
     /** Every link against the whole site, and where each translation stands. */
     private Site check(Site site) {
-        Map<String, Document> documents = new java.util.AbstractMap<>() {
-            @Override
-            public Document get(Object path) {
-                dev.casebook.content.Entry e = site.entries().get(path);
-                return e == null ? null : e.document();
-            }
-
-            @Override
-            public Set<Map.Entry<String, Document>> entrySet() {
-                throw new UnsupportedOperationException("looked up by path only");
-            }
+        java.util.function.Function<String, Document> documents = path -> {
+            Entry e = site.entries().get(path);
+            return e == null ? null : e.document();
         };
         // built only if a translation needs its links resolved
         java.util.function.Supplier<LinkChecker> lazyChecker = new java.util.function.Supplier<>() {
@@ -370,14 +362,12 @@ public final class SiteBuild {
             for (Article article : site.source().articles()) {
                 if (delta.get().contains(article.id())) {
                     for (Translation t : article.translations()) {
-                        entries.put(t.path(), entries.get(t.path()).checked(memo.check(t.path(), documents.get(t.path()), targets,
+                        entries.put(t.path(), entries.get(t.path()).checked(memo.check(t.path(), documents.apply(t.path()), targets,
                                 () -> lazyChecker.get().resolve(article, t)).value()));
                     }
                 }
             }
-            Outcome<TranslationReport> translations = new TranslationCheck().check(site.source());
-            return site.withEntries(entries).withTranslations(translations.value())
-                    .plus(memo.checkDiagnostics(entries.keySet())).plus(translations.diagnostics());
+            return withTranslations(site.withEntries(entries).plus(memo.checkDiagnostics(entries.keySet())));
         }
         if (memo != null) {
             memo.checkedAgainst = targets;
@@ -387,14 +377,18 @@ public final class SiteBuild {
         site.source().articles().parallelStream().forEach(article -> {
             for (Translation t : article.translations()) {
                 Outcome<List<String>> resolved = memo == null ? lazyChecker.get().resolve(article, t)
-                        : memo.check(t.path(), documents.get(t.path()), targets, () -> lazyChecker.get().resolve(article, t));
+                        : memo.check(t.path(), documents.apply(t.path()), targets, () -> lazyChecker.get().resolve(article, t));
                 entries.put(t.path(), site.entries().get(t.path()).checked(resolved.value()));
                 diagnostics.addAll(resolved.diagnostics());
             }
         });
+        return withTranslations(site.withEntries(entries).plus(List.copyOf(diagnostics)));
+    }
+
+    /** Where each translation stands, with what it has to say about that. */
+    private static Site withTranslations(Site site) {
         Outcome<TranslationReport> translations = new TranslationCheck().check(site.source());
-        return site.withEntries(entries).withTranslations(translations.value())
-                .plus(List.copyOf(diagnostics)).plus(translations.diagnostics());
+        return site.withTranslations(translations.value()).plus(translations.diagnostics());
     }
 
     /** What a link to an article may resolve to: its translations, its files and their headings. */

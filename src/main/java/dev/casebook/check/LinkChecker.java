@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,15 +40,15 @@ public final class LinkChecker {
     private static final Pattern INDEX = Pattern.compile("index\\.([a-z0-9-]+)\\.md");
 
     private final Source source;
-    private final Map<String, Document> documents;
+    private final Function<String, Document> documents;
     private final BaseUrl base;
     private final Map<String, Article> articles = new java.util.HashMap<>();
     private final java.util.Set<String> sections = new java.util.HashSet<>();
 
     /**
-     * @param documents parsed documents by translation path
+     * @param documents the parsed document of a translation path
      */
-    public LinkChecker(Source source, Map<String, Document> documents) {
+    public LinkChecker(Source source, Function<String, Document> documents) {
         this.source = source;
         this.documents = documents;
         this.base = source.config().baseUrl();
@@ -59,7 +60,7 @@ public final class LinkChecker {
 
     /** The href for each link slot of {@code translation}, in slot order; empty means "drop the link". */
     public Outcome<List<String>> resolve(Article article, Translation translation) {
-        Document doc = documents.get(translation.path());
+        Document doc = documents.apply(translation.path());
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> hrefs = new ArrayList<>();
         for (Link link : doc.links()) {
@@ -154,7 +155,7 @@ public final class LinkChecker {
         }
         String anchor = URLDecoder.decode(fragment.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
         Translation shown = to.translation(lang).orElse(to.original());
-        Document doc = documents.get(shown.path());
+        Document doc = documents.apply(shown.path());
         if (doc == null || doc.headings().stream().map(Heading::id).anyMatch(anchor::equals)) {
             return;
         }

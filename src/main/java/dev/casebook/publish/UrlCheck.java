@@ -106,15 +106,15 @@ public final class UrlCheck {
     }
 
     private void check(String page, String url) {
-        Optional<String> sitePath = sitePath(page, url);
-        if (sitePath.isEmpty()) {
+        Optional<Target> target = target(page, url);
+        if (target.isEmpty()) {
             return; // not internal: another site, mailto:, a fragment of this page
         }
-        String p = sitePath.get();
-        if (p.equals("\0outside")) {
+        if (target.get().outside()) {
             dangling.computeIfAbsent(url, u -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(page);
             return;
         }
+        String p = target.get().path();
         if (p.isEmpty() || p.endsWith("/")) {
             p = p + "index.html";
         }
@@ -124,11 +124,17 @@ public final class UrlCheck {
         dangling.computeIfAbsent(url, u -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(page);
     }
 
-    /**
-     * The site path {@code url} names, empty when it is not internal, or {@code "\0outside"} for
-     * a path on this host outside the base path.
-     */
-    private Optional<String> sitePath(String page, String url) {
+    /** Where an internal URL leads: a path in the site, or somewhere on this host outside it. */
+    private record Target(String path, boolean outside) {
+        static final Target OUTSIDE = new Target("", true);
+
+        static Target inside(String path) {
+            return new Target(path, false);
+        }
+    }
+
+    /** Where {@code url} leads on this host; empty when it is not internal. */
+    private Optional<Target> target(String page, String url) {
         String u = url;
         int cut = indexOfAny(u, '#', '?');
         if (cut >= 0) {
@@ -149,11 +155,11 @@ public final class UrlCheck {
         try {
             decoded = URLDecoder.decode(u.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.of("\0outside");
+            return Optional.of(Target.OUTSIDE);
         }
         if (decoded.startsWith("/")) {
             if (!decoded.startsWith(base.path())) {
-                return Optional.of("\0outside");
+                return Optional.of(Target.OUTSIDE);
             }
             return normalize(decoded.substring(base.path().length()));
         }
@@ -161,14 +167,14 @@ public final class UrlCheck {
         return normalize((slash < 0 ? "" : page.substring(0, slash + 1)) + decoded);
     }
 
-    private static Optional<String> normalize(String path) {
+    private static Optional<Target> normalize(String path) {
         List<String> out = new ArrayList<>();
         String[] parts = path.split("/", -1);
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             if (part.equals("..")) {
                 if (out.isEmpty()) {
-                    return Optional.of("\0outside");
+                    return Optional.of(Target.OUTSIDE);
                 }
                 out.remove(out.size() - 1);
             } else if (!part.equals(".") && !(part.isEmpty() && i < parts.length - 1)) {
@@ -176,7 +182,7 @@ public final class UrlCheck {
             }
         }
         String joined = String.join("/", out);
-        return Optional.of(path.endsWith("/") && !joined.isEmpty() && !joined.endsWith("/") ? joined + "/" : joined);
+        return Optional.of(Target.inside(path.endsWith("/") && !joined.isEmpty() && !joined.endsWith("/") ? joined + "/" : joined));
     }
 
     /** One diagnostic per Markdown link that made a dangling URL, and one per other dangling URL. */

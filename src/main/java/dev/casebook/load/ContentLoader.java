@@ -227,8 +227,7 @@ public final class ContentLoader {
                 continue;
             }
             if (Files.isSymbolicLink(sectionDir)) {
-                diagnostics.add(Diagnostic.warning("layout", SourcePos.file("content/" + section), "symbolic link ignored",
-                        "content is read only from inside content/: move the folder here instead of linking to it"));
+                diagnostics.add(linkIgnored("content/" + section, MOVE_FOLDER_HERE));
                 continue;
             }
             if (!Files.isDirectory(sectionDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -261,8 +260,7 @@ public final class ContentLoader {
             return Optional.empty();
         }
         if (Files.isSymbolicLink(bundleDir)) {
-            diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel), "symbolic link ignored",
-                    "content is read only from inside content/: move the folder here instead of linking to it"));
+            diagnostics.add(linkIgnored(rel, MOVE_FOLDER_HERE));
             return Optional.empty();
         }
         if (!Files.isDirectory(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -289,6 +287,13 @@ public final class ContentLoader {
         return Optional.of(new BundleDir(section, slug, bundleDir, indexes, resources));
     }
 
+    private static final String MOVE_FOLDER_HERE = "content is read only from inside content/: move the folder here instead of linking to it";
+
+    /** Content is read only from inside content/: a link out of it (or within it) is not followed. */
+    private static Diagnostic linkIgnored(String path, String hint) {
+        return Diagnostic.warning("layout", SourcePos.file(path), "symbolic link ignored", hint);
+    }
+
     private void collect(Path root, Path dir, Map<String, Path> indexes, List<String> resources,
                          String rel, List<Diagnostic> diagnostics) {
         for (Path p : list(dir)) {
@@ -298,8 +303,7 @@ public final class ContentLoader {
             }
             String relative = root.relativize(p).toString().replace('\\', '/');
             if (Files.isSymbolicLink(p)) {
-                diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel + "/" + relative),
-                        "symbolic link ignored", "copy the file into the bundle instead of linking to it"));
+                diagnostics.add(linkIgnored(rel + "/" + relative, "copy the file into the bundle instead of linking to it"));
             } else if (Files.isDirectory(p)) {
                 collect(root, p, indexes, resources, rel, diagnostics);
             } else if (dir.equals(root) && name.equals("index.md")) {

@@ -91,7 +91,7 @@ public final class Theme {
         siteTemplates.ifPresent(d -> refuseLinks(d, diagnostics));
 
         Map<String, byte[]> assets = new TreeMap<>();
-        highlighter().ifPresent(bytes -> assets.put("highlight.js", bytes));
+        Highlighter.SCRIPT.ifPresent(bytes -> assets.put("highlight.js", bytes));
         Optional<String> manifest = read(siteTemplates, "theme.yaml");
         List<String> names = manifest.map(m -> assetNames(yaml.read(m, "templates/theme.yaml"), diagnostics)).orElse(List.of());
         for (String asset : names) {
@@ -161,6 +161,11 @@ public final class Theme {
      * The highlighter the article pages load (deferred, only where there is code): Prism's core and
      * {@link #GRAMMARS} from its WebJar, with the names our fences use mapped to them.
      */
+    /** Read once per process: the WebJar does not change while serve rebuilds. */
+    private static final class Highlighter {
+        static final Optional<byte[]> SCRIPT = highlighter();
+    }
+
     private static Optional<byte[]> highlighter() {
         StringBuilder js = new StringBuilder("/* Prism 1.30.0 (MIT, https://prismjs.com), core and grammars: ")
                 .append(String.join(", ", GRAMMARS)).append(" */\nwindow.Prism = window.Prism || {};\n");

@@ -162,8 +162,9 @@ public final class Preview implements AutoCloseable {
         }
         long t = System.nanoTime();
         try {
-            // the site folder itself in the set means: read everything
-            Set<Path> paths = changed.contains(options.site()) || touchesSiteWide(changed) ? Set.of() : changed;
+            // the site folder itself in the set means: read everything (the loader reads everything
+            // again on its own when content/_site.yaml or a section folder changed)
+            Set<Path> paths = changed.contains(options.site()) ? Set.of() : changed;
             Site site = build.prepare(options, paths, false);
             State before = state;
             if (site.clean()) {
@@ -179,13 +180,6 @@ public final class Preview implements AutoCloseable {
             log.println("casebook serve: rebuild failed: " + e);
             log.flush();
         }
-    }
-
-    // templates and the site config change every page; the build reads them again anyway, the
-    // loader only needs to know whether content changed beyond single bundles
-    private boolean touchesSiteWide(Set<Path> changed) {
-        Path config = options.site().resolve("content").resolve("_site.yaml").toAbsolutePath().normalize();
-        return changed.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(config));
     }
 
     private synchronized void cancelSearch() {

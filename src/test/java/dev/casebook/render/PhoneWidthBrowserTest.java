@@ -37,7 +37,8 @@ class PhoneWidthBrowserTest {
             for (String lang : List.of("en", "zh")) {
                 for (String path : List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/", "rules/", "rules/LLM001/",
                         "search/?q=OPENAI_API_KEY", "errors/", "translations/", "tags/")) {
-                    page.navigate(server.url(lang + "/" + path));
+                    // a missing page would be narrow too: each one must be there
+                    assertEquals(200, page.navigate(server.url(lang + "/" + path)).status(), lang + "/" + path);
                     Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
                     if (width.intValue() > 390) {
                         wide.add(lang + "/" + path + " is " + width + " px wide");

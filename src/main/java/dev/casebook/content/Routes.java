@@ -59,6 +59,15 @@ public final class Routes {
         return lang.code() + "/tags/" + tag + "/";
     }
 
+    /** Every product the articles name. */
+    public static String products(Lang lang) {
+        return lang.code() + "/products/";
+    }
+
+    public static String product(Lang lang, String product) {
+        return lang.code() + "/products/" + product + "/";
+    }
+
     public static String rules(Lang lang) {
         return lang.code() + "/rules/";
     }

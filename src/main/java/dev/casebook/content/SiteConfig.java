@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param repository repository URL for "edit this page" links, if any
  * @param cname      custom domain for GitHub Pages, if any
  * @param sections   display title of each section per language (a section without one shows its folder name)
+ * @param products   display name of each product per language (a product without one shows its id)
  */
 public record SiteConfig(
         List<Lang> languages,
@@ -22,7 +23,8 @@ public record SiteConfig(
         BaseUrl baseUrl,
         Optional<String> repository,
         Optional<String> cname,
-        Map<String, Map<Lang, String>> sections) {
+        Map<String, Map<Lang, String>> sections,
+        Map<String, Map<Lang, String>> products) {
 
     public SiteConfig {
         if (languages.isEmpty()) {
@@ -32,6 +34,7 @@ public record SiteConfig(
         titles = Map.copyOf(titles);
         descriptions = Map.copyOf(descriptions);
         sections = Map.copyOf(sections);
+        products = Map.copyOf(products);
     }
 
     public Lang defaultLang() {
@@ -39,7 +42,7 @@ public record SiteConfig(
     }
 
     public SiteConfig withBaseUrl(BaseUrl url) {
-        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections);
+        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products);
     }
 
     public String title(Lang lang) {
@@ -53,5 +56,10 @@ public record SiteConfig(
     public String sectionTitle(String section, Lang lang) {
         Map<Lang, String> names = sections.getOrDefault(section, Map.of());
         return names.getOrDefault(lang, names.getOrDefault(defaultLang(), section));
+    }
+
+    public String productName(String product, Lang lang) {
+        Map<Lang, String> names = products.getOrDefault(product, Map.of());
+        return names.getOrDefault(lang, names.getOrDefault(defaultLang(), product));
     }
 }

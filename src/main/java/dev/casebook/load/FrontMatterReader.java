@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>Diagnostic ids: {@code front-matter-missing}, {@code front-matter-unknown-key},
  * {@code front-matter-duplicate-key}, {@code front-matter-type}, {@code front-matter-date},
- * {@code front-matter-empty}, {@code front-matter-tag}, {@code front-matter-value}, plus the YAML
+ * {@code front-matter-empty}, {@code front-matter-tag}, {@code front-matter-product}, {@code front-matter-value}, plus the YAML
  * reader's ids.
  */
 final class FrontMatterReader {
@@ -116,9 +116,11 @@ final class FrontMatterReader {
                     }
                     return p;
                 });
-                case "tags" -> fields.strings(e).filter(tags -> validTags(tags, e, fields))
+                case "tags" -> fields.strings(e).filter(tags -> validIds("tag", tags, e, fields))
                         .ifPresent(v -> facts.put("tags", new FrontMatter.Fact(v, e.key().pos())));
-                case "products", "errors" -> fields.strings(e)
+                case "products" -> fields.strings(e).filter(products -> validIds("product", products, e, fields))
+                        .ifPresent(v -> facts.put("products", new FrontMatter.Fact(v, e.key().pos())));
+                case "errors" -> fields.strings(e)
                         .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
                 case "verified_with" -> fields.mapping(e).flatMap(m -> versions(m, fields))
                         .ifPresent(v -> facts.put("verified_with", new FrontMatter.Fact(v, e.key().pos())));
@@ -201,12 +203,16 @@ final class FrontMatterReader {
         }
     }
 
-    private static boolean validTags(List<String> tags, YamlMapping.Entry e, YamlFields fields) {
+    /** Tags and products name URLs ({@code /en/tags/<tag>/}, {@code /en/products/<product>/}): kebab-case ids only. */
+    private static boolean validIds(String kind, List<String> ids, YamlMapping.Entry e, YamlFields fields) {
         boolean ok = true;
-        for (String tag : tags) {
-            if (!TAG.matcher(tag).matches()) {
-                fields.error("tag", e.value(), "tag `" + tag + "` is not lower-case ASCII kebab-case",
-                        "tags name URLs (/en/tags/<tag>/): use letters a-z, digits and hyphens, e.g. `docker-network`");
+        for (String id : ids) {
+            if (!TAG.matcher(id).matches()) {
+                fields.error(kind, e.value(), kind + " `" + id + "` is not lower-case ASCII kebab-case",
+                        kind.equals("tag")
+                                ? "tags name URLs (/en/tags/<tag>/): use letters a-z, digits and hyphens, e.g. `docker-network`"
+                                : "products name URLs (/en/products/<product>/): write the id, e.g. `wrenai`, and its"
+                                  + " display name under `products:` in content/_site.yaml");
                 ok = false;
             }
         }

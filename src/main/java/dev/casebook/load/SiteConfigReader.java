@@ -26,7 +26,7 @@ final class SiteConfigReader {
 
     static final String PATH = "content/_site.yaml";
     private static final Set<String> KNOWN =
-            Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections");
+            Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections", "products");
 
     private final YamlReader yaml;
 
@@ -36,7 +36,7 @@ final class SiteConfigReader {
 
     /** The defaults for a folder without {@code _site.yaml}. */
     static SiteConfig defaults(List<Lang> languages) {
-        return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of());
+        return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of(), Map.of());
     }
 
     Outcome<SiteConfig> read(String text, List<Lang> discovered) {
@@ -96,7 +96,14 @@ final class SiteConfigReader {
                 sections.put(e.name(), perLanguage(e, languages, fields));
             }
         });
-        return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections), diagnostics);
+        Map<String, Map<Lang, String>> products = new TreeMap<>();
+        map.entry("products").flatMap(fields::mapping).ifPresent(m -> {
+            for (YamlMapping.Entry e : m.effective()) {
+                products.put(e.name(), perLanguage(e, languages, fields));
+            }
+        });
+        return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products),
+                diagnostics);
     }
 
     private static List<Lang> languages(List<String> codes, YamlMapping.Entry e, YamlFields fields) {

@@ -164,6 +164,10 @@ public final class SiteRenderer {
             }
             jobs.add(new Job(Routes.tags(lang), "tags", () -> tags(lang)));
             jobs.add(new Job(Routes.errors(lang), "errors", () -> errorIndex(lang)));
+            jobs.add(new Job(Routes.products(lang), "products", () -> products(lang)));
+            for (String product : productIds()) {
+                jobs.add(new Job(Routes.product(lang, product), "product", () -> product(lang, product)));
+            }
             for (String tag : tagNames()) {
                 jobs.add(new Job(Routes.tag(lang, tag), "tag", () -> tag(lang, tag)));
             }
@@ -238,7 +242,9 @@ public final class SiteRenderer {
         model.put("site", new Views.SiteView(config.title(lang), config.description(lang), base.url(Routes.home(lang)),
                 base.url(Routes.root()), base.url(Routes.feed(lang)), base.url(Routes.tags(lang)),
                 base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code(),
-                base.url(Routes.translations(lang)), base.url(Routes.errors(lang))));
+                base.url(Routes.translations(lang)), base.url(Routes.errors(lang)), base.url(Routes.products(lang)),
+                sections().stream().map(s -> new Views.NamedLink(config.sectionTitle(s, lang), base.url(Routes.section(lang, s))))
+                        .toList()));
         model.put("languageNames", languageNames());
         model.put("page", page);
         model.put("t", theme.strings(lang));
@@ -329,7 +335,8 @@ public final class SiteRenderer {
                         .map(h -> new Views.TocEntry(h.level(), h.text(), h.id())).toList(),
                 new Views.NamedLink(config.sectionTitle(article.section(), lang), base.url(Routes.section(lang, article.section()))),
                 article.facts().tags().stream().map(tag -> new Views.NamedLink(tag, base.url(Routes.tag(lang, tag)))).toList(),
-                article.facts().products(),
+                article.facts().products().stream()
+                        .map(p -> new Views.NamedLink(config.productName(p, lang), base.url(Routes.product(lang, p)))).toList(),
                 article.facts().errors(),
                 article.facts().verifiedWith().entrySet().stream().map(e -> new Views.Version(e.getKey(), e.getValue())).toList(),
                 config.repository().map(r -> r.replaceAll("/+$", "") + "/edit/main/" + shown.path()).orElse(""),
@@ -548,15 +555,65 @@ public final class SiteRenderer {
         return rulesByArticle.getOrDefault(a.id(), Set.of());
     }
 
+    private List<String> productIds() {
+        return new TreeSet<>(byProduct.keySet()).stream().toList();
+    }
+
+    private Map<String, Object> products(Lang lang) {
+        Map<String, String> t = theme.strings(lang);
+        Views.PageView page = page("products", lang, t.get("products"), t.get("products_intro"), Routes::products,
+                Routes.products(config.defaultLang()), config.languages(), Routes.products(lang), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("products", productIds().stream().map(p -> productView(lang, p)).toList());
+        return model;
+    }
+
+    private Map<String, Object> product(Lang lang, String product) {
+        Views.ProductView view = productView(lang, product);
+        Views.PageView page = page("product", lang, view.name(),
+                theme.strings(lang).get("product_intro").replace("{product}", view.name()),
+                l -> Routes.product(l, product), Routes.product(config.defaultLang(), product), config.languages(),
+                Routes.product(lang, product), false);
+        Map<String, Object> model = common(lang, page);
+        model.put("product", view);
+        return model;
+    }
+
+    private Views.ProductView productView(Lang lang, String product) {
+        List<Article> in = byProduct.getOrDefault(product, List.of());
+        Map<String, String> ids = errorIds();
+        TreeSet<String> errors = new TreeSet<>();
+        TreeSet<String> rules = new TreeSet<>();
+        for (Article a : in) {
+            errors.addAll(a.facts().errors());
+            rules.addAll(rulesOf(a));
+        }
+        String index = base.url(Routes.errors(lang));
+        return new Views.ProductView(product, config.productName(product, lang), base.url(Routes.product(lang, product)),
+                cards(lang, in),
+                errors.stream().map(e -> new Views.NamedLink(e, index + "#" + ids.get(e))).toList(),
+                rules.stream().map(catalog::rule).flatMap(Optional::stream).map(r -> ruleSummary(lang, r)).toList());
+    }
+
+    /** The anchor of each error string on the error index: {@code error-1}, {@code error-2}… in sorted order. */
+    private Map<String, String> errorIds() {
+        Map<String, String> ids = new HashMap<>();
+        int n = 0;
+        for (String error : new TreeSet<>(byError.keySet())) {
+            ids.put(error, "error-" + (++n));
+        }
+        return ids;
+    }
+
     private Map<String, Object> errorIndex(Lang lang) {
         Map<String, String> t = theme.strings(lang);
         Views.PageView page = page("errors", lang, t.get("error_index"), t.get("error_index_intro"), Routes::errors,
                 Routes.errors(config.defaultLang()), config.languages(), Routes.errors(lang), false);
         Map<String, Object> model = common(lang, page);
         List<Views.ErrorEntry> entries = new ArrayList<>();
-        int n = 0;
+        Map<String, String> ids = errorIds();
         for (Map.Entry<String, List<Article>> e : new TreeMap<>(byError).entrySet()) {
-            entries.add(new Views.ErrorEntry(e.getKey(), "error-" + (++n), cards(lang, e.getValue())));
+            entries.add(new Views.ErrorEntry(e.getKey(), ids.get(e.getKey()), cards(lang, e.getValue())));
         }
         model.put("errors", entries);
         return model;

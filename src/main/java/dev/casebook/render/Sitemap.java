@@ -38,6 +38,13 @@ final class Sitemap {
                 url(out, Routes.section(lang, section), null, langs, l -> Routes.section(l, section));
             }
         }
+        // product pages gather each product's articles, errors and rules: hubs worth finding
+        List<String> products = source.articles().stream().flatMap(a -> a.facts().products().stream()).distinct().sorted().toList();
+        for (String product : products) {
+            for (Lang lang : langs) {
+                url(out, Routes.product(lang, product), null, langs, l -> Routes.product(l, product));
+            }
+        }
         for (Article article : source.articles()) {
             List<Lang> translated = article.translations().stream().map(Translation::lang).toList();
             for (Translation t : article.translations()) {

@@ -15,7 +15,7 @@ public final class Views {
     /** The site as a whole, in the current page's language. */
     public record SiteView(String title, String description, String home, String root, String feed,
                            String tags, String rules, String search, String searchScript, String lang,
-                           String translations, String errors) {
+                           String translations, String errors, String products, List<NamedLink> sections) {
     }
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */
@@ -47,7 +47,7 @@ public final class Views {
      */
     public record ArticleView(String title, String summary, String contentLang, String dateIso, String dateText,
                               String updatedIso, String updatedText, SafeString html, List<TocEntry> toc,
-                              NamedLink section, List<NamedLink> tags, List<String> products, List<String> errors,
+                              NamedLink section, List<NamedLink> tags, List<NamedLink> products, List<String> errors,
                               List<Version> verifiedWith, String editHref, String originalName, String originalHref,
                               String outdatedName, String outdatedLang, String outdatedHref,
                               NamedLink previous, NamedLink next, List<Card> related, boolean hasCode) {
@@ -83,6 +83,14 @@ public final class Views {
     }
 
     public record TagView(String name, String href, List<Card> articles) {
+    }
+
+    /**
+     * A product's page: its articles, the error messages they explain (each linking into the error
+     * index) and the rules they demonstrate.
+     */
+    public record ProductView(String id, String name, String href, List<Card> articles, List<NamedLink> errors,
+                              List<RuleSummary> rules) {
     }
 
     /** A rule in the rules index. {@code articles} counts the articles that demonstrate it. */

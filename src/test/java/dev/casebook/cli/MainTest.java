@@ -59,7 +59,7 @@ class MainTest {
         Run r = run("build", "--site", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.out()); // the report: nothing to say
-        assertTrue(r.err().startsWith("casebook build: 1 article, 44 pages (en 44), "), r.err());
+        assertTrue(r.err().startsWith("casebook build: 1 article, 45 pages (en 45), "), r.err());
         assertTrue(r.err().endsWith("\nnote: no sitemap.xml: a sitemap needs absolute URLs, and the site has no base URL; "
                 + "set base_url in content/_site.yaml or pass --base-url https://org.github.io/kb/\n"), r.err());
         assertTrue(Files.exists(dir.resolve("target/site/en/litellm/a/index.html")));

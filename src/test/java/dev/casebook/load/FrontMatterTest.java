@@ -176,6 +176,21 @@ class FrontMatterTest {
     }
 
     @Test
+    void productIdsAreKebabCaseBecauseTheyBecomeUrlsToo() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/litellm/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                products: [litellm, Wren AI]
+                ---
+                """).build();
+        assertEquals("content/litellm/a/index.en.md:5:11: error[front-matter-product]: product `Wren AI` is not lower-case ASCII kebab-case",
+                built.headlines());
+    }
+
+    @Test
     void yamlTrapsInFrontMatterAreNamedWithTheFix() {
         TestSite.Built built = TestSite.write(dir, """
                 -- content/docker/a/index.zh.md --

@@ -153,4 +153,72 @@ class ListPagesTest {
         assertEquals(List.of(), built.html("en/a/three/index.html").select(".related li").eachText());
         assertEquals(List.of("/en/errors/"), built.html("en/a/one/index.html").select("footer a[href$=/errors/]").eachAttr("href"));
     }
+
+    @Test
+    void eachProductHasAPageWithItsArticlesErrorsAndRules() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/_site.yaml --
+                languages: [en, zh]
+                products:
+                  litellm: LiteLLM
+                  wrenai: {en: WrenAI, zh: WrenAI 服务}
+                -- content/litellm/key/index.en.md --
+                ---
+                title: Missing key
+                summary: S
+                date: 2025-01-02
+                errors: ["OPENAI_API_KEY", "AuthenticationError"]
+                products: [litellm, wrenai]
+                ---
+                ```yaml file=config.yaml expect=LLM001
+                type: llm
+                provider: litellm_llm
+                models:
+                  - model: openai/x
+                    api_base: http://ollama:11434/v1
+                    kwargs: {}
+                ```
+
+                ```dotenv file=.env
+                OTHER=1
+                ```
+                -- content/litellm/key/index.zh.md --
+                ---
+                title: 缺少密钥
+                summary: 摘要
+                date: 2025-01-02
+                ---
+                正文。
+                -- content/ollama/port/index.en.md --
+                ---
+                title: Port refused
+                summary: S
+                date: 2025-01-03
+                errors: ["connection refused"]
+                products: [ollama, litellm]
+                ---
+                Body.
+                """).build();
+        assertEquals("", built.diagnostics());
+        var litellm = built.html("en/products/litellm/index.html");
+        assertEquals("LiteLLM", litellm.select("main h1").text());
+        assertEquals(List.of("Port refused", "Missing key"), litellm.select("main .card h3").eachText());
+        // errors sorted, each linking to its entry on the error index
+        assertEquals(List.of("AuthenticationError", "OPENAI_API_KEY", "connection refused"), litellm.select("main ul.errors li").eachText());
+        assertEquals(List.of("/en/errors/#error-1", "/en/errors/#error-2", "/en/errors/#error-3"),
+                litellm.select("main ul.errors a").eachAttr("href"));
+        assertEquals(List.of("AuthenticationError", "OPENAI_API_KEY", "connection refused"),
+                built.html("en/errors/index.html").select("dt[id^=error-]").eachText());
+        assertEquals(List.of("error-1", "error-2", "error-3"), built.html("en/errors/index.html").select("dt[id^=error-]").eachAttr("id"));
+        assertEquals(List.of("/en/rules/LLM001/"), litellm.select("main .rule-list a").eachAttr("href"));
+        // a product without a display name shows its id; names can differ per language
+        assertEquals("ollama", built.html("en/products/ollama/index.html").select("main h1").text());
+        assertEquals("WrenAI 服务", built.html("zh/products/wrenai/index.html").select("main h1").text());
+        assertEquals(List.of("缺少密钥"), built.html("zh/products/wrenai/index.html").select("main .card h3").eachText());
+        assertEquals(List.of("LiteLLM 2", "ollama 1", "WrenAI 1"),
+                built.html("en/products/index.html").select("main .product-list li").eachText());
+        // the facts box of an article links each product to its page
+        assertEquals(List.of("/zh/products/litellm/", "/zh/products/wrenai/"),
+                built.html("zh/litellm/key/index.html").select(".facts a.product").eachAttr("href"));
+    }
 }

@@ -70,7 +70,8 @@
     var mode = function () { return document.documentElement.getAttribute("data-theme") || "auto"; };
     var show = function () {
       var i = modes.indexOf(mode());
-      toggle.textContent = labels[i];
+      toggle.querySelector(".theme-label").textContent = labels[i];
+      toggle.title = labels[i];
       toggle.setAttribute("aria-pressed", mode() === "auto" ? "false" : "true");
     };
     toggle.hidden = false;
@@ -80,6 +81,22 @@
       if (next === "auto") { document.documentElement.removeAttribute("data-theme"); } else { document.documentElement.setAttribute("data-theme", next); }
       try { if (next === "auto") { localStorage.removeItem("casebook-theme"); } else { localStorage.setItem("casebook-theme", next); } } catch (e) { /* private mode */ }
       show();
+    });
+  }
+
+  // the phone menu: sections, pages and languages behind one button; Escape closes it
+  var menuButton = document.querySelector(".menu-toggle"), menu = document.getElementById("site-menu");
+  if (menuButton && menu) {
+    var openMenu = function (open) {
+      menu.classList.toggle("open", open);
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    menuButton.addEventListener("click", function () { openMenu(!menu.classList.contains("open")); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.classList.contains("open")) {
+        openMenu(false);
+        menuButton.focus();
+      }
     });
   }
 

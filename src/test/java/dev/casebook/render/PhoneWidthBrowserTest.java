@@ -1,6 +1,7 @@
 package dev.casebook.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
@@ -36,7 +37,7 @@ class PhoneWidthBrowserTest {
             List<String> wide = new ArrayList<>();
             for (String lang : List.of("en", "zh")) {
                 for (String path : List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/", "rules/", "rules/LLM001/",
-                        "search/?q=OPENAI_API_KEY", "errors/", "translations/", "tags/")) {
+                        "search/?q=OPENAI_API_KEY", "errors/", "translations/", "tags/", "products/", "products/wrenai/")) {
                     // a missing page would be narrow too: each one must be there
                     assertEquals(200, page.navigate(server.url(lang + "/" + path)).status(), lang + "/" + path);
                     Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
@@ -48,6 +49,47 @@ class PhoneWidthBrowserTest {
             assertEquals(List.of(), wide);
             page.navigate(server.url("en/"));
             assertEquals("Search errors, configs…", page.getAttribute("form.search input", "placeholder"));
+            context.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void thePhoneHeaderIsOneRowAndItsMenuHoldsSectionsPagesAndLanguages() {
+        Path out = dir.resolve("site");
+        assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out)).written());
+        StaticServer server = new StaticServer(out, "/");
+        try (Chromium chromium = Chromium.launch()) {
+            BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                    .setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
+            Page page = context.newPage();
+            assertEquals(200, page.navigate(server.url("en/litellm/openai-prefix-ollama-auth/")).status());
+            // menu button, site name and search share one row
+            Number header = (Number) page.evaluate("() => document.querySelector('header.top').getBoundingClientRect().height");
+            assertTrue(header.doubleValue() <= 64, "header is " + header + " px high");
+            assertEquals("false", page.getAttribute(".menu-toggle", "aria-expanded"));
+            assertFalse(page.isVisible("#site-menu"));
+            page.click(".menu-toggle");
+            assertEquals("true", page.getAttribute(".menu-toggle", "aria-expanded"));
+            assertEquals(List.of("Docker networking", "LiteLLM", "Ollama", "WrenAI", "Config rules", "Error messages", "Products"),
+                    page.locator("#site-menu nav.nav a").allInnerTexts());
+            assertEquals(List.of("中文", "English"), page.locator("#site-menu nav.langs a").allInnerTexts());
+            assertTrue(page.isVisible("#site-menu nav.nav a >> text=Docker networking"));
+            assertTrue(page.isVisible("#site-menu .theme-toggle"));
+            // every entry is a comfortable touch target
+            Number smallest = (Number) page.evaluate("() => Math.min(...[...document.querySelectorAll('#site-menu a')]"
+                    + ".map(a => a.getBoundingClientRect().height))");
+            assertTrue(smallest.doubleValue() >= 40, "a menu entry is " + smallest + " px high");
+            page.keyboard().press("Escape");
+            assertFalse(page.isVisible("#site-menu"));
+            assertEquals("false", page.getAttribute(".menu-toggle", "aria-expanded"));
+            assertEquals(Boolean.TRUE, page.evaluate("() => document.activeElement.classList.contains('menu-toggle')"));
+            // on a laptop the same header needs no menu button, and sections stay on the home page
+            page.setViewportSize(1366, 900);
+            assertFalse(page.isVisible(".menu-toggle"));
+            assertTrue(page.isVisible("#site-menu nav.nav a >> text=Config rules"));
+            assertFalse(page.isVisible("#site-menu nav.nav a >> text=Docker networking"));
             context.close();
         } finally {
             server.close();

@@ -247,14 +247,15 @@
   if (!form || !input) return;
   var names = JSON.parse(form.getAttribute("data-lang-names") || "{}"), lang = form.getAttribute("data-lang");
   var box = form.querySelector(".search-results"), timer, selected = -1, seq = 0;
-  function item(r) {
-    return "<a href=\"" + esc(r.url) + "\"><span class=\"result-title\">" + esc(r.title) + "</span> <span class=\"badge\" lang=\"" +
+  // in the list under the box each link is itself an option, chosen with the arrow keys rather than Tab
+  function item(r, i) {
+    return "<a href=\"" + esc(r.url) + "\"" + (i >= 0 ? " role=\"option\" id=\"search-result-" + i + "\" tabindex=\"-1\"" : "") + "><span class=\"result-title\">" + esc(r.title) + "</span> <span class=\"badge\" lang=\"" +
       esc(r.lang) + "\">" + esc(names[r.lang] || r.lang) + "</span> <span class=\"result-section\">" + esc(r.section) +
       "</span><span class=\"result-excerpt\" lang=\"" + esc(r.lang) + "\">" + r.excerpt + "</span></a>";
   }
-  function list(results, el, empty) {
+  function list(results, el, empty, options) {
     el.innerHTML = results.length ? results.map(function (r, i) {
-      return "<li role=\"option\" id=\"search-result-" + i + "\">" + item(r) + "</li>";
+      return options ? "<li role=\"none\">" + item(r, i) + "</li>" : "<li>" + item(r, -1) + "</li>";
     }).join("") : "<li class=\"empty\">" + esc(empty) + "</li>";
   }
   // the ARIA combobox pattern: the input owns the listbox and says which option is active
@@ -271,15 +272,15 @@
     if (!open) { select(-1); count.textContent = ""; }
   }
   function select(i) {
-    var items = box.querySelectorAll("li[role=option]");
+    var items = box.querySelectorAll("[role=option]");
     selected = items.length && i >= 0 ? i % items.length : -1;
-    items.forEach(function (li, k) { li.setAttribute("aria-selected", k === selected ? "true" : "false"); });
+    items.forEach(function (option, k) { option.setAttribute("aria-selected", k === selected ? "true" : "false"); });
     if (selected < 0) { input.removeAttribute("aria-activedescendant"); return; }
     input.setAttribute("aria-activedescendant", items[selected].id);
     items[selected].scrollIntoView({ block: "nearest" });
   }
   function choose(step) {
-    var items = box.querySelectorAll("li[role=option]");
+    var items = box.querySelectorAll("[role=option]");
     if (!items.length) return;
     select(selected < 0 ? (step > 0 ? 0 : items.length - 1) : (selected + step + items.length) % items.length);
   }
@@ -288,7 +289,7 @@
     if (!q) { box.innerHTML = ""; show(false); return; }
     search(q, { lang: lang }).then(function (r) {
       if (mine !== seq) return;
-      list(r, box, form.getAttribute("data-empty"));
+      list(r, box, form.getAttribute("data-empty"), true);
       box.setAttribute("data-query", q); // which words these results answer
       show(true);
       select(-1);
@@ -300,7 +301,7 @@
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       // a closed list opens again first: a hidden result is never chosen
-      if (box.hidden) { if (input.value.trim() && box.querySelector("li[role=option]")) show(true); return; }
+      if (box.hidden) { if (input.value.trim() && box.querySelector("[role=option]")) show(true); return; }
       choose(e.key === "ArrowDown" ? 1 : -1);
     } else if (e.key === "Escape") {
       e.preventDefault(); // closes the list; the words stay (a search field would clear them)
@@ -309,7 +310,7 @@
       show(false);
     } else if (e.key === "Enter" && selected >= 0 && !box.hidden) {
       e.preventDefault();
-      var a = box.querySelectorAll("li[role=option] a")[selected];
+      var a = box.querySelectorAll("[role=option]")[selected];
       if (a) location.href = a.href;
     }
   });

@@ -111,8 +111,8 @@ class SearchBrowserTest {
         page.keyboard().press("/");
         assertEquals(true, page.evaluate("() => document.activeElement.matches('form.search input')"));
         page.keyboard().type("OPENAI_API_KEY");
-        page.waitForSelector(".search-results li[role=option]");
-        List<String> titles = page.locator(".search-results li[role=option] .result-title").allTextContents();
+        page.waitForSelector(".search-results [role=option]");
+        List<String> titles = page.locator(".search-results [role=option] .result-title").allTextContents();
         assertTrue(titles.size() >= 1, titles.toString());
         page.keyboard().press("ArrowDown");
         page.keyboard().press("Enter");
@@ -141,7 +141,7 @@ class SearchBrowserTest {
         assertEquals("true", page.getAttribute("form.search input", "aria-expanded"));
         String count = page.textContent(".search-count");
         assertTrue(count.matches("\\d+ results"), count);
-        assertEquals(page.locator(".search-results li[role=option]").count() + " results", count);
+        assertEquals(page.locator(".search-results [role=option]").count() + " results", count);
 
         page.keyboard().press("ArrowDown");
         assertEquals("search-result-0", page.getAttribute("form.search input", "aria-activedescendant"));
@@ -153,7 +153,7 @@ class SearchBrowserTest {
         // Enter on a closed list does not open the stale result (it searches, on the results page)
         page.keyboard().press("ArrowDown"); // opens the list again, choosing nothing yet
         assertTrue(page.isVisible(".search-results"));
-        assertEquals(0, page.locator(".search-results li[aria-selected=true]").count());
+        assertEquals(0, page.locator(".search-results [aria-selected=true]").count());
         page.keyboard().press("Escape");
 
         page.fill("form.search input", "");
@@ -172,12 +172,12 @@ class SearchBrowserTest {
         page.keyboard().press("/");
         page.keyboard().type("the api key is not set in the env");
         page.waitForFunction("() => document.querySelector('.search-results').dataset.query === 'the api key is not set in the env'");
-        int n = page.locator(".search-results li[role=option]").count();
+        int n = page.locator(".search-results [role=option]").count();
         for (int i = 0; i < n; i++) {
             page.keyboard().press("ArrowDown");
         }
         assertEquals(true, page.evaluate("() => { const box = document.querySelector('.search-results').getBoundingClientRect();"
-                + " const li = document.querySelector('.search-results li[aria-selected=true]').getBoundingClientRect();"
+                + " const li = document.querySelector('.search-results [aria-selected=true]').getBoundingClientRect();"
                 + " return li.top >= box.top - 1 && li.bottom <= box.bottom + 1; }"));
         List<String> marked = page.locator(".search-results mark").allTextContents();
         assertTrue(!marked.isEmpty(), "something is marked");

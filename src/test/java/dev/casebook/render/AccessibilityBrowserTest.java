@@ -1,0 +1,107 @@
+package dev.casebook.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.content.BaseUrl;
+import dev.casebook.testing.Chromium;
+import dev.casebook.testing.StaticServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * axe-core (npm, run inside Chromium, no CDN) finds no violation on any kind of page of the
+ * knowledge base, in both languages and both colour schemes; on a phone with the menu open too.
+ */
+@Tag("browser")
+class AccessibilityBrowserTest {
+
+    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+    /** every kind of page the theme has, per language */
+    private static final List<String> PAGES = List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/",
+            "search/?q=OPENAI_API_KEY", "rules/", "rules/LLM001/", "tags/", "tags/litellm/", "errors/", "products/",
+            "products/wrenai/", "translations/");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noPageHasAnAxeViolationInEitherLanguageOrColourScheme() {
+        assertTrue(Files.isRegularFile(AXE), "node_modules/axe-core is missing: run npm ci (mvn verify does)");
+        Path out = dir.resolve("site");
+        assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out).withBaseUrl(BaseUrl.parse("/kb/"))).written());
+        StaticServer server = new StaticServer(out, "/kb/");
+        List<String> violations = new ArrayList<>();
+        int checked = 0;
+        try (Chromium chromium = Chromium.launch()) {
+            for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+                BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                        .setColorScheme(scheme).setViewportSize(1366, 900));
+                Page page = context.newPage();
+                List<String> paths = new ArrayList<>(List.of("", "404.html"));
+                for (String lang : List.of("en", "zh")) {
+                    PAGES.forEach(p -> paths.add(lang + "/" + p));
+                }
+                for (String path : paths) {
+                    int status = page.navigate(server.url(path)).status();
+                    assertEquals(200, status, path);
+                    if (path.contains("search/?q=")) {
+                        page.waitForSelector(".search-page li"); // the results are part of the page checked
+                    }
+                    violations.addAll(axe(page, scheme + " /" + path));
+                    checked++;
+                }
+                context.close();
+            }
+            // a phone, with the menu and the search results open
+            BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions()
+                    .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+            Page page = phone.newPage();
+            for (String lang : List.of("en", "zh")) {
+                page.navigate(server.url(lang + "/litellm/openai-prefix-ollama-auth/"));
+                page.click(".menu-toggle");
+                page.fill("form.search input", "OPENAI_API_KEY");
+                page.waitForSelector("#search-results [role=option]");
+                violations.addAll(axe(page, "phone /" + lang + "/ with menu and results open"));
+                checked++;
+            }
+            phone.close();
+        } finally {
+            server.close();
+        }
+        assertEquals(2 * (2 + 2 * PAGES.size()) + 2, checked);
+        assertEquals(List.of(), violations);
+    }
+
+    /** axe's violations on {@code page}, one line per rule and element; fails if axe checked nothing. */
+    @SuppressWarnings("unchecked")
+    private static List<String> axe(Page page, String where) {
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
+        }
+        Map<String, Object> result = (Map<String, Object>) page.evaluate("async () => {"
+                + " const r = await axe.run(document, {resultTypes: ['violations']});"
+                + " return {passes: r.passes.length, violations: r.violations.map(v => v.id + ' (' + v.impact + ', '"
+                + "   + v.nodes.length + ' elements): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')"
+                + "   + (n.failureSummary ? ' — ' + n.failureSummary.replace(/\\s+/g, ' ').slice(0, 160) : '')).join('; '))}; }");
+        int passes = ((Number) result.get("passes")).intValue();
+        assertTrue(passes >= 10, where + ": axe passed only " + passes + " rules; did it run?");
+        List<String> out = new ArrayList<>();
+        for (Object v : (List<Object>) result.get("violations")) {
+            out.add(where + ": " + v);
+        }
+        return out;
+    }
+}

@@ -345,10 +345,21 @@ public final class SiteRenderer {
                 outdatedFrom.map(this::languageName).orElse(""),
                 outdatedFrom.map(Lang::code).orElse(""),
                 outdatedFrom.map(l -> base.url(Routes.article(l, article))).orElse(""),
-                previous, next, cards(lang, related(article)), !doc.snippets().isEmpty());
+                previous, next, cards(lang, related(article)), !doc.snippets().isEmpty(), fixId(doc, shown.lang()));
         Map<String, Object> model = common(lang, page);
         model.put("article", view);
         return model;
+    }
+
+    /**
+     * The id of the article's fix: its first h2 named as the theme's {@code fix_headings} say in the
+     * text's language ("Fix", "解决方法"…), or empty. The header links there, so the answer is one
+     * step from the first screen.
+     */
+    private String fixId(Document doc, Lang textLang) {
+        Set<String> names = Set.of(theme.strings(textLang).getOrDefault("fix_headings", "").split("\\|"));
+        return doc.headings().stream().filter(h -> h.level() == 2 && names.contains(h.text().strip()))
+                .map(h -> h.id()).findFirst().orElse("");
     }
 
     /** The bar above each code block: the file it stands for, and what checking it showed. */

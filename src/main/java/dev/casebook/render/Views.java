@@ -50,7 +50,7 @@ public final class Views {
                               NamedLink section, List<NamedLink> tags, List<NamedLink> products, List<String> errors,
                               List<Version> verifiedWith, String editHref, String originalName, String originalHref,
                               String outdatedName, String outdatedLang, String outdatedHref,
-                              NamedLink previous, NamedLink next, List<Card> related, boolean hasCode) {
+                              NamedLink previous, NamedLink next, List<Card> related, boolean hasCode, String fixId) {
     }
 
     /** An error string and the articles that explain it, on the error index. */

@@ -221,4 +221,53 @@ class ListPagesTest {
         assertEquals(List.of("/zh/products/litellm/", "/zh/products/wrenai/"),
                 built.html("zh/litellm/key/index.html").select(".facts a.product").eachAttr("href"));
     }
+
+    @Test
+    void theHeaderOfAnArticleLinksToItsFixAndListsVersionsOnOneLine() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/_site.yaml --
+                languages: [en, zh]
+                -- content/docker/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                verified_with: {ollama: "0.5.x", litellm: "1.61.x"}
+                ---
+                ## Symptoms
+                ## Fix `now`
+                ## Fix
+                -- content/docker/a/index.zh.md --
+                ---
+                title: 甲
+                summary: 摘要
+                date: 2025-02-18
+                ---
+                ## 现象
+                ## 解决方法
+                -- content/docker/b/index.en.md --
+                ---
+                title: B
+                summary: S
+                date: 2025-02-19
+                ---
+                ## Cause
+                -- content/docker/c/index.en.md --
+                ---
+                title: C
+                summary: S
+                date: 2025-02-20
+                ---
+                ## Fix
+                """).build();
+        assertEquals("", built.diagnostics());
+        assertEquals(List.of("#fix"), built.html("en/docker/a/index.html").select("header .jump a").eachAttr("href"));
+        assertEquals("Jump to the fix ↓", built.html("en/docker/a/index.html").select("header .jump a").text());
+        assertEquals(List.of("#解决方法"), built.html("zh/docker/a/index.html").select("header .jump a").eachAttr("href"));
+        assertEquals(List.of(), built.html("en/docker/b/index.html").select(".jump").eachText());
+        // an untranslated page shows the English text: its fix heading is found, the link speaks the page's language
+        assertEquals(List.of("直接看解决方法 ↓"), built.html("zh/docker/c/index.html").select("header .jump a").eachText());
+        assertEquals(List.of("#fix"), built.html("zh/docker/c/index.html").select("header .jump a").eachAttr("href"));
+        assertEquals("Verified with: litellm 1.61.x, ollama 0.5.x", built.html("en/docker/a/index.html").select(".facts .versions").text());
+    }
 }

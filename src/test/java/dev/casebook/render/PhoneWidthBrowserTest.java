@@ -90,6 +90,16 @@ class PhoneWidthBrowserTest {
             assertFalse(page.isVisible(".menu-toggle"));
             assertTrue(page.isVisible("#site-menu nav.nav a >> text=Config rules"));
             assertFalse(page.isVisible("#site-menu nav.nav a >> text=Docker networking"));
+            // the answer first: the summary and the link to the fix are on the first screen, in both languages
+            for (String lang : List.of("en", "zh")) {
+                page.navigate(server.url(lang + "/litellm/openai-prefix-ollama-auth/"));
+                Number bottom = (Number) page.evaluate("() => document.querySelector('header .jump a').getBoundingClientRect().bottom");
+                assertTrue(bottom.doubleValue() < 900, lang + ": the link to the fix ends at " + bottom + " px");
+                page.click("header .jump a");
+                Number fix = (Number) page.evaluate("() => document.getElementById(decodeURIComponent(location.hash.slice(1)))"
+                        + ".getBoundingClientRect().top");
+                assertTrue(Math.abs(fix.doubleValue()) < 2, lang + ": the fix heading is at " + fix + " px after the jump");
+            }
             context.close();
         } finally {
             server.close();

@@ -97,7 +97,8 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"casebook " + version()};
+            return new String[] {"casebook " + version(),
+                    "LiteLLM facts: " + dev.casebook.validate.LiteLlmFacts.get().version()};
         }
     }
 }

@@ -39,6 +39,7 @@ final class RulesCommand implements Callable<Integer> {
             }
             out.println();
             out.println(catalog.rules().size() + " rules. `casebook rules ID` shows one.");
+            out.println("LiteLLM facts (providers, model map): " + dev.casebook.validate.LiteLlmFacts.get().version());
             return Main.OK;
         }
         Optional<Rule> rule = catalog.rule(id);

@@ -26,6 +26,13 @@ public record Finding(String rule, SourcePos pos, String variant, Map<String, St
         return new Finding(rule, pos, name, args, severity);
     }
 
+    /** The same finding with one more value for its message. */
+    public Finding with(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(args);
+        more.put(name, value);
+        return new Finding(rule, pos, variant, more, severity);
+    }
+
     public Finding withSeverity(Severity s) {
         return new Finding(rule, pos, variant, args, Optional.of(s));
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** LLM001–LLM012: how LiteLLM routes a model string and what it needs to reach it. */
+/** LLM001–LLM013: how LiteLLM routes a model string and what it needs to reach it. */
 final class LlmChecks {
 
     private static final List<String> ENDPOINT_PATHS =
@@ -39,6 +39,7 @@ final class LlmChecks {
         checks.put("LLM010", LlmChecks::azure);
         checks.put("LLM011", LlmChecks::reasoningParams);
         checks.put("LLM012", LlmChecks::deepseekResponseFormat);
+        checks.put("LLM013", LlmChecks::inProcessVllm);
     }
 
     // ---- keys ------------------------------------------------------------------------------------
@@ -90,9 +91,15 @@ final class LlmChecks {
             Finding f = Finding.of("LLM001", m.model().pos(), Map.of("model", m.name(),
                     "keys", codes(keys),
                     "api_key_name", m.scalar("api_key_name").map(YamlScalar::text).orElse("OPENAI_API_KEY")));
-            // present but empty passes the OpenAI SDK's None check: it works, but only by accident
-            out.add(env.get().defines("OPENAI_API_KEY") ? f.variant("empty").withSeverity(Severity.WARNING)
-                    : keys.size() == 1 ? f.variant("one") : f);
+            // present but empty passes the OpenAI SDK's None check: a local server then works, by accident;
+            // a hosted endpoint (api.openai.com when there is no api_base) answers every call with 401
+            Optional<Url> base = m.apiBase();
+            if (env.get().defines("OPENAI_API_KEY")) {
+                out.add(base.map(Url::isLocal).orElse(false) ? f.variant("empty").withSeverity(Severity.WARNING)
+                        : f.variant("empty_hosted").with("host", base.map(Url::host).orElse("api.openai.com")));
+            } else {
+                out.add(keys.size() == 1 ? f.variant("one") : f);
+            }
         }
     }
 
@@ -165,6 +172,16 @@ final class LlmChecks {
         for (Model m : Model.of(group)) {
             if (m.provider().equals("unknown") && !m.name().startsWith("google/")) {
                 out.add(Finding.of("LLM005", m.model().pos(), Map.of("model", m.name())));
+            }
+        }
+    }
+
+    private static void inProcessVllm(Group group, List<Finding> out) {
+        for (Model m : Model.of(group)) {
+            if (m.provider().equals("vllm")) {
+                Finding f = Finding.of("LLM013", m.model().pos(), Map.of("model", m.name(), "name", Providers.name(m.name())));
+                Optional<YamlScalar> base = m.scalar("api_base");
+                out.add(base.isPresent() ? f.variant("api_base").with("api_base", base.get().text()) : f);
             }
         }
     }

@@ -12,15 +12,13 @@ public final class Providers {
     private Providers() {
     }
 
-    /** Prefixes LiteLLM knows (the text before the first {@code /}). */
-    static final Set<String> KNOWN = Set.of(
-            "openai", "azure", "anthropic", "gemini", "vertex_ai", "bedrock", "deepseek", "groq", "openrouter", "xai",
-            "mistral", "together_ai", "volcengine", "dashscope", "fireworks_ai", "ollama", "ollama_chat", "hosted_vllm",
-            "lm_studio", "litellm_proxy", "text-completion-openai", "azure_ai", "cohere", "huggingface", "perplexity",
-            "deepinfra", "nvidia_nim", "cerebras", "sambanova", "codestral", "llamafile", "xinference", "watsonx",
-            "sagemaker", "replicate", "moonshot", "github", "cloudflare", "databricks", "friendliai");
-
-    private static final Pattern OPENAI_BARE = Pattern.compile("^(gpt-|o[1-9]|chatgpt-|text-embedding-(3|ada))");
+    /**
+     * Bare names LiteLLM sends to OpenAI by its own lists rather than the model map
+     * ({@code open_ai_chat_completion_models}, {@code openai_image_generation_models}…), so newer
+     * names than the map's work too.
+     */
+    private static final Pattern OPENAI_BARE =
+            Pattern.compile("^(gpt-|o[1-9]|chatgpt-|text-embedding-(3|ada)|dall-e-|whisper-|tts-1|gpt-image-)");
 
     /** Providers that need an API key and are checked by LLM009 (a closed list; openai is LLM001's). */
     static final List<String> KEYED = List.of("deepseek", "anthropic", "gemini", "groq", "openrouter", "xai", "mistral",
@@ -67,8 +65,12 @@ public final class Providers {
     /** The provider LiteLLM routes {@code model} to, or {@code unknown}. */
     public static String provider(String model) {
         int slash = model.indexOf('/');
-        if (slash > 0 && KNOWN.contains(model.substring(0, slash))) {
+        if (slash > 0 && known(model.substring(0, slash))) {
             return model.substring(0, slash);
+        }
+        Optional<LiteLlmFacts.ModelFact> mapped = slash < 0 ? LiteLlmFacts.get().model(model) : Optional.empty();
+        if (mapped.isPresent()) {
+            return mapped.get().provider();
         }
         if (OPENAI_BARE.matcher(model).find()) {
             return "openai";
@@ -91,7 +93,12 @@ public final class Providers {
     /** The model name after a known provider prefix. */
     static String name(String model) {
         int slash = model.indexOf('/');
-        return slash > 0 && KNOWN.contains(model.substring(0, slash)) ? model.substring(slash + 1) : model;
+        return slash > 0 && known(model.substring(0, slash)) ? model.substring(slash + 1) : model;
+    }
+
+    /** A provider prefix LiteLLM knows: a value of its {@code LlmProviders} enum. */
+    static boolean known(String prefix) {
+        return LiteLlmFacts.get().isProvider(prefix);
     }
 
     static List<String> keyVars(String provider) {

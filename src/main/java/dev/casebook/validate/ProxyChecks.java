@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** LP001–LP003 (LiteLLM proxy config) and YAML001 (YAML 1.1 dates). */
+/** LP001–LP004 (LiteLLM proxy config) and YAML001 (YAML 1.1 dates). */
 final class ProxyChecks {
 
     private static final Pattern SHELL_REF = Pattern.compile("^\\$\\{?[A-Z_][A-Z0-9_]*}?$");
@@ -21,6 +21,7 @@ final class ProxyChecks {
         checks.put("LP001", ProxyChecks::envReference);
         checks.put("LP002", ProxyChecks::providerField);
         checks.put("LP003", ProxyChecks::incompleteEntry);
+        checks.put("LP004", ProxyChecks::proxySettingInLitellmSettings);
         checks.put("YAML001", ProxyChecks::dateVersion);
     }
 
@@ -46,6 +47,24 @@ final class ProxyChecks {
                             Map.of("provider", e.value() instanceof YamlScalar s ? s.text() : "?",
                                     "model_name", WrenConfig.text(entry, "model_name").orElse("?")))));
                 }
+            }
+        }
+    }
+
+    /** Settings the proxy reads from {@code general_settings} only (litellm-docs#1184). */
+    private static final List<String> GENERAL_ONLY = List.of("master_key", "database_url");
+
+    private static void proxySettingInLitellmSettings(Group group, List<Finding> out) {
+        for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
+            for (YamlMapping root : file.mappings()) {
+                root.get("litellm_settings").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).ifPresent(settings -> {
+                    for (String key : GENERAL_ONLY) {
+                        settings.entry(key).ifPresent(e -> {
+                            Finding f = Finding.of("LP004", e.key().pos(), Map.of("key", key));
+                            out.add(key.equals("master_key") ? f.variant("master_key") : f);
+                        });
+                    }
+                });
             }
         }
     }

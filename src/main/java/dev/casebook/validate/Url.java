@@ -37,6 +37,26 @@ public record Url(String scheme, String host, int port, String path) {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
+    /**
+     * A server on the reader's own machine or network, which ignores the API key: loopback,
+     * {@code host.docker.internal}, a compose service or other name without a dot, {@code .local},
+     * or a private IPv4 address. Anything else is a hosted endpoint that checks the key.
+     */
+    public boolean isLocal() {
+        if (isLoopback() || host.equals("host.docker.internal") || host.equals("gateway.docker.internal")
+                || host.endsWith(".local") || host.endsWith(".internal") || host.endsWith(".svc")
+                || host.contains(".svc.cluster.local")) {
+            return true;
+        }
+        String[] octets = host.split("\\.");
+        if (octets.length == 4 && host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9')) {
+            int a = Integer.parseInt(octets[0]);
+            int b = Integer.parseInt(octets[1]);
+            return a == 10 || a == 127 || a == 172 && b >= 16 && b <= 31 || a == 192 && b == 168 || a == 169 && b == 254;
+        }
+        return !host.contains(".") && !host.contains(":");
+    }
+
     public boolean isLoopback() {
         return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("::1");
     }

@@ -1,0 +1,139 @@
+package dev.casebook.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.casebook.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rule semantics that real configs showed to be wrong or missing: exact findings for each,
+ * through the same path as {@code casebook validate}.
+ */
+class RealWorldSemanticsTest {
+
+    private static final FileChecker CHECKER = new FileChecker(new Validator(Catalog.builtIn()));
+
+    /** Headlines for files given as name, text, name, text… */
+    static List<String> check(Environment environment, String... namesAndTexts) {
+        List<FileChecker.NamedText> files = new ArrayList<>();
+        for (int i = 0; i < namesAndTexts.length; i += 2) {
+            files.add(new FileChecker.NamedText(namesAndTexts[i], namesAndTexts[i + 1]));
+        }
+        return CHECKER.check(files, environment, "en").stream().map(Diagnostic::headline).toList();
+    }
+
+    static List<String> check(String... namesAndTexts) {
+        return check(Environment.UNKNOWN, namesAndTexts);
+    }
+
+    @Test
+    void anEmptyOpenAiKeyIsAnErrorForAHostedEndpointAndAWarningForALocalServer() {
+        String config = """
+                type: embedder
+                provider: litellm_embedder
+                models:
+                  - model: text-embedding-3-large
+                    alias: default
+                  - model: openai/nomic-embed-text
+                    api_base: http://host.docker.internal:11434/v1
+                  - model: openai/gpt-4o
+                    api_base: https://my-gateway.example.com/v1
+                  - model: openai/qwen3
+                    api_base: http://192.168.1.20:8000/v1
+                """;
+        assertEquals(List.of(
+                "config.yaml:4:12: error[LLM001]: `text-embedding-3-large` calls `api.openai.com` with an empty `OPENAI_API_KEY`: "
+                        + "a hosted endpoint checks the key, so every call fails with `401 … Incorrect API key provided`.",
+                "config.yaml:6:12: warning[LLM001]: `openai/nomic-embed-text` goes through LiteLLM's OpenAI route and "
+                        + "`OPENAI_API_KEY` is defined but empty. It only works because the OpenAI SDK rejects a missing key, "
+                        + "not an empty one; a different SDK version breaks it.",
+                "config.yaml:8:12: error[LLM001]: `openai/gpt-4o` calls `my-gateway.example.com` with an empty `OPENAI_API_KEY`: "
+                        + "a hosted endpoint checks the key, so every call fails with `401 … Incorrect API key provided`.",
+                "config.yaml:10:12: warning[LLM001]: `openai/qwen3` goes through LiteLLM's OpenAI route and "
+                        + "`OPENAI_API_KEY` is defined but empty. It only works because the OpenAI SDK rejects a missing key, "
+                        + "not an empty one; a different SDK version breaks it."),
+                check("config.yaml", config, ".env", "OPENAI_API_KEY=\n"));
+    }
+
+    @Test
+    void namesLiteLlmRoutesAreNeverUnknownProviders() {
+        String config = """
+                model_list:
+                  - model_name: a
+                    litellm_params: {model: dall-e-3}
+                  - model_name: b
+                    litellm_params: {model: whisper-1}
+                  - model_name: c
+                    litellm_params: {model: command-r}
+                  - model_name: d
+                    litellm_params: {model: anthropic.claude-3-5-sonnet-20240620-v1:0}
+                  - model_name: e
+                    litellm_params: {model: auto_router/my-router}
+                  - model_name: f
+                    litellm_params: {model: nscale/meta-llama/Llama-4-Scout-17B-16E-Instruct}
+                  - model_name: g
+                    litellm_params: {model: docker_model_runner/ai/smollm2}
+                  - model_name: h
+                    litellm_params: {model: qwen2.5:14b}
+                  - model_name: i
+                    litellm_params: {model: meta-llama/Llama-3.3-70B-Instruct}
+                """;
+        assertEquals(List.of(
+                "litellm_config.yaml:17:29: error[LLM005]: LiteLLM cannot infer a provider from `qwen2.5:14b`: requests fail "
+                        + "with `LLM Provider NOT provided`.",
+                "litellm_config.yaml:19:29: error[LLM005]: LiteLLM cannot infer a provider from `meta-llama/Llama-3.3-70B-Instruct`: "
+                        + "requests fail with `LLM Provider NOT provided`."),
+                check("litellm_config.yaml", config));
+    }
+
+    @Test
+    void vllmWhereHostedVllmIsMeant() {
+        // BerriAI/litellm#2831, and the same without an address
+        String config = """
+                model_list:
+                  - model_name: Mistral-7B-Instruct-v0.2
+                    litellm_params:
+                      model: vllm/mistralai/Mistral-7B-Instruct-v0.2
+                      api_base: http://Mistral-7B-Instruct-v0.2.mycloud.local:8000
+                      api_key: fake-key
+                  - model_name: local
+                    litellm_params:
+                      model: vllm/facebook/opt-125m
+                """;
+        assertEquals(List.of(
+                "litellm_config.yaml:4:14: error[LLM013]: `vllm/mistralai/Mistral-7B-Instruct-v0.2` uses LiteLLM's `vllm` provider, "
+                        + "which runs the model inside the LiteLLM process with the `vllm` Python package and never calls "
+                        + "`http://Mistral-7B-Instruct-v0.2.mycloud.local:8000`: it fails with `No module named 'vllm'`. "
+                        + "A vLLM server is called with `hosted_vllm/mistralai/Mistral-7B-Instruct-v0.2`.",
+                "litellm_config.yaml:9:14: error[LLM013]: `vllm/facebook/opt-125m` uses LiteLLM's `vllm` provider, which runs the "
+                        + "model inside the LiteLLM process with the `vllm` Python package and fails with `No module named 'vllm'` "
+                        + "where that package is not installed; a vLLM server is called with `hosted_vllm/facebook/opt-125m`."),
+                check("litellm_config.yaml", config));
+    }
+
+    @Test
+    void proxySettingsUnderLitellmSettingsAreNeverRead() {
+        String config = """
+                model_list:
+                  - model_name: claude
+                    litellm_params:
+                      model: anthropic/claude-sonnet-4-20250514
+                      api_key: os.environ/ANTHROPIC_API_KEY
+                litellm_settings:
+                  drop_params: true
+                  master_key: sk-my-secret
+                  database_url: postgresql://db/litellm
+                general_settings:
+                  alerting: [slack]
+                """;
+        assertEquals(List.of(
+                "litellm_config.yaml:8:3: error[LP004]: `master_key` is under `litellm_settings`, where the proxy never reads it: "
+                        + "without `LITELLM_MASTER_KEY` in the environment the proxy has no master key and accepts any key. "
+                        + "It belongs under `general_settings`.",
+                "litellm_config.yaml:9:3: error[LP004]: `database_url` is under `litellm_settings`, where the proxy never reads it; "
+                        + "it belongs under `general_settings`."),
+                check("litellm_config.yaml", config));
+    }
+}

@@ -28,7 +28,7 @@ final class EnvChecks {
     }
 
     private static void undefinedKeyName(Group group, List<Finding> out) {
-        Optional<DotEnv> env = group.env();
+        Optional<DotEnv> env = group.processEnv();
         if (env.isEmpty()) {
             return;
         }

@@ -26,4 +26,12 @@ public record Group(String name, List<ConfigFile> files, Environment environment
     public Optional<DotEnv> env() {
         return of(Kind.DOTENV).stream().flatMap(f -> f.dotenv().stream()).reduce(DotEnv::then);
     }
+
+    /**
+     * What the WrenAI or LiteLLM process sees: {@code .env}, then the compose service's
+     * {@code environment:}; empty when the group cannot tell (see {@link ProcessEnvironment}).
+     */
+    public Optional<DotEnv> processEnv() {
+        return ProcessEnvironment.of(this);
+    }
 }

@@ -79,7 +79,7 @@ final class LlmChecks {
     }
 
     private static void openAiKey(Group group, List<Finding> out) {
-        Optional<DotEnv> env = group.env();
+        Optional<DotEnv> env = group.processEnv();
         if (env.isEmpty()) {
             return; // a cross-file rule without its partner file is skipped
         }
@@ -104,7 +104,7 @@ final class LlmChecks {
     }
 
     private static void cloudKey(Group group, List<Finding> out) {
-        Optional<DotEnv> env = group.env();
+        Optional<DotEnv> env = group.processEnv();
         if (env.isEmpty()) {
             return;
         }
@@ -232,7 +232,7 @@ final class LlmChecks {
     // ---- provider specifics ---------------------------------------------------------------------
 
     private static void azure(Group group, List<Finding> out) {
-        Optional<DotEnv> env = group.env();
+        Optional<DotEnv> env = group.processEnv();
         for (Model m : Model.of(group)) {
             if (!m.provider().equals("azure")) {
                 continue;

@@ -65,6 +65,7 @@ class KnowledgeBaseTest {
             }
         }
         assertEquals(List.of(), missing, "rules backed by real threads but shown by no article");
-        assertEquals(25, Catalog.builtIn().rules().stream().filter(Rule::recurring).count());
+        // the check above must have had rules to check: most of the catalog comes from real threads
+        assertTrue(Catalog.builtIn().rules().stream().filter(Rule::recurring).count() > Catalog.builtIn().rules().size() / 2);
     }
 }

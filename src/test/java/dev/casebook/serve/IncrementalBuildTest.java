@@ -247,7 +247,7 @@ class IncrementalBuildTest {
             while (m.find()) {
                 ids.add(m.group());
             }
-            assertEquals(36, ids.size(), "the rule ids of catalog.yaml");
+            assertEquals(dev.casebook.validate.Catalog.builtIn().ids(), ids, "the rule ids of catalog.yaml");
             for (String id : ids) {
                 try (InputStream in = loader.getResourceAsStream("rules/" + id + ".yaml")) {
                     Files.write(to.resolve(id + ".yaml"), in.readAllBytes());

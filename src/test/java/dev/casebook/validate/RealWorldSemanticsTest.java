@@ -136,4 +136,59 @@ class RealWorldSemanticsTest {
                         + "it belongs under `general_settings`."),
                 check("litellm_config.yaml", config));
     }
+
+    @Test
+    void keysSetUnderTheComposeServiceEnvironmentCount() {
+        String config = """
+                type: llm
+                provider: litellm_llm
+                models:
+                  - model: azure/gpt-4o
+                    api_base: https://my-team.openai.azure.com
+                    api_version: "2024-10-21"
+                    kwargs: {}
+                  - model: deepseek/deepseek-chat
+                    api_base: https://api.deepseek.com/v1
+                    kwargs: {response_format: {type: text}}
+                  - model: openai/gpt-4o-mini
+                    kwargs: {}
+                """;
+        String compose = """
+                services:
+                  wren-ai-service:
+                    image: ghcr.io/canner/wren-ai-service:0.29.0
+                    env_file:
+                      - .env
+                    environment:
+                      AZURE_API_KEY: ${AZURE_KEY}
+                      OPENAI_API_KEY: ${OPENAI_KEY:-}
+                  other:
+                    image: postgres:16
+                    environment:
+                      - DEEPSEEK_API_KEY=not-for-the-ai-service
+                """;
+        String env = "AZURE_KEY=azure-secret\nDEEPSEEK_API_KEY=\n";
+        // Azure's key comes from the service's environment (interpolated from .env); DeepSeek's is empty
+        // in .env and another service's value does not reach the AI service; OpenAI's interpolates to empty
+        assertEquals(List.of(
+                "config.yaml:8:12: error[LLM009]: `deepseek/deepseek-chat` needs `DEEPSEEK_API_KEY` (or the variable named by "
+                        + "`api_key_name`) to have a value in `.env`.",
+                "config.yaml:11:12: error[LLM001]: `openai/gpt-4o-mini` calls `api.openai.com` with an empty `OPENAI_API_KEY`: "
+                        + "a hosted endpoint checks the key, so every call fails with `401 … Incorrect API key provided`."),
+                check("config.yaml", config, "docker-compose.yaml", compose, ".env", env));
+        // without the compose file, Azure's key is missing too
+        assertEquals(3, check("config.yaml", config, ".env", env).stream().filter(h -> h.contains("error[LLM")).count());
+    }
+
+    @Test
+    void composeInterpolationFollowsItsDefaultRules() {
+        java.util.Optional<DotEnv> env = java.util.Optional.of(DotEnv.parse("SET=value\nEMPTY=\n",
+                new dev.casebook.diag.SourcePos(".env", 1, 1)));
+        assertEquals("value", ProcessEnvironment.interpolate("${SET}", env));
+        assertEquals("", ProcessEnvironment.interpolate("${UNSET}", env));
+        assertEquals("fallback", ProcessEnvironment.interpolate("${EMPTY:-fallback}", env));
+        assertEquals("", ProcessEnvironment.interpolate("${EMPTY-fallback}", env));
+        assertEquals("fallback", ProcessEnvironment.interpolate("${UNSET-fallback}", env));
+        assertEquals("a-value-b", ProcessEnvironment.interpolate("a-$SET-b", env));
+    }
 }

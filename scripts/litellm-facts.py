@@ -5,13 +5,16 @@ The validator must never flag what LiteLLM accepts, so its list of provider pref
 model names LiteLLM maps to a provider, and the vector size of embedding models come from
 LiteLLM's own published sources rather than from a list typed by hand:
 
-  * the provider prefixes: the values of the `LlmProviders` enum in `litellm/types/utils.py`;
+  * the provider prefixes: the values of the `LlmProviders` enum in `litellm/types/utils.py`,
+    and the OpenAI-compatible providers registered in `litellm/llms/openai_like/providers.json`;
   * the model map: `model_prices_and_context_window.json` (each entry's `litellm_provider`,
-    `mode` and `output_vector_size`).
+    `mode` and `output_vector_size`); OpenRouter's entries also without their `openrouter/`,
+    as LiteLLM lists them.
 
 Usage:
   scripts/litellm-facts.py --utils path/to/litellm/types/utils.py \
       --model-map path/to/model_prices_and_context_window.json \
+      [--json-providers path/to/litellm/llms/openai_like/providers.json] \
       --providers-source "BerriAI/litellm@<commit> litellm/types/utils.py" \
       --model-map-source "BerriAI/litellm@<commit> model_prices_and_context_window.json" \
       --version "<what casebook rules prints>" > src/main/resources/litellm/facts.tsv
@@ -61,6 +64,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--utils", required=True)
     ap.add_argument("--model-map", required=True)
+    ap.add_argument("--json-providers")
     ap.add_argument("--providers-source", required=True)
     ap.add_argument("--model-map-source", required=True)
     ap.add_argument("--version", required=True)
@@ -76,9 +80,21 @@ def main():
     out.write("version\t" + a.version + "\n")
     out.write("source\tproviders\t" + a.providers_source + "\n")
     out.write("source\tmodels\t" + a.model_map_source + "\n")
-    for p in providers(a.utils):
+    known = providers(a.utils)
+    if a.json_providers:
+        # read leniently: only the top-level keys matter
+        with open(a.json_providers, encoding="utf-8") as f:
+            known = sorted(set(known) | set(re.findall(r'^  "([A-Za-z0-9_.-]+)": \{', f.read(), re.M)))
+    for p in known:
         out.write("provider\t" + p + "\n")
     rows = []
+    # LiteLLM also lists every OpenRouter model under its name without `openrouter/`, so
+    # `mistralai/mistral-7b-instruct` alone routes to OpenRouter (unless it starts with a provider)
+    for name, info in model_map.items():
+        if isinstance(info, dict) and info.get("litellm_provider") == "openrouter" and name.startswith("openrouter/"):
+            rest = name[len("openrouter/"):]
+            if rest.split("/", 1)[0] not in known:
+                rows.append((rest, "openrouter", info.get("mode", "-"), "-"))
     for name, info in model_map.items():
         if not isinstance(info, dict) or "litellm_provider" not in info:
             continue
@@ -87,7 +103,7 @@ def main():
         bare = "/" not in name
         if bare or (mode == "embedding" and size):
             rows.append((name, prefix_of(info["litellm_provider"]), mode, str(size) if size else "-"))
-    for r in sorted(rows):
+    for r in sorted(set(rows)):
         out.write("model\t" + "\t".join(r) + "\n")
 
 

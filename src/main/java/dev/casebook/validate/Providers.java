@@ -68,7 +68,8 @@ public final class Providers {
         if (slash > 0 && known(model.substring(0, slash))) {
             return model.substring(0, slash);
         }
-        Optional<LiteLlmFacts.ModelFact> mapped = slash < 0 ? LiteLlmFacts.get().model(model) : Optional.empty();
+        // a name in LiteLLM's model map (bare, or an OpenRouter model without its prefix)
+        Optional<LiteLlmFacts.ModelFact> mapped = LiteLlmFacts.get().model(model);
         if (mapped.isPresent()) {
             return mapped.get().provider();
         }

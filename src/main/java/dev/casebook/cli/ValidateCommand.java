@@ -92,7 +92,8 @@ final class ValidateCommand implements Callable<Integer> {
         out.print(reportFormat.render(report, Main.version(), ruleInfos(catalog)));
         err.println("casebook validate: " + texts.size() + " file" + (texts.size() == 1 ? "" : "s") + ", "
                 + report.errors() + " error" + (report.errors() == 1 ? "" : "s") + ", "
-                + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s"));
+                + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s")
+                + (report.notes() == 0 ? "" : ", " + report.notes() + " note" + (report.notes() == 1 ? "" : "s")));
         out.flush();
         return report.errors() > 0 ? Main.CONTENT_ERRORS : Main.OK;
     }

@@ -25,7 +25,11 @@ public record Report(List<Diagnostic> diagnostics) {
     }
 
     public long warnings() {
-        return diagnostics.size() - errors();
+        return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+    }
+
+    public long notes() {
+        return diagnostics.stream().filter(d -> d.severity() == Severity.NOTE).count();
     }
 
     public boolean fails(boolean strict) {

@@ -46,7 +46,8 @@ public enum ReportFormat {
     /** One diagnostic in a line format ({@code text} may take two lines: the headline and the hint). */
     public String line(Diagnostic d) {
         return switch (this) {
-            case GITHUB -> "::" + d.severity().label()
+            // GitHub's workflow commands: ::error, ::warning and ::notice
+            case GITHUB -> "::" + (d.severity() == Severity.NOTE ? "notice" : d.severity().label())
                     + " file=" + property(d.pos().path())
                     + ",line=" + d.pos().line()
                     + ",col=" + d.pos().column()

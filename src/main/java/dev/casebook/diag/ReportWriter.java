@@ -82,7 +82,7 @@ final class ReportWriter {
     }
 
     private static String level(Severity s) {
-        return s == Severity.ERROR ? "error" : "warning";
+        return s.label(); // SARIF's levels: error, warning, note
     }
 
     /** A relative path as a URI reference (spaces and non-ASCII percent-encoded). */

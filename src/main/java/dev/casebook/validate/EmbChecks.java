@@ -13,7 +13,10 @@ import java.util.Optional;
 /** EMB001–EMB003: embedders and the vector store they fill. */
 final class EmbChecks {
 
-    /** Output sizes of common embedding models, by name without provider prefix. */
+    /**
+     * Output sizes of embedding models LiteLLM's model map does not size (mostly models served by
+     * Ollama and LM Studio), by name without provider prefix, from each model's card.
+     */
     private static final Map<String, Integer> DIMENSIONS = Map.ofEntries(
             Map.entry("text-embedding-3-large", 3072),
             Map.entry("text-embedding-3-small", 1536),
@@ -47,10 +50,20 @@ final class EmbChecks {
         if (requested.isPresent()) {
             return requested;
         }
-        String name = WrenConfig.text(model, "model").orElse("");
-        name = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
-        Optional<Integer> d = lookup(name);
+        String full = WrenConfig.text(model, "model").orElse("");
+        Optional<Integer> published = published(full);
+        if (published.isPresent()) {
+            return published;
+        }
+        String name = full.contains("/") ? full.substring(full.indexOf('/') + 1) : full;
+        Optional<Integer> d = published(name).or(() -> lookup(name));
         return d.isPresent() || !name.contains(":") ? d : lookup(name.substring(0, name.lastIndexOf(':')));
+    }
+
+    /** The vector size LiteLLM's model map gives ({@code output_vector_size}). */
+    private static Optional<Integer> published(String name) {
+        return LiteLlmFacts.get().model(name).flatMap(f -> f.vectorSize().isPresent()
+                ? Optional.of(f.vectorSize().getAsInt()) : Optional.empty());
     }
 
     private static Optional<Integer> lookup(String name) {
@@ -129,6 +142,14 @@ final class EmbChecks {
             if (!p.getValue().equals(value.get())) {
                 return Optional.of(Finding.of("EMB001", at, Map.of("dim", String.valueOf(value.get()),
                         "model", p.getKey(), "D", String.valueOf(p.getValue()))));
+            }
+        }
+        // an embedder whose size nobody published here: say the value was not checked, rather than nothing
+        for (String id : linked) {
+            YamlMapping m = embedders.get(id);
+            if (m != null && dimensionOf(m).isEmpty()) {
+                return Optional.of(Finding.of("EMB001", at, Map.of("dim", String.valueOf(value.get()),
+                        "model", WrenConfig.text(m, "model").orElse(id), "D", "?")).variant("unknown").withSeverity(Severity.NOTE));
             }
         }
         return Optional.empty();

@@ -92,7 +92,9 @@ public final class SnippetChecker {
             }
             Outcome<Group> read = reader.group(group.getKey(), sources, environment);
             diagnostics.addAll(read.diagnostics());
-            List<Finding> findings = validator.check(read.value());
+            // notes say what could not be checked: for readers' own files, not part of a snippet's verdict
+            List<Finding> findings = validator.check(read.value()).stream()
+                    .filter(f -> validator.severity(f) != Severity.NOTE).toList();
             for (int n = 0; n < group.getValue().size(); n++) {
                 int i = group.getValue().get(n);
                 ConfigFile file = read.value().files().get(n);

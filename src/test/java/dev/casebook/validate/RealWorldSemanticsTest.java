@@ -191,4 +191,40 @@ class RealWorldSemanticsTest {
         assertEquals("fallback", ProcessEnvironment.interpolate("${UNSET-fallback}", env));
         assertEquals("a-value-b", ProcessEnvironment.interpolate("a-$SET-b", env));
     }
+
+    private static String embedderConfig(String model, int dim) {
+        return """
+                type: embedder
+                provider: litellm_embedder
+                models:
+                  - model: %s
+                    alias: default
+                    api_base: http://host.docker.internal:11434/v1
+                ---
+                type: document_store
+                provider: qdrant
+                location: http://qdrant:6333
+                embedding_model_dim: %d
+                ---
+                type: pipeline
+                pipes:
+                  - name: db_schema_indexing
+                    embedder: litellm_embedder.default
+                    document_store: qdrant
+                """.formatted(model, dim);
+    }
+
+    @Test
+    void embedderSizesComeFromLiteLlmsModelMapAndAnUnknownSizeIsANote() {
+        // Titan v1 is not in the table written here; LiteLLM's map says 1536
+        assertEquals(List.of("config.yaml:11:22: error[EMB001]: The Qdrant collection is created with 1024 dimensions but "
+                        + "`bedrock/amazon.titan-embed-text-v1` produces 1536: writes fail with `Wrong input: Vector dimension error: "
+                        + "expected dim: 1024, got 1536`."),
+                check("config.yaml", embedderConfig("bedrock/amazon.titan-embed-text-v1", 1024)));
+        assertEquals(List.of(), check("config.yaml", embedderConfig("bedrock/amazon.titan-embed-text-v1", 1536)));
+        assertEquals(List.of("config.yaml:11:22: note[EMB001]: The vector size of `openai/my-finetuned-embedder` is not known "
+                        + "here (LiteLLM's model map gives none, nor does Casebook's table of local models), so "
+                        + "`embedding_model_dim: 1024` is not checked: it must equal the size on the model's card."),
+                check("config.yaml", embedderConfig("openai/my-finetuned-embedder", 1024)));
+    }
 }

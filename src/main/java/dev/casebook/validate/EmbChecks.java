@@ -89,7 +89,7 @@ final class EmbChecks {
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : WrenConfig.ofType(file, "embedder")) {
                 for (YamlMapping m : WrenConfig.models(doc)) {
-                    WrenConfig.identifier(doc, m).ifPresent(id -> embedders.put(id, m));
+                    WrenConfig.identifier(doc, m, group.environment().wrenVersion()).ifPresent(id -> embedders.put(id, m));
                 }
             }
         }

@@ -22,22 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** WREN001–WREN009: how wren-ai-service reads its multi-document {@code config.yaml}. */
+/** WREN001–WREN010: how wren-ai-service reads its multi-document {@code config.yaml}. */
 final class WrenChecks {
 
     static final Set<String> LEGACY = Set.of("openai_llm", "azure_openai_llm", "ollama_llm", "openai_embedder",
             "azure_openai_embedder", "ollama_embedder");
     private static final Version LEGACY_REMOVED = Version.of("0.22.1");
 
-    /** Attributes of wren-ai-service's {@code Settings}, the only keys {@code settings:} may have. */
-    static final Set<String> SETTINGS = Set.of("host", "port", "column_indexing_batch_size", "table_retrieval_size",
-            "table_column_retrieval_size", "enable_column_pruning", "historical_question_retrieval_similarity_threshold",
-            "sql_pairs_similarity_threshold", "sql_pairs_retrieval_max_size", "instructions_similarity_threshold",
-            "instructions_top_k", "allow_intent_classification", "allow_sql_generation_reasoning",
-            "allow_sql_functions_retrieval", "allow_sql_diagnosis", "allow_sql_knowledge_retrieval", "max_histories",
-            "max_sql_correction_retries", "engine_timeout", "query_cache_ttl", "query_cache_maxsize", "is_oss",
-            "doc_endpoint", "langfuse_host", "langfuse_enable", "logging_level", "development", "config_path",
-            "sql_pairs_path");
 
     private WrenChecks() {
     }
@@ -52,6 +43,7 @@ final class WrenChecks {
         checks.put("WREN007", WrenChecks::duplicateIdentifier);
         checks.put("WREN008", WrenChecks::documentOverride);
         checks.put("WREN009", WrenChecks::settings);
+        checks.put("WREN010", WrenChecks::newerKeys);
     }
 
     private static void kwargs(Group group, List<Finding> out) {
@@ -77,8 +69,10 @@ final class WrenChecks {
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : WrenConfig.ofType(file, type)) {
                 for (YamlMapping model : WrenConfig.models(doc)) {
-                    WrenConfig.identifier(doc, model).ifPresent(id -> ids.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(model.entry("alias").or(() -> model.entry("model")).map(e -> e.value().pos()).orElse(model.pos())));
+                    boolean alias = WrenConfig.readsAlias(group.environment().wrenVersion());
+                    WrenConfig.identifier(doc, model, group.environment().wrenVersion()).ifPresent(id -> ids.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add((alias ? model.entry("alias") : Optional.<YamlMapping.Entry>empty()).or(() -> model.entry("model"))
+                                    .map(e -> e.value().pos()).orElse(model.pos())));
                 }
             }
         }
@@ -252,16 +246,103 @@ final class WrenChecks {
         return n instanceof YamlScalar s ? s.text() : n.describe();
     }
 
-    private static void settings(Group group, List<Finding> out) {
+    /** Every {@code settings:} entry of the group's WrenAI configs. */
+    private static List<YamlMapping.Entry> settingsEntries(Group group) {
+        List<YamlMapping.Entry> entries = new ArrayList<>();
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : file.mappings()) {
-                doc.get("settings").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).ifPresent(s -> {
-                    for (YamlMapping.Entry e : s.effective()) {
-                        if (!SETTINGS.contains(e.name())) {
-                            out.add(Finding.of("WREN009", e.key().pos(), Map.of("key", e.name())));
-                        }
-                    }
-                });
+                doc.get("settings").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast)
+                        .ifPresent(s -> entries.addAll(s.effective()));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * WREN009: a key the release in use does not have (the given version's, else the newest listed
+     * release's), unless a later release has it (WREN010's); a key an older release had says so.
+     */
+    private static void settings(Group group, List<Finding> out) {
+        Optional<Version> version = group.environment().wrenVersion();
+        Version in = version.orElse(SettingsTable.BY_VERSION.lastKey());
+        Optional<Set<String>> atVersion = SettingsTable.at(in);
+        if (atVersion.isEmpty()) {
+            return; // older than every release listed: nothing to compare with
+        }
+        for (YamlMapping.Entry e : settingsEntries(group)) {
+            String key = e.name();
+            if (atVersion.get().contains(key) || SettingsTable.firstAfter(key, in).isPresent()) {
+                continue;
+            }
+            Optional<Version> last = SettingsTable.lastBefore(key, in);
+            out.add(last.isPresent()
+                    ? Finding.of("WREN009", e.key().pos(), Map.of("key", key, "last", last.get().toString())).variant("removed")
+                    : Finding.of("WREN009", e.key().pos(), Map.of("key", key)));
+        }
+    }
+
+    /** WREN010: keys the given wren-ai-service is too old for: later settings, and {@code alias} before 0.15.10. */
+    private static void newerKeys(Group group, List<Finding> out) {
+        Optional<Version> version = group.environment().wrenVersion();
+        if (version.isEmpty()) {
+            return;
+        }
+        Optional<Set<String>> atVersion = version.flatMap(SettingsTable::at);
+        for (YamlMapping.Entry e : settingsEntries(group)) {
+            String key = e.name();
+            if (atVersion.map(keys -> !keys.contains(key)).orElse(true)) {
+                SettingsTable.firstAfter(key, version.get()).ifPresent(since -> out.add(Finding.of("WREN010", e.key().pos(),
+                        Map.of("key", key, "since", since.toString(), "version", version.get().toString())).variant("setting")));
+            }
+        }
+        if (WrenConfig.readsAlias(version)) {
+            return;
+        }
+        for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
+            for (YamlMapping doc : file.mappings()) {
+                for (YamlMapping model : WrenConfig.models(doc)) {
+                    model.entry("alias").ifPresent(a -> out.add(Finding.of("WREN010", a.key().pos(), Map.of("key", "alias",
+                            "since", WrenConfig.ALIAS_SINCE.toString(), "version", version.orElseThrow().toString(),
+                            "identifier", WrenConfig.text(doc, "provider").orElse("?") + "." + WrenConfig.text(model, "model").orElse("?")))
+                            .variant("alias")));
+                }
+            }
+        }
+    }
+
+    /** The keys of wren-ai-service's {@code Settings} per release ({@code rules/wren-settings.yaml}, see scripts/wren-facts.py). */
+    static final class SettingsTable {
+        static final TreeMap<Version, Set<String>> BY_VERSION = load();
+
+        /** The keys of the newest listed release at or before {@code v}; empty before the first one listed. */
+        static Optional<Set<String>> at(Version v) {
+            return Optional.ofNullable(BY_VERSION.floorEntry(v)).map(Map.Entry::getValue);
+        }
+
+        /** The last listed release before {@code v} whose Settings have {@code key}. */
+        static Optional<Version> lastBefore(String key, Version v) {
+            return BY_VERSION.headMap(v, false).descendingMap().entrySet().stream().filter(e -> e.getValue().contains(key))
+                    .map(Map.Entry::getKey).findFirst();
+        }
+
+        /** The first listed release after {@code v} whose Settings have {@code key}. */
+        static Optional<Version> firstAfter(String key, Version v) {
+            return BY_VERSION.tailMap(v, false).entrySet().stream().filter(e -> e.getValue().contains(key))
+                    .map(Map.Entry::getKey).findFirst();
+        }
+
+        private static TreeMap<Version, Set<String>> load() {
+            try (InputStream in = SettingsTable.class.getClassLoader().getResourceAsStream("rules/wren-settings.yaml")) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                YamlMapping root = (YamlMapping) new YamlReader().read(text, "rules/wren-settings.yaml").single().orElseThrow();
+                TreeMap<Version, Set<String>> out = new TreeMap<>();
+                for (YamlMapping.Entry e : root.effective()) {
+                    YamlSequence keys = (YamlSequence) ((YamlMapping) e.value()).get("settings").orElseThrow();
+                    out.put(Version.of(e.name()), Set.copyOf(keys.items().stream().map(i -> ((YamlScalar) i).text()).toList()));
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -48,10 +48,22 @@ final class WrenConfig {
         return List.of();
     }
 
-    /** {@code <provider>.<alias or model>}, the identifier pipes refer to. */
-    static Optional<String> identifier(YamlMapping doc, YamlMapping model) {
+    /**
+     * The first wren-ai-service with model aliases: Canner/WrenAI commit 4a3411ddd "allow adding alias
+     * to llm" (#1276), first shipped by the version bump to 0.15.10 (9a35fb35a).
+     */
+    static final Version ALIAS_SINCE = Version.of("0.15.10");
+
+    /** Whether {@code version} (when known) reads a model's {@code alias}. */
+    static boolean readsAlias(Optional<Version> version) {
+        return version.map(v -> v.compareTo(ALIAS_SINCE) >= 0).orElse(true);
+    }
+
+    /** {@code <provider>.<alias or model>}, the identifier pipes refer to; before 0.15.10, always the model. */
+    static Optional<String> identifier(YamlMapping doc, YamlMapping model, Optional<Version> version) {
         Optional<String> provider = text(doc, "provider");
-        Optional<String> name = text(model, "alias").or(() -> text(model, "model"));
+        Optional<String> name = (readsAlias(version) ? text(model, "alias") : Optional.<String>empty())
+                .or(() -> text(model, "model"));
         return provider.isPresent() && name.isPresent() ? Optional.of(provider.get() + "." + name.get()) : Optional.empty();
     }
 }

@@ -227,4 +227,53 @@ class RealWorldSemanticsTest {
                         + "`embedding_model_dim: 1024` is not checked: it must equal the size on the model's card."),
                 check("config.yaml", embedderConfig("openai/my-finetuned-embedder", 1024)));
     }
+
+    @Test
+    void settingsAndAliasesAreJudgedAtTheGivenWrenVersion() {
+        String config = """
+                type: llm
+                provider: litellm_llm
+                models:
+                  - model: ollama_chat/phi4:14b
+                    alias: default
+                    api_base: http://host.docker.internal:11434
+                    kwargs: {}
+                ---
+                type: pipeline
+                pipes:
+                  - name: sql_answer
+                    llm: litellm_llm.ollama_chat/phi4:14b
+                ---
+                settings:
+                  table_retrieval_size: 10
+                  allow_using_db_schemas_without_pruning: false
+                  allow_intent_classification: true
+                  no_such_setting: 1
+                """;
+        Environment at0157 = Environment.of(java.util.Map.of("wren_ai_service_version", "0.15.7"));
+        assertEquals(List.of(
+                "config.yaml:5:5: error[WREN010]: `alias` needs wren-ai-service 0.15.10 or later; 0.15.7 ignores it, so pipes "
+                        + "must name this model `litellm_llm.ollama_chat/phi4:14b`.",
+                "config.yaml:17:3: error[WREN010]: `allow_intent_classification` is a setting of wren-ai-service 0.15.18 and later; "
+                        + "0.15.7 ignores it (`Warning: Unknown configuration key 'allow_intent_classification'`).",
+                "config.yaml:18:3: warning[WREN009]: `no_such_setting` is not a wren-ai-service setting and is ignored "
+                        + "(`Warning: Unknown configuration key`)."),
+                check(at0157, "config.yaml", config));
+        // at 0.29.0 the alias is read (so the pipe's model name no longer matches), and the pruning switch is gone
+        List<String> at0290 = check(Environment.of(java.util.Map.of("wren_ai_service_version", "0.29.0")), "config.yaml", config)
+                .stream().filter(h -> h.contains("[WREN00") && !h.contains("[WREN004]")).toList();
+        assertEquals(List.of(
+                "config.yaml:12:10: error[WREN002]: Pipe `sql_answer` refers to `litellm_llm.ollama_chat/phi4:14b`, but the defined "
+                        + "identifiers are `litellm_llm.default`. The component becomes `None` and the pipe fails "
+                        + "(`'NoneType' object has no attribute 'get_generator'`).",
+                "config.yaml:16:3: warning[WREN009]: `allow_using_db_schemas_without_pruning` is no longer a wren-ai-service setting "
+                        + "(the last release that had it is 0.21.0) and is ignored (`Warning: Unknown configuration key`).",
+                "config.yaml:18:3: warning[WREN009]: `no_such_setting` is not a wren-ai-service setting and is ignored "
+                        + "(`Warning: Unknown configuration key`)."),
+                at0290);
+        // without a version the newest release listed is the measure
+        assertEquals(List.of("config.yaml:16:3: warning[WREN009]", "config.yaml:18:3: warning[WREN009]"),
+                check("config.yaml", config).stream().filter(h -> h.contains("[WREN009]"))
+                        .map(h -> h.substring(0, h.indexOf(']') + 1)).toList());
+    }
 }

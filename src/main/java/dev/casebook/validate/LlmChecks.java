@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** LLM001–LLM013: how LiteLLM routes a model string and what it needs to reach it. */
+/** LLM001–LLM014: how LiteLLM routes a model string and what it needs to reach it. */
 final class LlmChecks {
 
     private static final List<String> ENDPOINT_PATHS =
@@ -40,6 +40,7 @@ final class LlmChecks {
         checks.put("LLM011", LlmChecks::reasoningParams);
         checks.put("LLM012", LlmChecks::deepseekResponseFormat);
         checks.put("LLM013", LlmChecks::inProcessVllm);
+        checks.put("LLM014", LlmChecks::sharedKey);
     }
 
     // ---- keys ------------------------------------------------------------------------------------
@@ -99,6 +100,37 @@ final class LlmChecks {
                         : f.variant("empty_hosted").with("host", base.map(Url::host).orElse("api.openai.com")));
             } else {
                 out.add(keys.size() == 1 ? f.variant("one") : f);
+            }
+        }
+    }
+
+    /** The variable an OpenAI-route model takes its key from, as written in the config. */
+    private static String keyVariable(Model m) {
+        return m.scalar("api_key_name").map(YamlScalar::text)
+                .or(() -> m.scalar("api_key").flatMap(k -> osEnviron(k.text())))
+                .orElse(m.scalar("api_key").isPresent() ? "" : "OPENAI_API_KEY"); // a literal key is its own
+    }
+
+    private static void sharedKey(Group group, List<Finding> out) {
+        // variable -> the first hosted endpoint seen with it, and which model sent it there
+        Map<String, Model> firstByKey = new LinkedHashMap<>();
+        for (Model m : Model.of(group)) {
+            if (!m.provider().equals("openai")) {
+                continue;
+            }
+            String key = keyVariable(m);
+            Optional<Url> base = m.apiBase();
+            if (key.isEmpty() || base.map(Url::isLocal).orElse(false)) {
+                continue; // a local server ignores the key
+            }
+            String host = base.map(Url::host).orElse("api.openai.com");
+            Model first = firstByKey.putIfAbsent(key, m);
+            if (first != null) {
+                String firstHost = first.apiBase().map(Url::host).orElse("api.openai.com");
+                if (!firstHost.equals(host)) {
+                    out.add(Finding.of("LLM014", m.model().pos(), Map.of("model", m.name(), "key", key, "host", host,
+                            "other", first.name(), "other_host", firstHost)));
+                }
             }
         }
     }

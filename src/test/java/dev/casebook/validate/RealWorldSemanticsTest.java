@@ -51,6 +51,10 @@ class RealWorldSemanticsTest {
                         + "not an empty one; a different SDK version breaks it.",
                 "config.yaml:8:12: error[LLM001]: `openai/gpt-4o` calls `my-gateway.example.com` with an empty `OPENAI_API_KEY`: "
                         + "a hosted endpoint checks the key, so every call fails with `401 … Incorrect API key provided`.",
+                // and, whatever its value, one variable cannot hold the keys of both hosted endpoints
+                "config.yaml:8:12: error[LLM014]: `openai/gpt-4o` sends `OPENAI_API_KEY` to `my-gateway.example.com`, and "
+                        + "`text-embedding-3-large` sends the same variable to `api.openai.com`: one key is not valid at both vendors, "
+                        + "so one of them answers every call with `401 … Incorrect API key provided`.",
                 "config.yaml:10:12: warning[LLM001]: `openai/qwen3` goes through LiteLLM's OpenAI route and "
                         + "`OPENAI_API_KEY` is defined but empty. It only works because the OpenAI SDK rejects a missing key, "
                         + "not an empty one; a different SDK version breaks it."),
@@ -275,5 +279,32 @@ class RealWorldSemanticsTest {
         assertEquals(List.of("config.yaml:16:3: warning[WREN009]", "config.yaml:18:3: warning[WREN009]"),
                 check("config.yaml", config).stream().filter(h -> h.contains("[WREN009]"))
                         .map(h -> h.substring(0, h.indexOf(']') + 1)).toList());
+    }
+
+    @Test
+    void oneOpenAiRouteKeyForTwoVendorsIsCaught() {
+        // the shape of Canner/WrenAI#319: OpenRouter through openai/, and OpenAI's own embedder
+        String config = """
+                type: llm
+                provider: litellm_llm
+                models:
+                  - model: openai/anthropic/claude-3.7-sonnet
+                    api_base: https://openrouter.ai/api/v1
+                    alias: default
+                    kwargs: {}
+                  - model: openai/qwen3
+                    api_base: http://host.docker.internal:11434/v1
+                    kwargs: {}
+                ---
+                type: embedder
+                provider: litellm_embedder
+                models:
+                  - model: text-embedding-3-large
+                    alias: default
+                """;
+        assertEquals(List.of("config.yaml:15:12: error[LLM014]: `text-embedding-3-large` sends `OPENAI_API_KEY` to `api.openai.com`, "
+                        + "and `openai/anthropic/claude-3.7-sonnet` sends the same variable to `openrouter.ai`: one key is not valid at "
+                        + "both vendors, so one of them answers every call with `401 … Incorrect API key provided`."),
+                check("config.yaml", config));
     }
 }

@@ -46,6 +46,16 @@ public final class FileChecker {
                                 + "compose files `services`; .env files are named .env"));
             }
         }
+        // a WrenAI config alone cannot say whether its keys have values: say which rules waited
+        if (group.value().processEnv().isEmpty()) {
+            List<Model> keyed = Model.of(group.value()).stream().filter(m -> m.file().kind() == Kind.WREN_CONFIG).toList();
+            if (!keyed.isEmpty()) {
+                out.add(new Diagnostic(dev.casebook.diag.Severity.NOTE, "keys-unchecked", keyed.get(0).file().origin(),
+                        "no .env given, so the API keys of " + keyed.size() + " model" + (keyed.size() == 1 ? "" : "s")
+                                + " were not checked (LLM001, LLM009, ENV001)",
+                        "give the .env and the compose file with the config: casebook validate config.yaml .env docker-compose.yaml"));
+            }
+        }
         for (Finding finding : validator.check(group.value())) {
             out.add(validator.diagnostic(finding, lang));
         }

@@ -21,7 +21,9 @@ class RealWorldSemanticsTest {
         for (int i = 0; i < namesAndTexts.length; i += 2) {
             files.add(new FileChecker.NamedText(namesAndTexts[i], namesAndTexts[i + 1]));
         }
-        return CHECKER.check(files, environment, "en").stream().map(Diagnostic::headline).toList();
+        // the note that a config came without its .env is tested on its own below
+        return CHECKER.check(files, environment, "en").stream().map(Diagnostic::headline)
+                .filter(h -> !h.contains("note[keys-unchecked]")).toList();
     }
 
     static List<String> check(String... namesAndTexts) {
@@ -306,5 +308,26 @@ class RealWorldSemanticsTest {
                         + "and `openai/anthropic/claude-3.7-sonnet` sends the same variable to `openrouter.ai`: one key is not valid at "
                         + "both vendors, so one of them answers every call with `401 … Incorrect API key provided`."),
                 check("config.yaml", config));
+    }
+
+    @Test
+    void aConfigWithoutItsEnvSaysWhichKeyRulesWaited() {
+        String config = """
+                type: llm
+                provider: litellm_llm
+                models:
+                  - model: openai/gpt-4o-mini
+                    kwargs: {}
+                  - model: deepseek/deepseek-chat
+                    kwargs: {response_format: {type: text}}
+                """;
+        List<String> all = CHECKER.check(List.of(new FileChecker.NamedText("config.yaml", config)), Environment.UNKNOWN, "en")
+                .stream().map(Diagnostic::format).toList();
+        assertEquals(List.of("config.yaml:1:1: note[keys-unchecked]: no .env given, so the API keys of 2 models were not checked "
+                + "(LLM001, LLM009, ENV001)\n  hint: give the .env and the compose file with the config: casebook validate "
+                + "config.yaml .env docker-compose.yaml"), all);
+        // with the .env the rules run, and the note is gone
+        assertEquals(List.of("config.yaml:4:12: error[LLM001]", "config.yaml:6:12: error[LLM009]"),
+                check("config.yaml", config, ".env", "OTHER=1\n").stream().map(h -> h.substring(0, h.indexOf(']') + 1)).toList());
     }
 }

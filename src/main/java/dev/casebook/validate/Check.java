@@ -1,9 +1,10 @@
 package dev.casebook.validate;
 
-import java.util.List;
-
-/** The condition of one rule: adds a finding for every subject of {@code group} it fires on. */
+/**
+ * The condition of one rule: adds a finding for every subject of {@code group} it fires on. The
+ * engine runs it only on groups that hold a file of a kind the rule's YAML declares.
+ */
 @FunctionalInterface
 interface Check {
-    void check(Group group, List<Finding> out);
+    void check(Group group, Findings out);
 }

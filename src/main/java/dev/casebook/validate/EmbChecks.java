@@ -83,7 +83,7 @@ final class EmbChecks {
         return s.strip().matches("\\d{1,7}") ? Optional.of(Integer.parseInt(s.strip())) : Optional.empty();
     }
 
-    private static void dimension(Group group, List<Finding> out) {
+    private static void dimension(Group group, Findings out) {
         // embedder identifier -> (model name, dimension) across the group
         Map<String, YamlMapping> embedders = new LinkedHashMap<>();
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
@@ -111,13 +111,13 @@ final class EmbChecks {
                 if (linked.isEmpty()) {
                     continue;
                 }
-                check(store, linked, embedders, file.fragment()).ifPresent(out::add);
+                check(store, linked, embedders, file.fragment(), out).ifPresent(out::add);
             }
         }
     }
 
     private static Optional<Finding> check(YamlMapping store, List<String> linked, Map<String, YamlMapping> embedders,
-                                           boolean fragment) {
+                                           boolean fragment, Findings out) {
         Optional<YamlMapping.Entry> dimEntry = store.entry("embedding_model_dim");
         SourcePos at = dimEntry.map(e -> e.value().pos()).orElse(store.pos());
         Map<String, Integer> produced = new LinkedHashMap<>();
@@ -126,21 +126,21 @@ final class EmbChecks {
                     .ifPresent(d -> produced.put(WrenConfig.text(embedders.get(id), "model").orElse(id), d));
         }
         if (dimEntry.isEmpty()) {
-            return fragment ? Optional.empty() : Optional.of(missing(at, produced));
+            return fragment ? Optional.empty() : Optional.of(missing(at, produced, out));
         }
         if (!(dimEntry.get().value() instanceof YamlScalar dim) || dim.isNull()) {
-            return Optional.of(missing(at, produced));
+            return Optional.of(missing(at, produced, out));
         }
         if (dim.quoted() && integer(dim.text()).isPresent()) {
-            return Optional.of(Finding.of("EMB001", at, Map.of("dim", dim.text())).variant("quoted").withSeverity(Severity.WARNING));
+            return Optional.of(out.at(at, Map.of("dim", dim.text())).variant("quoted").withSeverity(Severity.WARNING));
         }
         Optional<Integer> value = dim.type() == YamlScalar.Type.INT ? integer(dim.text()) : Optional.empty();
         if (value.isEmpty() || value.get() == 0) {
-            return Optional.of(missing(at, produced));
+            return Optional.of(missing(at, produced, out));
         }
         for (Map.Entry<String, Integer> p : produced.entrySet()) {
             if (!p.getValue().equals(value.get())) {
-                return Optional.of(Finding.of("EMB001", at, Map.of("dim", String.valueOf(value.get()),
+                return Optional.of(out.at(at, Map.of("dim", String.valueOf(value.get()),
                         "model", p.getKey(), "D", String.valueOf(p.getValue()))));
             }
         }
@@ -148,33 +148,33 @@ final class EmbChecks {
         for (String id : linked) {
             YamlMapping m = embedders.get(id);
             if (m != null && dimensionOf(m).isEmpty()) {
-                return Optional.of(Finding.of("EMB001", at, Map.of("dim", String.valueOf(value.get()),
+                return Optional.of(out.at(at, Map.of("dim", String.valueOf(value.get()),
                         "model", WrenConfig.text(m, "model").orElse(id), "D", "?")).variant("unknown").withSeverity(Severity.NOTE));
             }
         }
         return Optional.empty();
     }
 
-    private static Finding missing(SourcePos at, Map<String, Integer> produced) {
+    private static Finding missing(SourcePos at, Map<String, Integer> produced, Findings out) {
         Map.Entry<String, Integer> first = produced.entrySet().stream().findFirst().orElse(Map.entry("the embedder", 0));
-        return Finding.of("EMB001", at, Map.of("dim", "0", "model", first.getKey(),
+        return out.at(at, Map.of("dim", "0", "model", first.getKey(),
                 "D", first.getValue() == 0 ? "?" : String.valueOf(first.getValue()))).variant("missing");
     }
 
-    private static void noEmbeddings(Group group, List<Finding> out) {
+    private static void noEmbeddings(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (!m.embedding()) {
                 continue;
             }
             Providers.prefix(m.name()).filter(Providers.NO_EMBEDDINGS::contains).ifPresent(p ->
-                    out.add(Finding.of("EMB002", m.model().pos(), Map.of("model", m.name(), "prefix", p))));
+                    out.add(out.at(m.model().pos(), Map.of("model", m.name(), "prefix", p))));
         }
     }
 
-    private static void ollamaEmbedder(Group group, List<Finding> out) {
+    private static void ollamaEmbedder(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (m.role() == Model.Role.EMBEDDER && (m.name().startsWith("ollama/") || m.name().startsWith("ollama_chat/"))) {
-                out.add(Finding.of("EMB003", m.model().pos(), Map.of("model", m.name(),
+                out.add(out.at(m.model().pos(), Map.of("model", m.name(),
                         "name", Providers.name(m.name()))));
             }
         }

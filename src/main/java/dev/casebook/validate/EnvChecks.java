@@ -27,7 +27,7 @@ final class EnvChecks {
         checks.put("ENV004", EnvChecks::composeVariable);
     }
 
-    private static void undefinedKeyName(Group group, List<Finding> out) {
+    private static void undefinedKeyName(Group group, Findings out) {
         Optional<DotEnv> env = group.processEnv();
         if (env.isEmpty()) {
             return;
@@ -38,31 +38,31 @@ final class EnvChecks {
             }
             m.scalar("api_key_name").filter(n -> !env.get().defines(n.text())).ifPresent(n -> {
                 List<String> defaults = Providers.keyVars(m.provider());
-                out.add(Finding.of("ENV001", n.pos(), Map.of("name", n.text(), "model", m.name(),
+                out.add(out.at(n.pos(), Map.of("name", n.text(), "model", m.name(),
                         "default", defaults.isEmpty() ? "the provider's default variable" : defaults.get(0))));
             });
         }
     }
 
-    private static void inlineComment(Group group, List<Finding> out) {
+    private static void inlineComment(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.DOTENV)) {
             for (DotEnv.Entry e : file.dotenv().orElseThrow().entries()) {
                 if (!e.quoted() && INLINE_COMMENT.matcher(e.raw()).find()) {
-                    out.add(Finding.of("ENV002", e.valuePos(), Map.of("key", e.key(), "truncated", e.value())));
+                    out.add(out.at(e.valuePos(), Map.of("key", e.key(), "truncated", e.value())));
                 }
             }
         }
     }
 
-    private static void duplicateKey(Group group, List<Finding> out) {
+    private static void duplicateKey(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.DOTENV)) {
             file.dotenv().orElseThrow().repeated().forEach((key, entries) ->
-                    out.add(Finding.of("ENV003", entries.get(1).keyPos(), Map.of("key", key,
+                    out.add(out.at(entries.get(1).keyPos(), Map.of("key", key,
                             "value", entries.get(entries.size() - 1).value()))));
         }
     }
 
-    private static void composeVariable(Group group, List<Finding> out) {
+    private static void composeVariable(Group group, Findings out) {
         Optional<DotEnv> env = group.env();
         if (env.isEmpty()) {
             return;
@@ -87,7 +87,7 @@ final class EnvChecks {
         }
         firstUse.forEach((name, s) -> {
             if (!env.get().defines(name)) {
-                out.add(Finding.of("ENV004", s.pos(), Map.of("var", name, "value", s.text())));
+                out.add(out.at(s.pos(), Map.of("var", name, "value", s.text())));
             }
         });
     }

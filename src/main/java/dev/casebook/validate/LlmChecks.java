@@ -79,7 +79,7 @@ final class LlmChecks {
         return v.startsWith("os.environ/") ? Optional.of(v.substring("os.environ/".length())) : Optional.empty();
     }
 
-    private static void openAiKey(Group group, List<Finding> out) {
+    private static void openAiKey(Group group, Findings out) {
         Optional<DotEnv> env = group.processEnv();
         if (env.isEmpty()) {
             return; // a cross-file rule without its partner file is skipped
@@ -89,7 +89,7 @@ final class LlmChecks {
                 continue;
             }
             List<String> keys = keyNames(m, "openai");
-            Finding f = Finding.of("LLM001", m.model().pos(), Map.of("model", m.name(),
+            Finding f = out.at(m.model().pos(), Map.of("model", m.name(),
                     "keys", codes(keys),
                     "api_key_name", m.scalar("api_key_name").map(YamlScalar::text).orElse("OPENAI_API_KEY")));
             // present but empty passes the OpenAI SDK's None check: a local server then works, by accident;
@@ -111,7 +111,7 @@ final class LlmChecks {
                 .orElse(m.scalar("api_key").isPresent() ? "" : "OPENAI_API_KEY"); // a literal key is its own
     }
 
-    private static void sharedKey(Group group, List<Finding> out) {
+    private static void sharedKey(Group group, Findings out) {
         // variable -> the first hosted endpoint seen with it, and which model sent it there
         Map<String, Model> firstByKey = new LinkedHashMap<>();
         for (Model m : Model.of(group)) {
@@ -128,14 +128,14 @@ final class LlmChecks {
             if (first != null) {
                 String firstHost = first.apiBase().map(Url::host).orElse("api.openai.com");
                 if (!firstHost.equals(host)) {
-                    out.add(Finding.of("LLM014", m.model().pos(), Map.of("model", m.name(), "key", key, "host", host,
+                    out.add(out.at(m.model().pos(), Map.of("model", m.name(), "key", key, "host", host,
                             "other", first.name(), "other_host", firstHost)));
                 }
             }
         }
     }
 
-    private static void cloudKey(Group group, List<Finding> out) {
+    private static void cloudKey(Group group, Findings out) {
         Optional<DotEnv> env = group.processEnv();
         if (env.isEmpty()) {
             return;
@@ -143,7 +143,7 @@ final class LlmChecks {
         for (Model m : Model.of(group)) {
             String provider = m.provider();
             if (Providers.KEYED.contains(provider) && !hasUsableKey(m, env.get(), provider)) {
-                out.add(Finding.of("LLM009", m.model().pos(), Map.of("model", m.name(),
+                out.add(out.at(m.model().pos(), Map.of("model", m.name(),
                         "vars", codes(Providers.keyVars(provider)))));
             }
         }
@@ -151,7 +151,7 @@ final class LlmChecks {
 
     // ---- api_base -------------------------------------------------------------------------------
 
-    private static void ollamaWithV1(Group group, List<Finding> out) {
+    private static void ollamaWithV1(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (!Set.of("ollama", "ollama_chat").contains(m.provider())) {
                 continue;
@@ -159,14 +159,14 @@ final class LlmChecks {
             m.apiBase().ifPresent(u -> {
                 if (u.path().endsWith("/v1") || u.path().endsWith("/v1/") || u.path().contains("/v1/")) {
                     String base = m.scalar("api_base").orElseThrow().text();
-                    out.add(Finding.of("LLM002", m.scalar("api_base").orElseThrow().pos(),
+                    out.add(out.at(m.scalar("api_base").orElseThrow().pos(),
                             Map.of("model", m.name(), "api_base", base)));
                 }
             });
         }
     }
 
-    private static void openAiWithoutV1(Group group, List<Finding> out) {
+    private static void openAiWithoutV1(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             String provider = m.provider();
             if (!Set.of("openai", "hosted_vllm", "lm_studio").contains(provider)) {
@@ -176,7 +176,7 @@ final class LlmChecks {
                 boolean local = u.port() == 11434 || u.port() == 1234 || !provider.equals("openai");
                 if (local && !u.trimmedPath().endsWith("/v1")) {
                     YamlScalar base = m.scalar("api_base").orElseThrow();
-                    out.add(Finding.of("LLM003", base.pos(), Map.of("model", m.name(), "api_base", base.text())));
+                    out.add(out.at(base.pos(), Map.of("model", m.name(), "api_base", base.text())));
                 }
             });
         }
@@ -186,48 +186,48 @@ final class LlmChecks {
         return ENDPOINT_PATHS.stream().filter(p -> u.trimmedPath().endsWith(p)).findFirst();
     }
 
-    private static void endpointPath(Group group, List<Finding> out) {
+    private static void endpointPath(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (m.provider().equals("azure")) {
                 continue; // LLM010 covers Azure
             }
             m.apiBase().flatMap(LlmChecks::endpointSuffix).ifPresent(suffix -> {
                 YamlScalar base = m.scalar("api_base").orElseThrow();
-                out.add(Finding.of("LLM004", base.pos(), Map.of("model", m.name(), "api_base", base.text(), "path", suffix)));
+                out.add(out.at(base.pos(), Map.of("model", m.name(), "api_base", base.text(), "path", suffix)));
             });
         }
     }
 
     // ---- model strings --------------------------------------------------------------------------
 
-    private static void unknownProvider(Group group, List<Finding> out) {
+    private static void unknownProvider(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (m.provider().equals("unknown") && !m.name().startsWith("google/")) {
-                out.add(Finding.of("LLM005", m.model().pos(), Map.of("model", m.name())));
+                out.add(out.at(m.model().pos(), Map.of("model", m.name())));
             }
         }
     }
 
-    private static void inProcessVllm(Group group, List<Finding> out) {
+    private static void inProcessVllm(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (m.provider().equals("vllm")) {
-                Finding f = Finding.of("LLM013", m.model().pos(), Map.of("model", m.name(), "name", Providers.name(m.name())));
+                Finding f = out.at(m.model().pos(), Map.of("model", m.name(), "name", Providers.name(m.name())));
                 Optional<YamlScalar> base = m.scalar("api_base");
                 out.add(base.isPresent() ? f.variant("api_base").with("api_base", base.get().text()) : f);
             }
         }
     }
 
-    private static void bareGemini(Group group, List<Finding> out) {
+    private static void bareGemini(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (m.name().startsWith("gemini-") || m.name().startsWith("google/")) {
                 String bare = m.name().startsWith("google/") ? m.name().substring("google/".length()) : m.name();
-                out.add(Finding.of("LLM006", m.model().pos(), Map.of("model", m.name(), "name", bare)));
+                out.add(out.at(m.model().pos(), Map.of("model", m.name(), "name", bare)));
             }
         }
     }
 
-    private static void hostMismatch(Group group, List<Finding> out) {
+    private static void hostMismatch(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             Optional<String> prefix = Providers.prefix(m.name());
             Optional<Url> base = m.apiBase();
@@ -242,13 +242,13 @@ final class LlmChecks {
             boolean wrongHost = fixed != null && !fixed.equals(host);
             boolean foreignVendor = vendor != null && Providers.KEYED.contains(p) && !vendor.equals(p);
             if (wrongHost || foreignVendor) {
-                out.add(Finding.of("LLM007", m.model().pos(), Map.of("model", m.name(), "prefix", p,
+                out.add(out.at(m.model().pos(), Map.of("model", m.name(), "prefix", p,
                         "PROVIDER", p.toUpperCase(Locale.ROOT), "host", host)));
             }
         }
     }
 
-    private static void ollamaTag(Group group, List<Finding> out) {
+    private static void ollamaTag(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             String provider = m.provider();
             boolean ollama = provider.equals("ollama") || provider.equals("ollama_chat")
@@ -256,14 +256,14 @@ final class LlmChecks {
                     && m.name().startsWith("openai/");
             String name = Providers.name(m.name());
             if (ollama && (name.contains("::") || name.endsWith(":") || name.chars().anyMatch(Character::isWhitespace))) {
-                out.add(Finding.of("LLM008", m.model().pos(), Map.of("model", m.name(), "name", name)));
+                out.add(out.at(m.model().pos(), Map.of("model", m.name(), "name", name)));
             }
         }
     }
 
     // ---- provider specifics ---------------------------------------------------------------------
 
-    private static void azure(Group group, List<Finding> out) {
+    private static void azure(Group group, Findings out) {
         Optional<DotEnv> env = group.processEnv();
         for (Model m : Model.of(group)) {
             if (!m.provider().equals("azure")) {
@@ -283,12 +283,12 @@ final class LlmChecks {
             version.filter(v -> !AZURE_VERSION.matcher(v.text().strip()).matches())
                     .ifPresent(v -> problems.add("api_version " + code(v.text())));
             if (!problems.isEmpty()) {
-                out.add(Finding.of("LLM010", m.model().pos(), Map.of("model", m.name(), "problems", String.join("; ", problems))));
+                out.add(out.at(m.model().pos(), Map.of("model", m.name(), "problems", String.join("; ", problems))));
             }
         }
     }
 
-    private static void reasoningParams(Group group, List<Finding> out) {
+    private static void reasoningParams(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             String name = m.name().replaceFirst("^(openai|azure)/", "");
             if (!(name.startsWith("gpt-5") || name.startsWith("o1") || name.startsWith("o3") || name.startsWith("o4"))) {
@@ -305,7 +305,7 @@ final class LlmChecks {
             params.get().get("temperature").filter(YamlScalar.class::isInstance).map(YamlScalar.class::cast)
                     .filter(t -> !isOne(t.text())).ifPresent(t -> bad.add("temperature: " + t.text()));
             if (!bad.isEmpty()) {
-                out.add(Finding.of("LLM011", m.model().pos(), Map.of("model", m.name(), "params", codes(bad))));
+                out.add(out.at(m.model().pos(), Map.of("model", m.name(), "params", codes(bad))));
             }
         }
     }
@@ -318,7 +318,7 @@ final class LlmChecks {
         }
     }
 
-    private static void deepseekResponseFormat(Group group, List<Finding> out) {
+    private static void deepseekResponseFormat(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             if (m.role() != Model.Role.LLM || !m.provider().equals("deepseek")) {
                 continue;
@@ -329,7 +329,7 @@ final class LlmChecks {
             if (format.isEmpty() || jsonSchema) {
                 Map<String, String> args = new LinkedHashMap<>();
                 args.put("model", m.name());
-                out.add(Finding.of("LLM012", m.model().pos(), args));
+                out.add(out.at(m.model().pos(), args));
             }
         }
     }

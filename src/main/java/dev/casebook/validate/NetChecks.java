@@ -26,7 +26,7 @@ final class NetChecks {
         checks.put("NET004", NetChecks::engineHost);
     }
 
-    private static void loopback(Group group, List<Finding> out) {
+    private static void loopback(Group group, Findings out) {
         if (group.environment().deployment("local")) {
             return;
         }
@@ -42,28 +42,28 @@ final class NetChecks {
             Set<String> keys = file.kind() == Kind.WREN_CONFIG ? Set.of("api_base", "endpoint", "location") : Set.of("api_base");
             for (Scan.UrlValue u : urls) {
                 if (keys.contains(u.key()) && u.url().isLoopback()) {
-                    out.add(Finding.of("NET001", u.scalar().pos(), Map.of("url", u.scalar().text(), "key", u.key())));
+                    out.add(out.at(u.scalar().pos(), Map.of("url", u.scalar().text(), "key", u.key())));
                 }
             }
         }
     }
 
-    private static void misspelledHost(Group group, List<Finding> out) {
+    private static void misspelledHost(Group group, Findings out) {
         for (ConfigFile file : group.files()) {
             if (file.kind() == Kind.DOTENV) {
                 file.dotenv().orElseThrow().entries().forEach(e -> Url.parse(e.value())
                         .filter(u -> MISSPELLED.contains(u.host()))
-                        .ifPresent(u -> out.add(Finding.of("NET002", e.valuePos(), Map.of("host", u.host(), "url", e.value())))));
+                        .ifPresent(u -> out.add(out.at(e.valuePos(), Map.of("host", u.host(), "url", e.value())))));
                 continue;
             }
             for (YamlScalar s : Scan.strings(file)) {
                 Url.parse(s.text()).filter(u -> MISSPELLED.contains(u.host()))
-                        .ifPresent(u -> out.add(Finding.of("NET002", s.pos(), Map.of("host", u.host(), "url", s.text()))));
+                        .ifPresent(u -> out.add(out.at(s.pos(), Map.of("host", u.host(), "url", s.text()))));
             }
         }
     }
 
-    private static void linuxHostGateway(Group group, List<Finding> out) {
+    private static void linuxHostGateway(Group group, Findings out) {
         if (group.environment().hostOs().map(os -> os.equals("mac") || os.equals("windows")).orElse(false)) {
             return;
         }
@@ -75,7 +75,7 @@ final class NetChecks {
                     continue;
                 }
                 service(compose, service).filter(s -> !mapsHostGateway(s.value()))
-                        .ifPresent(s -> out.add(Finding.of("NET003", s.key().pos(), Map.of("service", service))));
+                        .ifPresent(s -> out.add(out.at(s.key().pos(), Map.of("service", service))));
             }
         }
     }
@@ -107,7 +107,7 @@ final class NetChecks {
         return hosts.get() instanceof YamlMapping map && map.has("host.docker.internal");
     }
 
-    private static void engineHost(Group group, List<Finding> out) {
+    private static void engineHost(Group group, Findings out) {
         if (group.environment().deployment("k8s")) {
             return;
         }
@@ -123,7 +123,7 @@ final class NetChecks {
                     continue;
                 }
                 Url.parse(endpoint.get().text()).filter(u -> !u.host().equals(expected)).ifPresent(u ->
-                        out.add(Finding.of("NET004", endpoint.get().pos(), Map.of("host", u.host(), "expected", expected,
+                        out.add(out.at(endpoint.get().pos(), Map.of("host", u.host(), "expected", expected,
                                 "provider", provider))));
             }
         }

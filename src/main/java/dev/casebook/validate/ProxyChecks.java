@@ -25,7 +25,7 @@ final class ProxyChecks {
         checks.put("YAML001", ProxyChecks::dateVersion);
     }
 
-    private static void envReference(Group group, List<Finding> out) {
+    private static void envReference(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
             for (YamlScalar s : Scan.strings(file)) {
                 String v = s.text().strip();
@@ -33,17 +33,17 @@ final class ProxyChecks {
                         || ENV_PREFIX.matcher(v).matches()) {
                     String name = v.replaceAll("^\\$\\{?|}$|^env:", "").replaceAll(".*os\\.environ\\[['\"]?|['\"]?].*", "")
                             .replaceAll(".*os\\.getenv\\(['\"]?|['\"]?\\).*", "");
-                    out.add(Finding.of("LP001", s.pos(), Map.of("value", s.text(), "name", name)));
+                    out.add(out.at(s.pos(), Map.of("value", s.text(), "name", name)));
                 }
             }
         }
     }
 
-    private static void providerField(Group group, List<Finding> out) {
+    private static void providerField(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
             for (YamlMapping root : file.mappings()) {
                 for (YamlMapping entry : ProxyConfig.entries(root)) {
-                    params(entry).flatMap(p -> p.entry("provider")).ifPresent(e -> out.add(Finding.of("LP002", e.key().pos(),
+                    params(entry).flatMap(p -> p.entry("provider")).ifPresent(e -> out.add(out.at(e.key().pos(),
                             Map.of("provider", e.value() instanceof YamlScalar s ? s.text() : "?",
                                     "model_name", WrenConfig.text(entry, "model_name").orElse("?")))));
                 }
@@ -54,13 +54,13 @@ final class ProxyChecks {
     /** Settings the proxy reads from {@code general_settings} only (litellm-docs#1184). */
     private static final List<String> GENERAL_ONLY = List.of("master_key", "database_url");
 
-    private static void proxySettingInLitellmSettings(Group group, List<Finding> out) {
+    private static void proxySettingInLitellmSettings(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
             for (YamlMapping root : file.mappings()) {
                 root.get("litellm_settings").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).ifPresent(settings -> {
                     for (String key : GENERAL_ONLY) {
                         settings.entry(key).ifPresent(e -> {
-                            Finding f = Finding.of("LP004", e.key().pos(), Map.of("key", key));
+                            Finding f = out.at(e.key().pos(), Map.of("key", key));
                             out.add(key.equals("master_key") ? f.variant("master_key") : f);
                         });
                     }
@@ -69,7 +69,7 @@ final class ProxyChecks {
         }
     }
 
-    private static void incompleteEntry(Group group, List<Finding> out) {
+    private static void incompleteEntry(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.LITELLM_PROXY)) {
             if (file.fragment()) {
                 continue;
@@ -81,7 +81,7 @@ final class ProxyChecks {
                     if (!name || !model) {
                         String missing = !name && !model ? "model_name, litellm_params.model"
                                 : !name ? "model_name" : "litellm_params.model";
-                        out.add(Finding.of("LP003", entry.pos(), Map.of("missing", missing)));
+                        out.add(out.at(entry.pos(), Map.of("missing", missing)));
                     }
                 }
             }
@@ -92,7 +92,7 @@ final class ProxyChecks {
         return entry.get("litellm_params").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
     }
 
-    private static void dateVersion(Group group, List<Finding> out) {
+    private static void dateVersion(Group group, Findings out) {
         for (ConfigFile file : group.files()) {
             if (!file.kind().isYaml()) {
                 continue;
@@ -100,7 +100,7 @@ final class ProxyChecks {
             Scan.entries(file, e -> {
                 if ((e.name().equals("api_version") || e.name().endsWith("API_VERSION"))
                         && e.value() instanceof YamlScalar s && !s.quoted() && DATE.matcher(s.text()).matches()) {
-                    out.add(Finding.of("YAML001", s.pos(), Map.of("key", e.name(), "value", s.text())));
+                    out.add(out.at(s.pos(), Map.of("key", e.name(), "value", s.text())));
                 }
             });
         }

@@ -30,8 +30,11 @@ public final class Validator {
 
     public List<Finding> check(Group group) {
         List<Finding> findings = new ArrayList<>();
-        for (String id : catalog.ids()) {
-            Checks.ALL.get(id).check(group, findings);
+        for (Rule rule : catalog.rules()) {
+            // a rule runs where a file of a kind it declares is: its YAML says what it reads
+            if (rule.kinds().stream().anyMatch(group::has)) {
+                Checks.ALL.get(rule.id()).check(group, new Findings(rule, findings));
+            }
         }
         List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
         unique.sort(Comparator.comparing(Finding::pos).thenComparing(Finding::rule));

@@ -46,7 +46,7 @@ final class WrenChecks {
         checks.put("WREN010", WrenChecks::newerKeys);
     }
 
-    private static void kwargs(Group group, List<Finding> out) {
+    private static void kwargs(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : WrenConfig.ofType(file, "llm")) {
                 for (YamlMapping model : WrenConfig.models(doc)) {
@@ -54,9 +54,9 @@ final class WrenChecks {
                     Optional<YamlMapping.Entry> kwargs = model.entry("kwargs");
                     if (kwargs.isEmpty() && !file.fragment()) {
                         SourcePos at = model.entry("model").map(e -> e.value().pos()).orElse(model.pos());
-                        out.add(Finding.of("WREN001", at, Map.of("model", name, "error", "KeyError: 'kwargs'")));
+                        out.add(out.at(at, Map.of("model", name, "error", "KeyError: 'kwargs'")));
                     } else if (kwargs.isPresent() && kwargs.get().value() instanceof YamlScalar s && s.isNull()) {
-                        out.add(Finding.of("WREN001", kwargs.get().key().pos(), Map.of("model", name, "error", "TypeError")));
+                        out.add(out.at(kwargs.get().key().pos(), Map.of("model", name, "error", "TypeError")));
                     }
                 }
             }
@@ -87,19 +87,19 @@ final class WrenChecks {
         return out;
     }
 
-    private static void modelReferences(Group group, List<Finding> out) {
+    private static void modelReferences(Group group, Findings out) {
         Map<String, Set<String>> defined = Map.of("llm", identifiers(group, "llm").keySet(),
                 "embedder", identifiers(group, "embedder").keySet());
-        pipeFields(group, out, "WREN002", List.of("llm", "embedder"), defined);
+        pipeFields(group, out, List.of("llm", "embedder"), defined);
     }
 
-    private static void providerReferences(Group group, List<Finding> out) {
+    private static void providerReferences(Group group, Findings out) {
         Map<String, Set<String>> defined = Map.of("engine", providers(group, "engine"),
                 "document_store", providers(group, "document_store"));
-        pipeFields(group, out, "WREN003", List.of("engine", "document_store"), defined);
+        pipeFields(group, out, List.of("engine", "document_store"), defined);
     }
 
-    private static void pipeFields(Group group, List<Finding> out, String rule, List<String> fields,
+    private static void pipeFields(Group group, Findings out, List<String> fields,
                                    Map<String, Set<String>> defined) {
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : WrenConfig.ofType(file, "pipeline")) {
@@ -118,14 +118,14 @@ final class WrenChecks {
                         args.put("ref", ref.get().text());
                         args.put("name", ref.get().text());
                         args.put("ids", ids.isEmpty() ? "(none)" : codes(List.copyOf(ids)));
-                        out.add(Finding.of(rule, ref.get().pos(), args));
+                        out.add(ref.get().pos(), args);
                     }
                 }
             }
         }
     }
 
-    private static void requiredPipes(Group group, List<Finding> out) {
+    private static void requiredPipes(Group group, Findings out) {
         Optional<Version> version = group.environment().wrenVersion();
         if (version.isEmpty()) {
             return;
@@ -146,40 +146,40 @@ final class WrenChecks {
             }
             for (String pipe : required.get()) {
                 if (!present.contains(pipe)) {
-                    out.add(Finding.of("WREN004", at, Map.of("name", pipe, "version", version.get().toString())));
+                    out.add(out.at(at, Map.of("name", pipe, "version", version.get().toString())));
                 }
             }
         }
     }
 
-    private static void documents(Group group, List<Finding> out) {
+    private static void documents(Group group, Findings out) {
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             var stream = file.yaml().orElseThrow();
             if (stream.hasErrors()) {
                 stream.diagnostics().stream().filter(d -> d.id().equals("yaml-syntax")).findFirst().ifPresent(d ->
-                        out.add(Finding.of("WREN005", d.pos(), Map.of("problem", d.message())).variant("syntax")));
+                        out.add(out.at(d.pos(), Map.of("problem", d.message())).variant("syntax")));
             }
             List<Optional<YamlNode>> docs = stream.documents();
             for (int i = 0; i < docs.size(); i++) {
                 Optional<YamlNode> doc = docs.get(i);
                 if (doc.isEmpty()) {
-                    out.add(Finding.of("WREN005", stream.start(i), Map.of()).variant("empty"));
+                    out.add(out.at(stream.start(i), Map.of()).variant("empty"));
                 } else if (!(doc.get() instanceof YamlMapping m)) {
-                    out.add(Finding.of("WREN005", doc.get().pos(), Map.of()).variant("no-type"));
+                    out.add(out.at(doc.get().pos(), Map.of()).variant("no-type"));
                 } else if (!m.has("type") && !m.has("settings")) {
-                    out.add(Finding.of("WREN005", m.pos(), Map.of()).variant("no-type"));
+                    out.add(out.at(m.pos(), Map.of()).variant("no-type"));
                 } else if (m.has("type")) {
                     YamlNode type = m.get("type").orElseThrow();
                     String t = type instanceof YamlScalar s ? s.text() : type.describe();
                     if (!WrenConfig.TYPES.contains(t)) {
-                        out.add(Finding.of("WREN005", type.pos(), Map.of("type", t)).variant("unknown-type"));
+                        out.add(out.at(type.pos(), Map.of("type", t)).variant("unknown-type"));
                     }
                 }
             }
         }
     }
 
-    private static void legacyProvider(Group group, List<Finding> out) {
+    private static void legacyProvider(Group group, Findings out) {
         Optional<Version> version = group.environment().wrenVersion();
         if (version.isPresent() && version.get().compareTo(LEGACY_REMOVED) < 0) {
             return;
@@ -187,23 +187,23 @@ final class WrenChecks {
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : file.mappings()) {
                 WrenConfig.scalar(doc, "provider").filter(p -> LEGACY.contains(p.text())).ifPresent(p ->
-                        out.add(Finding.of("WREN006", p.pos(), Map.of("provider", p.text(),
+                        out.add(out.at(p.pos(), Map.of("provider", p.text(),
                                 "replacement", p.text().endsWith("_llm") ? "litellm_llm" : "litellm_embedder"))));
             }
         }
     }
 
-    private static void duplicateIdentifier(Group group, List<Finding> out) {
+    private static void duplicateIdentifier(Group group, Findings out) {
         for (String type : List.of("llm", "embedder")) {
             identifiers(group, type).forEach((id, places) -> {
                 if (places.size() > 1) {
-                    out.add(Finding.of("WREN007", places.get(1), Map.of("id", id)));
+                    out.add(out.at(places.get(1), Map.of("id", id)));
                 }
             });
         }
     }
 
-    private static void documentOverride(Group group, List<Finding> out) {
+    private static void documentOverride(Group group, Findings out) {
         Set<String> structural = Set.of("type", "provider", "models");
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : file.mappings()) {
@@ -217,7 +217,7 @@ final class WrenChecks {
                     }
                     for (YamlMapping model : WrenConfig.models(doc)) {
                         model.entry(top.name()).filter(e -> !same(e.value(), top.value())).ifPresent(e ->
-                                out.add(Finding.of("WREN008", e.key().pos(), Map.of("key", top.name(),
+                                out.add(out.at(e.key().pos(), Map.of("key", top.name(),
                                         "value", render(top.value()), "model_value", render(e.value()),
                                         "model", WrenConfig.text(model, "model").orElse("?")))));
                     }
@@ -262,7 +262,7 @@ final class WrenChecks {
      * WREN009: a key the release in use does not have (the given version's, else the newest listed
      * release's), unless a later release has it (WREN010's); a key an older release had says so.
      */
-    private static void settings(Group group, List<Finding> out) {
+    private static void settings(Group group, Findings out) {
         Optional<Version> version = group.environment().wrenVersion();
         Version in = version.orElse(SettingsTable.BY_VERSION.lastKey());
         Optional<Set<String>> atVersion = SettingsTable.at(in);
@@ -276,13 +276,13 @@ final class WrenChecks {
             }
             Optional<Version> last = SettingsTable.lastBefore(key, in);
             out.add(last.isPresent()
-                    ? Finding.of("WREN009", e.key().pos(), Map.of("key", key, "last", last.get().toString())).variant("removed")
-                    : Finding.of("WREN009", e.key().pos(), Map.of("key", key)));
+                    ? out.at(e.key().pos(), Map.of("key", key, "last", last.get().toString())).variant("removed")
+                    : out.at(e.key().pos(), Map.of("key", key)));
         }
     }
 
     /** WREN010: keys the given wren-ai-service is too old for: later settings, and {@code alias} before 0.15.10. */
-    private static void newerKeys(Group group, List<Finding> out) {
+    private static void newerKeys(Group group, Findings out) {
         Optional<Version> version = group.environment().wrenVersion();
         if (version.isEmpty()) {
             return;
@@ -291,7 +291,7 @@ final class WrenChecks {
         for (YamlMapping.Entry e : settingsEntries(group)) {
             String key = e.name();
             if (atVersion.map(keys -> !keys.contains(key)).orElse(true)) {
-                SettingsTable.firstAfter(key, version.get()).ifPresent(since -> out.add(Finding.of("WREN010", e.key().pos(),
+                SettingsTable.firstAfter(key, version.get()).ifPresent(since -> out.add(out.at(e.key().pos(),
                         Map.of("key", key, "since", since.toString(), "version", version.get().toString())).variant("setting")));
             }
         }
@@ -301,7 +301,7 @@ final class WrenChecks {
         for (ConfigFile file : group.of(Kind.WREN_CONFIG)) {
             for (YamlMapping doc : file.mappings()) {
                 for (YamlMapping model : WrenConfig.models(doc)) {
-                    model.entry("alias").ifPresent(a -> out.add(Finding.of("WREN010", a.key().pos(), Map.of("key", "alias",
+                    model.entry("alias").ifPresent(a -> out.add(out.at(a.key().pos(), Map.of("key", "alias",
                             "since", WrenConfig.ALIAS_SINCE.toString(), "version", version.orElseThrow().toString(),
                             "identifier", WrenConfig.text(doc, "provider").orElse("?") + "." + WrenConfig.text(model, "model").orElse("?")))
                             .variant("alias")));

@@ -81,4 +81,25 @@ class RuleCatalogTest {
             assertFalse(rule.evidence().isEmpty(), rule.id() + " cites no evidence");
         }
     }
+
+    @Test
+    void everyMessageVariantIsShownFilledByAnExampleOfItsRule() {
+        // each variant's text is produced at least once from real files, so its placeholders are filled in both languages
+        List<String> unshown = new java.util.ArrayList<>();
+        for (Rule rule : CATALOG.rules()) {
+            Set<String> shown = new TreeSet<>();
+            for (Rule.Example example : rule.examples()) {
+                Outcome<Group> group = new ConfigReader().group(rule, example);
+                VALIDATOR.check(group.value()).stream().filter(f -> f.rule().equals(rule.id())).forEach(f -> shown.add(f.variant()));
+            }
+            for (String variant : new TreeSet<>(rule.messages().keySet())) {
+                // these rules describe themselves with the default text and always report a variant
+                boolean describesOnly = variant.equals("default") && Set.of("WREN005", "WREN010").contains(rule.id());
+                if (!shown.contains(variant) && !describesOnly) {
+                    unshown.add(rule.id() + ":" + variant);
+                }
+            }
+        }
+        assertEquals(List.of(), unshown, "message variants no example of their rule produces");
+    }
 }

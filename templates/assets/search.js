@@ -131,11 +131,22 @@
     return out.filter(function (c) { return !seen[c.text] && (seen[c.text] = true); });
   }
 
+  // a pasted log: compose's "service-1  | " prefixes and the file paths of stack frames name the
+  // machine, not the problem; the exception line and its message are what an article explains
+  function denoise(query) {
+    return query.split("\n").map(function (line) {
+      return line.replace(/^(?:.*?\s)?[\w.-]+-\d+\s+\|\s?/, "")
+        .replace(/File "[^"]*", line \d+, in \S+/g, " ")
+        .replace(/(^|[\s(])(?:[A-Za-z]:)?(?:[\/\\][\w.@+-]+){2,}(?::\d+)*/g, " ");
+    }).join("\n");
+  }
+
   function search(query, opts) {
     opts = opts || {};
     var limit = opts.limit || 10;
     return manifest().then(function (m) {
-      var all = clauses(query), long = /\n/.test(query.trim()) || all.length >= 7;
+      var pasted = /\n/.test(query.trim());
+      var all = clauses(pasted ? denoise(query) : query), long = pasted || all.length >= 7;
       var cs = long ? all.filter(function (c) { return !isVolatile(c.text); }) : all;
       if (!cs.length || !m.shards.length) return [];
       var typing = !long && opts.prefix !== false && /[a-z0-9_]$/i.test(query) && cs[cs.length - 1];
@@ -149,7 +160,7 @@
           return Promise.all(tries).then(function (r) { return [].concat.apply([], r); });
         });
       })).then(function (entries) { return rank(m, cs, entries, long, opts.lang); })
-        .then(function (hits) { return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query); })); });
+        .then(function (hits) { return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query, opts.lang); })); });
     });
   }
 
@@ -168,14 +179,21 @@
       });
     });
     function langOf(d) { for (var i = 0; i < m.langs.length; i++) if (d >= m.langs[i][1] && d < m.langs[i][2]) return m.langs[i][0]; }
+    // one entry per article (its translations are m.articles ids apart): its best-scoring translation,
+    // the reader's language winning a tie
     function hits(all) {
-      return Object.keys(score).map(Number).filter(function (d) {
+      var best = {};
+      Object.keys(score).map(Number).filter(function (d) {
         if (all) for (var n = 0; n < cs.length; n++) if ((need[n] || !entries[n].length) && !covered[d][n]) return false;
         return true;
-      }).map(function (d) {
-        var cov = Object.keys(covered[d]).length / cs.length;
-        return { doc: d, lang: langOf(d), score: score[d] * (all ? 1 : cov * cov) * (langOf(d) === lang ? 1.2 : 1) };
-      }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      }).forEach(function (d) {
+        var cov = Object.keys(covered[d]).length / cs.length, a = d % m.articles;
+        var h = { doc: d, article: a, lang: langOf(d), score: score[d] * (all ? 1 : cov * cov) };
+        var b = best[a];
+        if (!b || h.score > b.score || h.score === b.score && h.lang === lang && b.lang !== lang) best[a] = h;
+      });
+      return Object.keys(best).map(function (a) { return best[a]; })
+        .sort(function (a, b) { return b.score - a.score || a.article - b.article; });
     }
     var and = long ? [] : hits(true);
     return and.length >= 3 || and.length && required === 0 ? and : hits(false);
@@ -201,8 +219,14 @@
     return !(at > 0 && ALNUM.test(text[at - 1]) && ALNUM.test(s[0])) &&
       !(at + len < text.length && ALNUM.test(text[at + len]) && ALNUM.test(s[s.length - 1]));
   }
-  function present(m, hit, cs, query) {
+  // the reader's translation of the article when it has one; the matched one becomes the secondary link
+  function present(m, hit, cs, query, lang) {
     return block(m, hit.doc).then(function (f) {
+      var mine = m.langs.filter(function (l) { return l[0] === lang; })[0];
+      if (!mine || f.l === lang || !f.o.some(function (o) { return o[0] === lang; })) return [f, null];
+      return block(m, mine[1] + hit.article).then(function (g) { return [g, { lang: f.l, url: f.u }]; });
+    }).then(function (pair) {
+      var f = pair[0];
       var text = f.x, folded = lower(text), ranges = [];
       needles(cs, query).forEach(function (s) {
         for (var at = folded.indexOf(s); at >= 0 && ranges.length < 400; at = folded.indexOf(s, at + s.length)) {
@@ -236,7 +260,8 @@
       html += esc(text.slice(at, to)) + (to < text.length ? "…" : "");
       var anchor = "";
       f.h.forEach(function (h) { if (h[1] <= best && merged.length) anchor = "#" + encodeURIComponent(h[0]); });
-      return { url: f.u + anchor, title: f.t, lang: f.l, section: f.s, excerpt: html.replace(/\s+/g, " "), score: Math.round(hit.score * 100) / 100 };
+      return { url: f.u + anchor, title: f.t, lang: f.l, section: f.s, excerpt: html.replace(/\s+/g, " "),
+        score: Math.round(hit.score * 100) / 100, alt: pair[1] };
     });
   }
 
@@ -255,7 +280,10 @@
   }
   function list(results, el, empty, options) {
     el.innerHTML = results.length ? results.map(function (r, i) {
-      return options ? "<li role=\"none\">" + item(r, i) + "</li>" : "<li>" + item(r, -1) + "</li>";
+      // on the search page, the translation the words were found in is a second link
+      var alt = r.alt ? " <a class=\"result-alt\" href=\"" + esc(r.alt.url) + "\" hreflang=\"" + esc(r.alt.lang) + "\" lang=\"" +
+        esc(r.alt.lang) + "\">" + esc(names[r.alt.lang] || r.alt.lang) + "</a>" : "";
+      return options ? "<li role=\"none\">" + item(r, i) + "</li>" : "<li>" + item(r, -1) + alt + "</li>";
     }).join("") : "<li class=\"empty\">" + esc(empty) + "</li>";
   }
   // the ARIA combobox pattern: the input owns the listbox and says which option is active

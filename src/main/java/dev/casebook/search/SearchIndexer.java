@@ -38,8 +38,11 @@ import java.util.zip.GZIPOutputStream;
  * </pre>
  *
  * BM25F (k1 1.2, b 0.75 per field) is computed here into one 8-bit impact per (term, document),
- * square-root scaled against the largest score, so the browser only adds numbers. Documents are
- * numbered language by language, so a document's language is its id range.
+ * square-root scaled against the largest score, so the browser only adds numbers. A document's id
+ * is {@code language * articles + article}: its language is its id range, and the translations of
+ * one article are {@code articles} apart, so the client groups results per article and shows the
+ * reader's language without a table (a missing translation leaves an unused id). Each fragment
+ * lists the article's other translations.
  */
 public final class SearchIndexer {
 
@@ -54,9 +57,9 @@ public final class SearchIndexer {
     static final int FRAGMENT_BLOCK = 1;
     static final int MAX_FRAGMENT_TEXT = 24_000;
 
-    /** One indexed document, with what its fragment shows. */
+    /** One indexed document, with what its fragment shows; {@code others} are the article's other translations. */
     record Doc(int id, Lang lang, String url, String title, String summary, String section, List<Heading> headings,
-               String text, List<String> errors, List<Snippet> snippets) {
+               String text, List<String> errors, List<Snippet> snippets, List<String[]> others) {
 
         /** The text of each field, built only while the document is tokenized. */
         String[] fields() {
@@ -87,6 +90,7 @@ public final class SearchIndexer {
     public Index build(Source source, Map<String, Document> documents, String clientScript) {
         List<Doc> docs = documents(source, documents);
         int n = docs.size();
+        int articles = source.articles().size();
         int[][] lengths = new int[n][WEIGHTS.length];
         // one pass: documents are tokenized in parallel, chunk by chunk, and merged in id order
         Map<String, Postings> postings = new HashMap<>();
@@ -96,7 +100,7 @@ public final class SearchIndexer {
             List<Map<String, int[]>> counts = docs.subList(from, Math.min(n, from + chunk)).parallelStream()
                     .map(SearchIndexer::count).toList();
             for (int k = 0; k < counts.size(); k++) {
-                int id = from + k;
+                int id = from + k; // the position; postings are written with the document's id
                 for (Map.Entry<String, int[]> e : counts.get(k).entrySet()) {
                     postings.computeIfAbsent(e.getKey(), t -> new Postings()).add(id, e.getValue());
                     for (int f = 0; f < WEIGHTS.length; f++) {
@@ -130,7 +134,7 @@ public final class SearchIndexer {
             if (shard.isEmpty()) {
                 firstTerms.add(term);
             }
-            shard.add(term, postings.remove(term), max);
+            shard.add(term, postings.remove(term), max, docs);
             if (shard.size() >= SHARD_BYTES) {
                 shards.add(gzip(shard.finish()));
                 shard = new ShardWriter();
@@ -141,7 +145,7 @@ public final class SearchIndexer {
         }
         stopIfInterrupted();
         List<byte[]> fragments = fragments(docs);
-        String manifest = manifest(docs, firstTerms);
+        String manifest = manifest(docs, firstTerms, articles, source.config().languages());
         String hash = hash(manifest, shards, fragments);
         String dir = "search/" + hash + "/";
         List<Output> files = new ArrayList<>();
@@ -150,7 +154,7 @@ public final class SearchIndexer {
             files.add(new Output.Bytes(dir + "t/" + i + ".bin", shards.get(i)));
         }
         for (int i = 0; i < fragments.size(); i++) {
-            files.add(new Output.Bytes(dir + "f/" + i + ".bin", fragments.get(i)));
+            files.add(new Output.Bytes(dir + "f/" + docs.get(i).id() + ".bin", fragments.get(i)));
         }
         // the first line names the index the client loads, for the build's URL check
         files.add(new Output.Bytes("search/search.js", ("// index: " + hash + "/manifest.json\n"
@@ -215,33 +219,34 @@ public final class SearchIndexer {
 
     private static List<Doc> documents(Source source, Map<String, Document> documents) {
         BaseUrl base = source.config().baseUrl();
+        List<Lang> langs = source.config().languages();
+        List<Article> articles = source.articles();
         List<Doc> docs = new ArrayList<>();
-        for (Lang lang : source.config().languages()) {
-            for (Article a : source.articles()) {
+        for (int l = 0; l < langs.size(); l++) {
+            Lang lang = langs.get(l);
+            for (int i = 0; i < articles.size(); i++) {
+                Article a = articles.get(i);
+                int id = l * articles.size() + i;
                 a.translation(lang).ifPresent(t -> {
                     Document doc = documents.get(t.path());
-                    docs.add(new Doc(docs.size(), lang, base.url(Routes.article(lang, a)), t.title(), t.summary(),
+                    List<String[]> others = a.translations().stream().filter(o -> !o.lang().equals(lang))
+                            .map(o -> new String[] {o.lang().code(), base.url(Routes.article(o.lang(), a))}).toList();
+                    docs.add(new Doc(id, lang, base.url(Routes.article(lang, a)), t.title(), t.summary(),
                             source.config().sectionTitle(a.section(), lang), doc.headings(), doc.text(),
-                            a.facts().errors(), doc.snippets()));
+                            a.facts().errors(), doc.snippets(), others));
                 });
             }
         }
         return docs;
     }
 
-    private static String manifest(List<Doc> docs, List<String> firstTerms) {
-        StringBuilder m = new StringBuilder("{\"v\":1,\"tokenizer\":").append(Tokenizer.VERSION)
-                .append(",\"docs\":").append(docs.size()).append(",\"block\":").append(FRAGMENT_BLOCK).append(",\"langs\":[");
-        Lang current = null;
-        int start = 0;
-        for (int i = 0; i <= docs.size(); i++) {
-            Lang lang = i < docs.size() ? docs.get(i).lang() : null;
-            if (current != null && !current.equals(lang)) {
-                m.append(m.charAt(m.length() - 1) == '[' ? "" : ",").append("[").append(Json.string(current.code()))
-                        .append(",").append(start).append(",").append(i).append("]");
-                start = i;
-            }
-            current = lang;
+    private static String manifest(List<Doc> docs, List<String> firstTerms, int articles, List<Lang> langs) {
+        StringBuilder m = new StringBuilder("{\"v\":2,\"tokenizer\":").append(Tokenizer.VERSION)
+                .append(",\"docs\":").append(docs.size()).append(",\"articles\":").append(articles)
+                .append(",\"block\":").append(FRAGMENT_BLOCK).append(",\"langs\":[");
+        for (int l = 0; l < langs.size(); l++) {
+            m.append(l == 0 ? "" : ",").append("[").append(Json.string(langs.get(l).code())).append(",")
+                    .append(l * articles).append(",").append((l + 1) * articles).append("]");
         }
         m.append("],\"shards\":[");
         for (int i = 0; i < firstTerms.size(); i++) {
@@ -276,6 +281,11 @@ public final class SearchIndexer {
                     b.append(first ? "" : ",").append("[").append(Json.string(h.id())).append(",").append(at).append("]");
                     first = false;
                 }
+                b.append("],\"o\":[");
+                for (int k = 0; k < d.others().size(); k++) {
+                    String[] o = d.others().get(k);
+                    b.append(k == 0 ? "" : ",").append("[").append(Json.string(o[0])).append(",").append(Json.string(o[1])).append("]");
+                }
                 b.append("],\"x\":").append(Json.string(text)).append("}");
             }
             blocks.add(gzip(b.append("]").toString().getBytes(StandardCharsets.UTF_8)));
@@ -297,7 +307,7 @@ public final class SearchIndexer {
             return out.size();
         }
 
-        void add(String term, Postings postings, double max) {
+        void add(String term, Postings postings, double max, List<Doc> docs) {
             byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
             int shared = 0;
             while (shared < Math.min(bytes.length, previous.length) && bytes[shared] == previous[shared]) {
@@ -320,8 +330,9 @@ public final class SearchIndexer {
             varint(kept);
             int last = 0;
             for (int i : top) {
-                varint(postings.docs[i] - last);
-                last = postings.docs[i];
+                int id = docs.get(postings.docs[i]).id(); // ids grow with positions
+                varint(id - last);
+                last = id;
                 out.write(Math.max(1, (int) Math.round(255 * Math.sqrt(postings.scores[i] / max))));
             }
             previous = bytes;

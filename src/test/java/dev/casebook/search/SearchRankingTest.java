@@ -37,7 +37,10 @@ class SearchRankingTest {
                 + article("kb/keys/index.en.md", "Setting api_key_name",
                         "The `api_key_name` field names an environment variable.\n\n## Defaults\nWithout it LiteLLM reads OPENAI_API_KEY.")
                 + article("kb/router/index.en.md", "Router fallbacks", "Configure fallbacks for the router when a key is missing.")
-                + article("kb/embed/index.en.md", "Embedding errors", "ValueError: embedding dimension mismatch in the vector store."));
+                + article("kb/embed/index.en.md", "Embedding errors", "ValueError: embedding dimension mismatch in the vector store.")
+                + article("kb/auth/index.en.md", "A client option must be set",
+                        "LiteLLM fails: the client option must be set by passing a secret to the client.")
+                + article("kb/auth/index.zh.md", "客户端选项必须设置", "模型名带前缀时，LiteLLM 要求提供密钥。"));
         TestSite.Built built = site.build();
         assertEquals("", built.diagnostics());
         browser = BrowserSite.serve(built.out(), "/");
@@ -116,8 +119,40 @@ class SearchRankingTest {
 
     @Test
     void theReadersLanguageIsBoostedNotFiltered() {
+        // English-only articles still answer a Chinese reader, in English
         List<Map<String, Object>> fromChinese = search("key", "zh");
-        assertTrue(fromChinese.stream().allMatch(r -> "en".equals(r.get("lang"))), fromChinese.toString());
+        assertTrue(!fromChinese.isEmpty() && fromChinese.stream().allMatch(r -> "en".equals(r.get("lang"))), fromChinese.toString());
         assertEquals(List.of(), search("zzzzqqq", "en"));
+    }
+
+    @Test
+    void oneEntryPerArticleInTheReadersLanguageWithTheMatchedTranslationSecond() {
+        // the pasted English error matches only the English text; a Chinese reader gets the Chinese page
+        List<Map<String, Object>> zh = search("the client option must be set", "zh");
+        assertEquals("/zh/kb/auth/", zh.get(0).get("url"));
+        assertEquals(Map.of("lang", "en", "url", "/en/kb/auth/"), zh.get(0).get("alt"));
+        assertEquals(1, zh.stream().filter(r -> ((String) r.get("url")).contains("/kb/auth/")).count(), zh.toString());
+        // an English reader gets the English page, with no second link
+        List<Map<String, Object>> en = search("the client option must be set", "en");
+        assertEquals("/en/kb/auth/", en.get(0).get("url"));
+        assertEquals(null, en.get(0).get("alt"));
+        // a word both translations share still gives one entry
+        List<Map<String, Object>> both = search("LiteLLM", "zh");
+        assertEquals(1, both.stream().filter(r -> ((String) r.get("url")).contains("/kb/auth/")).count(), both.toString());
+    }
+
+    @Test
+    void stackFramePathsAndComposePrefixesWeighLessThanTheException() {
+        // the frames name words of another article (router, fallbacks, key, missing); the exception names this one
+        String log = """
+                wren-ai-service-1  | Traceback (most recent call last):
+                wren-ai-service-1  |   File "/app/router/fallbacks/key/missing.py", line 12, in configure
+                wren-ai-service-1  |   File "/app/router/fallbacks/key/handler.py", line 40, in run
+                wren-ai-service-1  |   File "/app/router/fallbacks/configure/router.py", line 7, in fallbacks
+                wren-ai-service-1  |   File "/app/router/fallbacks/missing/key.py", line 92, in router
+                wren-ai-service-1  |   File "/app/router/when/key/missing.py", line 3, in configure
+                wren-ai-service-1  | ValueError: embedding mismatch
+                """;
+        assertEquals("/en/kb/embed/", top(log, "en"));
     }
 }

@@ -150,18 +150,84 @@
       var cs = long ? all.filter(function (c) { return !isVolatile(c.text); }) : all;
       if (!cs.length || !m.shards.length) return [];
       var typing = !long && opts.prefix !== false && /[a-z0-9_]$/i.test(query) && cs[cs.length - 1];
+      var fixed = {};
       return Promise.all(cs.map(function (c, n) {
         return lookup(m, c.text).then(function (e) {
           if (e) return [[e, long && (c.ident || /[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text)) ? 3 : 1]];
+          // a word of five letters or more with no exact match: the nearest term within one edit (two when
+          // long); the word being typed tries its completions first
+          var eligible = !long && !c.cjk && /^[\p{L}\p{N}_]{5,}$/u.test(c.text);
+          function fuzzy(otherwise) {
+            return nearest(m, c.text).then(function (near) {
+              if (!near) return otherwise();
+              fixed[c.text] = near[0];
+              return [[near[1], 0.9]];
+            });
+          }
+          if (!eligible) return withParts(c, n);
+          if (typing && n === cs.length - 1) {
+            return withParts(c, n).then(function (found) { return found.length ? found : fuzzy(function () { return []; }); });
+          }
+          return fuzzy(function () { return withParts(c, n); });
+        });
+      })).then(function (entries) {
+        var hits = rank(m, cs, entries, long, opts.lang);
+        return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query, opts.lang); }));
+      }).then(function (results) {
+        // what was searched for instead: the query with each corrected word replaced ("did you mean")
+        var words = Object.keys(fixed);
+        results.correction = words.length ? words.reduce(function (q, w) {
+          return q.replace(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), fixed[w]);
+        }, query.trim()) : "";
+        return results;
+      });
+
+      function withParts(c, n) {
           var tries = c.parts.map(function (p) { return lookup(m, p).then(function (pe) { return pe ? [[pe, 0.3]] : []; }); });
           if (n === cs.length - 1 && typing && c.text.length >= 3 && !c.cjk) {
             tries.push(prefixed(m, c.text).then(function (list) { return list.map(function (pe) { return [pe, 0.8]; }); }));
           }
           return Promise.all(tries).then(function (r) { return [].concat.apply([], r); });
-        });
-      })).then(function (entries) { return rank(m, cs, entries, long, opts.lang); })
-        .then(function (hits) { return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query, opts.lang); })); });
+      }
     });
+  }
+
+  /** [term, entry] of the indexed term nearest to {@code word}, searched in its shard and the two beside it. */
+  function nearest(m, word) {
+    var max = word.length >= 9 ? 2 : 1, at = shardOf(m, word), ids = [at - 1, at, at + 1].filter(function (i) {
+      return i >= 0 && i < m.shards.length;
+    });
+    return Promise.all(ids.map(function (i) { return shard(m, i); })).then(function (loaded) {
+      var best = null;
+      loaded.forEach(function (s) {
+        s.list.forEach(function (t) {
+          if (Math.abs(t.length - word.length) > max || /[^\p{L}\p{N}_]/u.test(t)) return;
+          var d = distance(word, t, max);
+          if (d <= max && (!best || d < best[2] || d === best[2] && s.terms[t].df > best[1].df)) best = [t, s.terms[t], d];
+        });
+      });
+      return best;
+    });
+  }
+
+  /** Damerau-Levenshtein distance of a and b (a swap of neighbours is one edit), or max + 1 once it is larger. */
+  function distance(a, b, max) {
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur.push(v);
+        low = Math.min(low, v);
+      }
+      if (low > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
   }
 
   function rank(m, cs, entries, long, lang) {
@@ -319,9 +385,11 @@
       if (mine !== seq) return;
       list(r, box, form.getAttribute("data-empty"), true);
       box.setAttribute("data-query", q); // which words these results answer
+      var said = r.correction ? (form.getAttribute("data-correction") || "{q}").replace("{q}", r.correction) : "";
+      box.setAttribute("data-correction", said); // shown above the options (CSS), said with the count
       show(true);
       select(-1);
-      count.textContent = r.length ? (form.getAttribute("data-count") || "{n}").replace("{n}", r.length) : "";
+      count.textContent = r.length ? (form.getAttribute("data-count") || "{n}").replace("{n}", r.length) + (said ? ". " + said : "") : "";
     });
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
@@ -346,6 +414,14 @@
   var q = new URLSearchParams(location.search).get("q"), page = document.getElementById("search-page");
   if (q) input.value = q;
   if (page && q) {
-    search(q, { lang: lang, limit: 30 }).then(function (r) { list(r, page, form.getAttribute("data-empty")); });
+    search(q, { lang: lang, limit: 30 }).then(function (r) {
+      list(r, page, form.getAttribute("data-empty"));
+      if (r.correction) {
+        var note = document.createElement("p");
+        note.className = "search-correction";
+        note.textContent = (form.getAttribute("data-correction") || "{q}").replace("{q}", r.correction);
+        page.parentNode.insertBefore(note, page);
+      }
+    });
   } else if (document.activeElement === input && input.value) run();
 })();

@@ -155,4 +155,16 @@ class SearchRankingTest {
                 """;
         assertEquals("/en/kb/embed/", top(log, "en"));
     }
+
+    @Test
+    void typosOfFiveLettersOrMoreAreForgivenAndSaid() {
+        assertEquals("/en/kb/embed/", top("embeding", "en"));                    // one letter missing
+        assertEquals("/en/kb/embed/", top("dimenison", "en"));                   // two letters swapped
+        assertEquals("/en/kb/keys/", top("enviroment variable", "en").replaceFirst("#.*", ""));
+        assertEquals("embedding", page.evaluate("() => window.casebookSearch('embeding', {lang: 'en'}).then(r => r.correction)"));
+        // an exact match is never traded for a near one, and short words are not guessed
+        assertEquals("", page.evaluate("() => window.casebookSearch('embedding', {lang: 'en'}).then(r => r.correction)"));
+        assertEquals(List.of(), search("kee", "en"));
+        assertEquals(List.of(), search("zzzzqqqq", "en"));
+    }
 }

@@ -64,7 +64,10 @@
     return out;
   }
 
-  if (typeof module === "object" && module.exports) { module.exports = { tokenize: tokenize, isVolatile: isVolatile }; return; }
+  if (typeof module === "object" && module.exports) {
+    module.exports = { tokenize: tokenize, isVolatile: isVolatile, denoise: denoise, distance: distance };
+    return;
+  }
 
   // ---- index access ------------------------------------------------------------------------------
   var script = document.currentScript, base = script.src.replace(/search\.js(\?.*)?$/, "") + "__CASEBOOK_INDEX__/";
@@ -146,14 +149,21 @@
     var limit = opts.limit || 10;
     return manifest().then(function (m) {
       var pasted = /\n/.test(query.trim());
-      var all = clauses(pasted ? denoise(query) : query), long = pasted || all.length >= 7;
+      // a pasted log or error line (several lines, or a long line with error punctuation), not a typed question
+      var all = clauses(pasted ? denoise(query) : query);
+      var long = pasted || all.length >= 7 && /[:'"\[\]()=]|\w\.\w/.test(query) || all.length >= 14;
       var cs = long ? all.filter(function (c) { return !isVolatile(c.text); }) : all;
+      // question words ("how", "why", 为什么…) say nothing about the article, unless they are all there is
+      var meaningful = cs.filter(function (c) { return !STOP[c.text] && !CJK_STOP[c.text]; });
+      if (meaningful.length) cs = meaningful;
       if (!cs.length || !m.shards.length) return [];
       var typing = !long && opts.prefix !== false && /[a-z0-9_]$/i.test(query) && cs[cs.length - 1];
       var fixed = {};
       return Promise.all(cs.map(function (c, n) {
         return lookup(m, c.text).then(function (e) {
-          if (e) return [[e, long && (c.ident || /[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text)) ? 3 : 1]];
+          // a term in a quarter of all documents or more (OPENAI_API_KEY in every config) weighs less
+          var common = e && e.df * 4 >= m.docs ? 0.5 : 1;
+          if (e) return [[e, common * (long && (c.ident || /[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text)) ? 3 : 1)]];
           // a word of five letters or more with no exact match: the nearest term within one edit (two when
           // long); the word being typed tries its completions first
           var eligible = !long && !c.cjk && /^[\p{L}\p{N}_]{5,}$/u.test(c.text);
@@ -261,8 +271,13 @@
       return Object.keys(best).map(function (a) { return best[a]; })
         .sort(function (a, b) { return b.score - a.score || a.article - b.article; });
     }
-    var and = long ? [] : hits(true);
-    return and.length >= 3 || and.length && required === 0 ? and : hits(false);
+    // an article with every word first, but one that matches most words in its title still competes
+    if (long) return hits(false);
+    var and = hits(true), inAll = {};
+    and.forEach(function (h) { inAll[h.doc] = true; });
+    if (!and.length) return hits(false);
+    return hits(false).map(function (h) { return { doc: h.doc, article: h.article, lang: h.lang, score: h.score * (inAll[h.doc] ? 2 : 1) }; })
+      .sort(function (a, b) { return b.score - a.score || a.article - b.article; });
   }
 
   // ---- excerpts --------------------------------------------------------------------------------------
@@ -276,8 +291,10 @@
   // words too common to mark on their own: a pasted log or question is full of them
   var STOP = {};
   ("a an and are as at be but by for from has have if in into is it its of on or so that the their then there these " +
-    "this to was were what when where which while who why will with not no can could should would you your i we").split(" ")
-    .forEach(function (w) { STOP[w] = true; });
+    "this to was were what when where which while who why will with not no can could should would you your i we " +
+    "how do does did use using get my").split(" ").forEach(function (w) { STOP[w] = true; });
+  var CJK_STOP = {};
+  "为什 什么 怎么 么还 还要 如何 为何 是否 怎样 么办 么用 我的".split(" ").forEach(function (w) { CJK_STOP[w] = true; });
   // an ASCII word is highlighted only where it stands alone, not inside a longer word
   var ALNUM = /[a-z0-9_]/;
   function alone(text, at, len, s) {

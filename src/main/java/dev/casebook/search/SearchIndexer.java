@@ -48,9 +48,11 @@ public final class SearchIndexer {
 
     static final double K1 = 1.2;
     static final double B = 0.75;
-    /** Field weights: title, errors (front matter and code), headings, body, identifier parts. */
-    static final double[] WEIGHTS = {4.5, 3.0, 2.0, 1.0, 0.3};
-    static final int TITLE = 0, ERRORS = 1, HEADINGS = 2, BODY = 3, PARTS = 4;
+    /** Field weights: title, error strings (front matter), headings, body, code blocks, identifier parts. */
+    static final double[] WEIGHTS = {4.5, 3.0, 2.0, 1.0, 1.0, 0.3};
+    static final int TITLE = 0, ERRORS = 1, HEADINGS = 2, BODY = 3, CODE = 4, PARTS = 5;
+    /** Score factors for a term in the title, and in an error string or a heading (see {@link Postings#score}). */
+    static final double TITLE_PRIOR = 1.6, NAMED_PRIOR = 1.25;
     /** Postings kept per term in its shard; more frequent terms keep their best documents. */
     static final int TOP_POSTINGS = 256;
     static final int SHARD_BYTES = 8 * 1024;
@@ -65,11 +67,12 @@ public final class SearchIndexer {
         String[] fields() {
             String[] fields = new String[PARTS];
             fields[TITLE] = title;
-            StringBuilder errorText = new StringBuilder(String.join("\n", errors));
+            fields[ERRORS] = String.join("\n", errors);
+            StringBuilder code = new StringBuilder();
             for (Snippet s : snippets) {
-                errorText.append('\n').append(s.code());
+                code.append(s.code()).append('\n');
             }
-            fields[ERRORS] = errorText.toString();
+            fields[CODE] = code.toString();
             fields[HEADINGS] = String.join("\n", headings.stream().map(Heading::text).toList());
             fields[BODY] = summary + "\n" + text;
             return fields;
@@ -209,7 +212,11 @@ public final class SearchIndexer {
                         weighted += WEIGHTS[f] * count / (1 - B + B * lengths[docs[i]][f] / avg[f]);
                     }
                 }
-                scores[i] = idf * weighted / (K1 + weighted);
+                // a field prior past BM25F's saturation: the words of a title, an error string or a heading
+                // name what the article is about; the same word in a config block is incidental
+                double prior = tf[i * WEIGHTS.length + TITLE] > 0 ? TITLE_PRIOR
+                        : tf[i * WEIGHTS.length + ERRORS] > 0 || tf[i * WEIGHTS.length + HEADINGS] > 0 ? NAMED_PRIOR : 1;
+                scores[i] = prior * idf * weighted / (K1 + weighted);
                 max = Math.max(max, scores[i]);
             }
             tf = null; // no longer needed

@@ -167,4 +167,25 @@ class SearchRankingTest {
         assertEquals(List.of(), search("kee", "en"));
         assertEquals(List.of(), search("zzzzqqqq", "en"));
     }
+
+    @Test
+    void theArticleTheQueryNamesBeatsIdentifiersInOtherArticlesConfigBlocks() {
+        // OPENAI_API_KEY sits in the config blocks of two other articles; the words of the title name this one
+        TestSite.Built site = TestSite.write(dir.resolve("blocks"), "-- content/_site.yaml --\nlanguages: [en]\n"
+                + article("kb/literal/index.en.md", "Proxy env references are sent literally",
+                        "The proxy sends `${VLLM_API_KEY}` as it is written, so the server sees the literal text.")
+                + article("kb/compose1/index.en.md", "Compose file basics", "A compose file lists services, their images, "
+                        + "ports and volumes; each service starts in its own container.\n\n"
+                        + "```yaml\nenvironment:\n  OPENAI_API_KEY: ${OPENAI_API_KEY}\n  PROXY: http://proxy:3128\n```")
+                + article("kb/compose2/index.en.md", "Compose networks", "Services on one network reach each other by "
+                        + "service name.\n\n```yaml\nenvironment:\n  OPENAI_API_KEY: ${OPENAI_API_KEY}\n```")
+                + article("kb/compose3/index.en.md", "Compose volumes", "A volume keeps data across restarts.\n\n"
+                        + "```yaml\nenvironment:\n  OPENAI_API_KEY: ${OPENAI_API_KEY}\n```")).build();
+        assertEquals("", site.diagnostics());
+        try (BrowserSite other = BrowserSite.serve(site.out(), "/")) {
+            Page p = other.openWithSearch("en/");
+            List<Map<String, Object>> r = BrowserSite.search(p, "why are litellm proxy env references sent literally ${OPENAI_API_KEY}", "en");
+            assertEquals("/en/kb/literal/", ((String) r.get(0).get("url")).replaceFirst("#.*", ""), r.toString());
+        }
+    }
 }

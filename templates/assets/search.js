@@ -181,8 +181,12 @@
           return fuzzy(function () { return withParts(c, n); });
         });
       })).then(function (entries) {
-        var hits = rank(m, cs, entries, long, opts.lang);
-        return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query, opts.lang); }));
+        // words that stand together in the query and in a title, error string or heading score again as a pair
+        var pairs = long ? [] : queryPairs(all, fixed);
+        return Promise.all(pairs.map(function (p) { return lookup(m, p); })).then(function (found) {
+          var hits = rank(m, cs, entries, long, opts.lang, found.filter(Boolean));
+          return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query, opts.lang); }));
+        });
       }).then(function (results) {
         // what was searched for instead: the query with each corrected word replaced ("did you mean")
         var words = Object.keys(fixed);
@@ -200,6 +204,19 @@
           return Promise.all(tries).then(function (r) { return [].concat.apply([], r); });
       }
     });
+  }
+
+  /** Adjacent words of the query, and consecutive parts of its identifiers, as the index's pair terms. */
+  function queryPairs(all, fixed) {
+    var out = [];
+    function word(c) { return fixed[c.text] || c.text; }
+    for (var k = 0; k + 1 < all.length; k++) {
+      if (!all[k].cjk && !all[k + 1].cjk) out.push(word(all[k]) + " " + word(all[k + 1]));
+    }
+    all.forEach(function (c) {
+      c.parts.forEach(function (p) { if (p.indexOf("_") > 0 && p.indexOf("_") === p.lastIndexOf("_")) out.push(p.replace("_", " ")); });
+    });
+    return out.filter(function (p, i) { return out.indexOf(p) === i; }).slice(0, 12);
   }
 
   /** [term, entry] of the indexed term nearest to {@code word}, searched in its shard and the two beside it. */
@@ -240,7 +257,7 @@
     return prev[b.length];
   }
 
-  function rank(m, cs, entries, long, lang) {
+  function rank(m, cs, entries, long, lang, pairs) {
     var score = {}, covered = {}, required = 0, need = [];
     entries.forEach(function (list, n) {
       var strict = list.length > 0 && list.every(function (e) { return e[0].full; });
@@ -253,6 +270,9 @@
           (covered[d] = covered[d] || {})[n] = true;
         }
       });
+    });
+    (pairs || []).forEach(function (e) { // adds to the documents the words found; covers nothing by itself
+      for (var k = 0; k < e.docs.length; k++) if (score[e.docs[k]] !== undefined) score[e.docs[k]] += e.imp[k];
     });
     function langOf(d) { for (var i = 0; i < m.langs.length; i++) if (d >= m.langs[i][1] && d < m.langs[i][2]) return m.langs[i][0]; }
     // one entry per article (its translations are m.articles ids apart): its best-scoring translation,

@@ -165,16 +165,37 @@ public final class SearchIndexer {
         return new Index(hash, files, n, terms.size(), shards.size());
     }
 
-    /** Term frequencies per field of one document; identifier parts count in the parts field. */
+    /**
+     * Term frequencies per field of one document; identifier parts count in the parts field. The
+     * title, error strings and headings also give their adjacent word pairs ({@code "provider not"},
+     * and {@code "authentication error"} from AuthenticationError's consecutive parts) as terms, so a
+     * query whose words occur together, in order, in what names the article scores for it.
+     */
     private static Map<String, int[]> count(Doc d) {
         Map<String, int[]> counts = new HashMap<>();
         String[] fields = d.fields();
         for (int f = 0; f < PARTS; f++) {
+            boolean pairs = f == TITLE || f == ERRORS || f == HEADINGS;
+            String previous = null;
             for (Tokenizer.Token t : Tokenizer.tokenize(fields[f])) {
                 if (t.kind() != 'c' && Tokenizer.isVolatile(t.text())) {
+                    previous = null;
                     continue;
                 }
                 counts.computeIfAbsent(t.text(), k -> new int[WEIGHTS.length])[t.kind() == 'p' ? PARTS : f]++;
+                if (!pairs) {
+                    continue;
+                }
+                if (t.kind() == 'w') {
+                    if (previous != null) {
+                        counts.computeIfAbsent(previous + " " + t.text(), k -> new int[WEIGHTS.length])[f]++;
+                    }
+                    previous = t.text();
+                } else if (t.kind() == 'p' && t.text().indexOf('_') > 0 && t.text().indexOf('_') == t.text().lastIndexOf('_')) {
+                    counts.computeIfAbsent(t.text().replace('_', ' '), k -> new int[WEIGHTS.length])[f]++;
+                } else if (t.kind() == 'c') {
+                    previous = null;
+                }
             }
         }
         return counts;

@@ -188,4 +188,26 @@ class SearchRankingTest {
             assertEquals("/en/kb/literal/", ((String) r.get(0).get("url")).replaceFirst("#.*", ""), r.toString());
         }
     }
+
+    @Test
+    void wordsTogetherAndInOrderOutweighTheSameWordsApart() {
+        TestSite.Built site = TestSite.write(dir.resolve("pairs"), "-- content/_site.yaml --\nlanguages: [en]\n"
+                + "-- content/kb/phrase/index.en.md --\n---\ntitle: \"Proxy rejects the model\"\nsummary: s\ndate: 2025-01-01\n"
+                + "errors: [\"LLM Provider NOT provided\", \"litellm.exceptions.AuthenticationError\"]\n---\nThe proxy cannot route it.\n"
+                + article("kb/apart/index.en.md", "Provided keys for each provider and error messages about authentication",
+                        "Which provider needs which key, and where it is provided. Not every error is about authentication."))
+                .build();
+        assertEquals("", site.diagnostics());
+        try (BrowserSite other = BrowserSite.serve(site.out(), "/")) {
+            Page p = other.openWithSearch("en/");
+            // the other article has both words in its title, but not together
+            assertEquals("/en/kb/phrase/", url(BrowserSite.search(p, "provider not provided", "en")));
+            // an identifier's consecutive parts, typed as words, score as the identifier
+            assertEquals("/en/kb/phrase/", url(BrowserSite.search(p, "authentication error", "en")));
+        }
+    }
+
+    private static String url(List<Map<String, Object>> results) {
+        return ((String) results.get(0).get("url")).replaceFirst("#.*", "");
+    }
 }

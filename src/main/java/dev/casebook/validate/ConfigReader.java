@@ -47,7 +47,8 @@ public final class ConfigReader {
             return Optional.of(Kind.YAML);
         }
         if (lang.isEmpty() && name.isEmpty() && !text.isBlank()
-                && text.lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#"))
+                // split, not String.lines(): the validator also runs in the browser (TeaVM's class library)
+                && java.util.Arrays.stream(text.split("\r?\n|\r")).filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#"))
                         .allMatch(l -> DOTENV_LINE.matcher(l).matches())) {
             return Optional.of(Kind.DOTENV);
         }

@@ -99,6 +99,7 @@ final class ProcessEnvironment {
     static String interpolate(String value, Optional<DotEnv> dotenv) {
         Matcher m = REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
+        int last = 0; // by hand rather than appendReplacement(StringBuilder), which TeaVM's class library lacks
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(4);
             Optional<String> set = dotenv.flatMap(e -> e.get(name)).map(DotEnv.Entry::value);
@@ -111,9 +112,9 @@ final class ProcessEnvironment {
             } else {
                 replacement = set.orElse(m.group(3));
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            out.append(value, last, m.start()).append(replacement);
+            last = m.end();
         }
-        m.appendTail(out);
-        return out.toString().strip();
+        return out.append(value.substring(last)).toString().strip();
     }
 }

@@ -86,6 +86,11 @@ public final class Routes {
         return lang.code() + "/translations/";
     }
 
+    /** The page where readers check their own config files in the browser. */
+    public static String check(Lang lang) {
+        return lang.code() + "/check/";
+    }
+
     public static String search(Lang lang) {
         return lang.code() + "/search/";
     }

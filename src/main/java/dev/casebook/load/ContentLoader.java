@@ -44,7 +44,7 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     /** Section names that would collide with pages the site generates. */
-    public static final Set<String> RESERVED_SECTIONS = Set.of("tags", "search", "rules", "assets", "translations", "errors", "products");
+    public static final Set<String> RESERVED_SECTIONS = Set.of("tags", "search", "rules", "assets", "translations", "errors", "products", "check");
 
     private static final Pattern INDEX = Pattern.compile("index\\.([^.]+)\\.md");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");

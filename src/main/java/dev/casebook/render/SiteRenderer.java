@@ -177,6 +177,7 @@ public final class SiteRenderer {
             jobs.add(new Job(Routes.rules(lang), "rules", () -> rules(lang)));
             jobs.add(new Job(Routes.translations(lang), "translations", () -> translationStatus(lang)));
             jobs.add(new Job(Routes.search(lang), "search", () -> searchPage(lang)));
+            jobs.add(new Job(Routes.check(lang), "check", () -> checkPage(lang)));
             for (Rule rule : catalog.rules()) {
                 jobs.add(new Job(Routes.rule(lang, rule.id()), "rule", () -> rule(lang, rule)));
             }
@@ -244,7 +245,7 @@ public final class SiteRenderer {
                 base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code(),
                 base.url(Routes.translations(lang)), base.url(Routes.errors(lang)), base.url(Routes.products(lang)),
                 sections().stream().map(s -> new Views.NamedLink(config.sectionTitle(s, lang), base.url(Routes.section(lang, s))))
-                        .toList()));
+                        .toList(), base.url(Routes.check(lang))));
         model.put("languageNames", languageNames());
         model.put("page", page);
         model.put("t", theme.strings(lang));
@@ -423,6 +424,32 @@ public final class SiteRenderer {
         Views.PageView page = page("search", lang, t.get("search_title"), t.get("search_title"), Routes::search,
                 Routes.search(config.defaultLang()), config.languages(), Routes.search(lang), false);
         return common(lang, page);
+    }
+
+    /**
+     * The in-browser checker: the rules' pages and the articles that show each rule, as JSON for the
+     * page's script (the findings themselves come from the validator compiled to JavaScript).
+     */
+    private Map<String, Object> checkPage(Lang lang) {
+        Map<String, String> t = theme.strings(lang);
+        Views.PageView page = page("check", lang, t.get("check_title"), t.get("check_intro"), Routes::check,
+                Routes.check(config.defaultLang()), config.languages(), Routes.check(lang), false);
+        Map<String, Object> model = common(lang, page);
+        StringBuilder rules = new StringBuilder("{");
+        for (Rule rule : catalog.rules()) {
+            rules.append(rules.length() > 1 ? "," : "").append(dev.casebook.diag.Json.string(rule.id())).append(":{\"u\":")
+                    .append(dev.casebook.diag.Json.string(base.url(Routes.rule(lang, rule.id())))).append(",\"t\":")
+                    .append(dev.casebook.diag.Json.string(Html.plain(rule.title(ruleLang(lang))))).append(",\"a\":[");
+            List<Views.Card> shown = cards(lang, demonstrations(rule.id()));
+            for (int i = 0; i < shown.size(); i++) {
+                rules.append(i == 0 ? "" : ",").append("[").append(dev.casebook.diag.Json.string(shown.get(i).title())).append(",")
+                        .append(dev.casebook.diag.Json.string(shown.get(i).href())).append("]");
+            }
+            rules.append("]}");
+        }
+        model.put("rules", rules.append("}").toString());
+        model.put("ruleLang", ruleLang(lang));
+        return model;
     }
 
     /** {"zh":"中文","en":"English"}: the language badges of search results. */

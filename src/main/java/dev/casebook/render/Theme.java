@@ -92,6 +92,7 @@ public final class Theme {
 
         Map<String, byte[]> assets = new TreeMap<>();
         Highlighter.SCRIPT.ifPresent(bytes -> assets.put("highlight.js", bytes));
+        Checker.SCRIPT.ifPresent(bytes -> assets.put("checker.js", bytes));
         Optional<String> manifest = read(siteTemplates, "theme.yaml");
         List<String> names = manifest.map(m -> assetNames(yaml.read(m, "templates/theme.yaml"), diagnostics)).orElse(List.of());
         for (String asset : names) {
@@ -161,6 +162,22 @@ public final class Theme {
      * The highlighter the article pages load (deferred, only where there is code): Prism's core and
      * {@link #GRAMMARS} from its WebJar, with the names our fences use mapped to them.
      */
+    /**
+     * The validator compiled to JavaScript by TeaVM during the Maven build ({@code checker/checker.js}
+     * on the classpath), loaded by the check page only; read once per process.
+     */
+    private static final class Checker {
+        static final Optional<byte[]> SCRIPT = read("checker/checker.js");
+
+        private static Optional<byte[]> read(String path) {
+            try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(path)) {
+                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /** Read once per process: the WebJar does not change while serve rebuilds. */
     private static final class Highlighter {
         static final Optional<byte[]> SCRIPT = highlighter();

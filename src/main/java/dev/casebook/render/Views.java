@@ -15,7 +15,7 @@ public final class Views {
     /** The site as a whole, in the current page's language. */
     public record SiteView(String title, String description, String home, String root, String feed,
                            String tags, String rules, String search, String searchScript, String lang,
-                           String translations, String errors, String products, List<NamedLink> sections) {
+                           String translations, String errors, String products, List<NamedLink> sections, String check) {
     }
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */

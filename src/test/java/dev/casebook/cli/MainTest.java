@@ -60,8 +60,8 @@ class MainTest {
         Run r = run("build", "--site", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.out()); // the report: nothing to say
-        // a page per rule, plus home, section, article, tags, error index, products, rules, translations and search
-        int pages = dev.casebook.validate.Catalog.builtIn().rules().size() + 9;
+        // a page per rule, plus home, section, article, tags, error index, products, rules, translations, search, check
+        int pages = dev.casebook.validate.Catalog.builtIn().rules().size() + 10;
         assertTrue(r.err().startsWith("casebook build: 1 article, " + pages + " pages (en " + pages + "), "), r.err());
         assertTrue(r.err().endsWith("\nnote: no sitemap.xml: a sitemap needs absolute URLs, and the site has no base URL; "
                 + "set base_url in content/_site.yaml or pass --base-url https://org.github.io/kb/\n"), r.err());

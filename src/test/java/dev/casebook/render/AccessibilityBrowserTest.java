@@ -32,7 +32,7 @@ class AccessibilityBrowserTest {
     /** every kind of page the theme has, per language */
     private static final List<String> PAGES = List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/",
             "search/?q=OPENAI_API_KEY", "rules/", "rules/LLM001/", "tags/", "tags/litellm/", "errors/", "products/",
-            "products/wrenai/", "translations/");
+            "products/wrenai/", "translations/", "check/");
 
     @TempDir
     Path dir;

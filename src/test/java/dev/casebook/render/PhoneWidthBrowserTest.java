@@ -37,7 +37,7 @@ class PhoneWidthBrowserTest {
             List<String> wide = new ArrayList<>();
             for (String lang : List.of("en", "zh")) {
                 for (String path : List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/", "rules/", "rules/LLM001/",
-                        "search/?q=OPENAI_API_KEY", "errors/", "translations/", "tags/", "products/", "products/wrenai/")) {
+                        "search/?q=OPENAI_API_KEY", "errors/", "translations/", "tags/", "products/", "products/wrenai/", "check/")) {
                     // a missing page would be narrow too: each one must be there
                     assertEquals(200, page.navigate(server.url(lang + "/" + path)).status(), lang + "/" + path);
                     Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
@@ -72,7 +72,8 @@ class PhoneWidthBrowserTest {
             assertFalse(page.isVisible("#site-menu"));
             page.click(".menu-toggle");
             assertEquals("true", page.getAttribute(".menu-toggle", "aria-expanded"));
-            assertEquals(List.of("Docker networking", "LiteLLM", "Ollama", "WrenAI", "Config rules", "Error messages", "Products"),
+            assertEquals(List.of("Docker networking", "LiteLLM", "Ollama", "WrenAI", "Config rules", "Check your config",
+                            "Error messages", "Products"),
                     page.locator("#site-menu nav.nav a").allInnerTexts());
             assertEquals(List.of("中文", "English"), page.locator("#site-menu nav.langs a").allInnerTexts());
             assertTrue(page.isVisible("#site-menu nav.nav a >> text=Docker networking"));

@@ -1,0 +1,129 @@
+/* The check page: runs the validator (compiled from Casebook's Java by TeaVM) on the files the
+   reader pastes or drops. Nothing is sent anywhere and nothing is stored. */
+const form = document.getElementById("checker");
+const list = document.getElementById("findings");
+const status = document.querySelector(".checker-status");
+const rules = JSON.parse(form.dataset.rules);
+const areas = Array.from(form.querySelectorAll("textarea[data-file]"));
+let checker = null;
+let timer = 0;
+
+function load() {
+  if (!checker) {
+    status.textContent = form.dataset.loading;
+    checker = import(form.dataset.bundle);
+    checker.then(() => { form.dataset.ready = "true"; if (status.textContent === form.dataset.loading) status.textContent = ""; });
+  }
+  return checker;
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** "config.yaml:5:12: error[LLM001]: message" with its hint line, as casebook validate prints it. */
+function parse(out) {
+  const found = [];
+  for (const line of out.split("\n")) {
+    const m = /^(.+?):(\d+):(\d+): (error|warning|note)\[([^\]]+)\]: (.*)$/.exec(line);
+    if (m) found.push({ file: m[1], line: +m[2], column: +m[3], severity: m[4], rule: m[5], message: m[6], hint: "" });
+    else if (line.startsWith("  hint: ") && found.length) found[found.length - 1].hint = line.slice(8);
+  }
+  return found;
+}
+
+/** The line of the finding with its column marked, from the text the reader pasted. */
+function excerpt(f) {
+  const area = areas.find((a) => a.dataset.file === f.file);
+  const text = area ? area.value.split("\n")[f.line - 1] : undefined;
+  if (text === undefined) return null;
+  const pre = el("pre", "finding-line");
+  const at = Math.min(Math.max(f.column - 1, 0), text.length);
+  pre.append(document.createTextNode(text.slice(0, at)), el("mark", "", text.slice(at) || " "));
+  return pre;
+}
+
+function show(found) {
+  list.replaceChildren();
+  for (const f of found) {
+    const item = el("li", "finding finding-" + f.severity);
+    const head = el("p", "finding-head");
+    head.append(el("code", "", f.file + ":" + f.line + ":" + f.column), " ", el("span", "severity severity-" + f.severity, f.severity), " ");
+    const rule = rules[f.rule];
+    if (rule) {
+      const a = el("a", "", f.rule);
+      a.href = rule.u;
+      head.append(a, " ", el("span", "finding-title", rule.t));
+    } else {
+      head.append(el("code", "", f.rule));
+    }
+    item.append(head, el("p", "finding-message", f.message));
+    if (f.hint) item.append(el("p", "finding-hint", f.hint));
+    const line = excerpt(f);
+    if (line) item.append(line);
+    if (rule && rule.a.length) {
+      const shown = el("p", "finding-articles", form.dataset.demonstrated + " ");
+      rule.a.forEach(([title, href], i) => {
+        const a = el("a", "", title);
+        a.href = href;
+        shown.append(i ? ", " : "", a);
+      });
+      item.append(shown);
+    }
+    list.append(item);
+  }
+  status.textContent = found.length ? form.dataset.count.replace("{n}", found.length) : form.dataset.none;
+}
+
+function files() {
+  return areas.filter((a) => a.value.trim()).map((a) => a.dataset.file + "\u0000" + a.value).join("\u0000");
+}
+
+function environment() {
+  return ["wren_ai_service_version", "deployment", "host_os"]
+    .map((name) => [name, form.elements[name].value.trim()]).filter(([, v]) => v)
+    .map(([k, v]) => k + "=" + v).join("\u0000");
+}
+
+async function run() {
+  const given = files();
+  if (!given) { list.replaceChildren(); status.textContent = ""; return; }
+  const { check } = await load();
+  const started = performance.now();
+  const found = parse(check(given, environment(), form.dataset.lang));
+  form.dataset.ms = (performance.now() - started).toFixed(1); // read by the browser test's timing report
+  form.dataset.checks = String(+(form.dataset.checks || 0) + 1);
+  show(found);
+}
+
+function later() {
+  clearTimeout(timer);
+  timer = setTimeout(run, 150);
+}
+
+form.addEventListener("input", later);
+form.addEventListener("change", (e) => {
+  if (e.target.name !== "drop") { later(); return; }
+  // dropped or chosen files fill the box their name belongs to
+  for (const file of e.target.files) {
+    const name = file.name.toLowerCase();
+    const area = name.startsWith(".env") || name.endsWith(".env") ? areas[1]
+      : /compose/.test(name) ? areas[2] : /litellm|proxy/.test(name) ? areas[3] : areas[0];
+    file.text().then((text) => { area.value = text; later(); });
+  }
+});
+form.addEventListener("submit", (e) => e.preventDefault());
+// a "try it" link carries files in the fragment: #file=config.yaml&text=…
+if (location.hash.length > 1) {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const names = params.getAll("file"), texts = params.getAll("text");
+  names.forEach((name, i) => {
+    const area = areas.find((a) => a.dataset.file === name) || (name === ".env" ? areas[1] : areas[0]);
+    area.value = texts[i] || "";
+  });
+  if (names.length) run();
+}
+load(); // the page exists to check: fetch the checker at once, in the background

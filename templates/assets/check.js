@@ -104,14 +104,19 @@ function later() {
   timer = setTimeout(run, 150);
 }
 
+/** The box a file belongs in, by its name. */
+function boxFor(fileName) {
+  const name = fileName.toLowerCase();
+  return name.startsWith(".env") || name.endsWith(".env") ? areas[1]
+    : /compose/.test(name) ? areas[2] : /litellm|proxy/.test(name) ? areas[3] : areas[0];
+}
+
 form.addEventListener("input", later);
 form.addEventListener("change", (e) => {
   if (e.target.name !== "drop") { later(); return; }
   // dropped or chosen files fill the box their name belongs to
   for (const file of e.target.files) {
-    const name = file.name.toLowerCase();
-    const area = name.startsWith(".env") || name.endsWith(".env") ? areas[1]
-      : /compose/.test(name) ? areas[2] : /litellm|proxy/.test(name) ? areas[3] : areas[0];
+    const area = boxFor(file.name);
     file.text().then((text) => { area.value = text; later(); });
   }
 });
@@ -120,10 +125,7 @@ form.addEventListener("submit", (e) => e.preventDefault());
 if (location.hash.length > 1) {
   const params = new URLSearchParams(location.hash.slice(1));
   const names = params.getAll("file"), texts = params.getAll("text");
-  names.forEach((name, i) => {
-    const area = areas.find((a) => a.dataset.file === name) || (name === ".env" ? areas[1] : areas[0]);
-    area.value = texts[i] || "";
-  });
+  names.forEach((name, i) => { boxFor(name).value = texts[i] || ""; });
   if (names.length) run();
 }
 load(); // the page exists to check: fetch the checker at once, in the background

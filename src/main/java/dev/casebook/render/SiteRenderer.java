@@ -363,6 +363,28 @@ public final class SiteRenderer {
                 .map(h -> h.id()).findFirst().orElse("");
     }
 
+    /**
+     * The check page with a snippet's group loaded (each file's name and text in the fragment, which
+     * never reaches a server), so a reader can edit the example and watch the finding change.
+     */
+    private String tryIt(Lang lang, Document doc, List<SnippetCheck> checks, String group) {
+        StringBuilder fragment = new StringBuilder();
+        for (int i = 0; i < doc.snippets().size() && i < checks.size(); i++) {
+            if (!checks.get(i).group().equals(group) || checks.get(i).status() == SnippetCheck.Status.NOT_CONFIG) {
+                continue;
+            }
+            var s = doc.snippets().get(i);
+            String name = s.attribute("file").orElse(s.language().equals("dotenv") ? ".env" : "config.yaml");
+            fragment.append(fragment.length() == 0 ? "" : "&").append("file=").append(formEncode(name))
+                    .append("&text=").append(formEncode(s.code()));
+        }
+        return base.url(Routes.check(lang)) + "#" + fragment;
+    }
+
+    private static String formEncode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The bar above each code block: the file it stands for, and what checking it showed. */
     private List<String> snippetHeads(Lang lang, Document doc, List<SnippetCheck> checks) {
         Map<String, String> t = theme.strings(lang);
@@ -386,6 +408,10 @@ public final class SiteRenderer {
                 }
                 case NOT_CONFIG -> {
                 }
+            }
+            if (check.status() != SnippetCheck.Status.NOT_CONFIG && check.status() != SnippetCheck.Status.NOT_CHECKED) {
+                head.append(" <a class=\"try\" href=\"").append(Html.escape(tryIt(lang, doc, checks, check.group())))
+                        .append("\">").append(Html.escape(t.get("snippet_try"))).append("</a>");
             }
             heads.add(head.length() == 0 ? "" : "<div class=\"code-head\">" + head.toString().replace("</span><span", "</span> <span") + "</div>");
         }

@@ -73,6 +73,13 @@ class CheckPageBrowserTest {
                         page.getAttribute("#checker", "data-ms"));
                 page.close();
             }
+            // "Try it" on the seed article opens the checker with the example's files: the finding it shows
+            Page article = site.open("en/litellm/openai-prefix-ollama-auth/");
+            article.click(".code-head .try >> nth=0");
+            article.waitForSelector(".finding");
+            assertEquals(List.of("config.yaml:5:12"), article.locator(".finding-head > code").allTextContents());
+            assertEquals("LLM001", article.textContent(".finding-head a"));
+            article.close();
             // timings for the closing note, not asserted: a fresh page, WrenAI's 200-line example pasted, then edits
             Page page = site.open("en/check/");
             page.waitForSelector("#checker[data-ready=true]", new Page.WaitForSelectorOptions()

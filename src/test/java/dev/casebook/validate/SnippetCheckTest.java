@@ -58,9 +58,13 @@ class SnippetCheckTest {
                 new BuildOptions(Path.of(""), dir.resolve("site"), Optional.empty(), false, true)), dir.resolve("site"));
         assertEquals("", built.diagnostics());
         Document page = built.html("en/litellm/openai-prefix-ollama-auth/index.html");
-        assertEquals(List.of("config.yaml shows LLM001", ".env checked, valid", ".env checked, valid",
-                        "config.yaml checked, valid", "config.yaml checked, valid"),
+        assertEquals(List.of("config.yaml shows LLM001 Try it", ".env checked, valid Try it", ".env checked, valid Try it",
+                        "config.yaml checked, valid Try it", "config.yaml checked, valid Try it"),
                 page.select(".code-head").stream().map(e -> e.text()).toList());
+        // "Try it" opens the checker with the example's whole group: its config.yaml and its .env
+        String tryIt = page.selectFirst(".code-head .try").attr("href");
+        assertTrue(tryIt.startsWith("/en/check/#file=config.yaml&text=type%3A%20llm%0A") && tryIt.contains("&file=.env&text=LLM_OPENAI_API_KEY%3D%0A"),
+                tryIt);
         assertEquals("/en/rules/LLM001/", page.selectFirst(".check-shows a").attr("href"));
         Document rule = built.html("zh/rules/LLM001/index.html");
         assertEquals(List.of("/zh/litellm/openai-prefix-ollama-auth/"), rule.select(".card h3 a").eachAttr("href"));
@@ -160,8 +164,8 @@ class SnippetCheckTest {
                 ```
                 """).build();
         assertEquals("", built.diagnostics());
-        assertEquals(List.of("config.yaml shows ENV001 LLM001", ".env checked, valid", "config.yaml checked, valid",
-                ".env checked, valid"), built.html("en/ollama/a/index.html").select(".code-head").eachText());
+        assertEquals(List.of("config.yaml shows ENV001 LLM001 Try it", ".env checked, valid Try it", "config.yaml checked, valid Try it",
+                ".env checked, valid Try it"), built.html("en/ollama/a/index.html").select(".code-head").eachText());
     }
 
     @Test

@@ -12,7 +12,13 @@ function load() {
   if (!checker) {
     status.textContent = form.dataset.loading;
     checker = import(form.dataset.bundle);
-    checker.then(() => { form.dataset.ready = "true"; if (status.textContent === form.dataset.loading) status.textContent = ""; });
+    checker.then(({ check }) => {
+      // one small check while the reader is still reading: the rule catalog and LiteLLM's facts are read
+      // on first use, so the first real findings do not wait for them
+      check("config.yaml\u0000type: llm\nprovider: litellm_llm\nmodels: []\n", "", form.dataset.lang);
+      form.dataset.ready = "true";
+      if (status.textContent === form.dataset.loading) status.textContent = "";
+    });
   }
   return checker;
 }

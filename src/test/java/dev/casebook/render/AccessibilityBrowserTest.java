@@ -10,13 +10,12 @@ import com.microsoft.playwright.options.ColorScheme;
 import dev.casebook.build.BuildOptions;
 import dev.casebook.build.SiteBuild;
 import dev.casebook.content.BaseUrl;
+import dev.casebook.testing.Axe;
 import dev.casebook.testing.Chromium;
 import dev.casebook.testing.StaticServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("browser")
 class AccessibilityBrowserTest {
 
-    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
     /** every kind of page the theme has, per language */
     private static final List<String> PAGES = List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/",
             "search/?q=OPENAI_API_KEY", "rules/", "rules/LLM001/", "tags/", "tags/litellm/", "errors/", "products/",
@@ -39,7 +37,6 @@ class AccessibilityBrowserTest {
 
     @Test
     void noPageHasAnAxeViolationInEitherLanguageOrColourScheme() {
-        assertTrue(Files.isRegularFile(AXE), "node_modules/axe-core is missing: run npm ci (mvn verify does)");
         Path out = dir.resolve("site");
         assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out).withBaseUrl(BaseUrl.parse("/kb/"))).written());
         StaticServer server = new StaticServer(out, "/kb/");
@@ -60,7 +57,7 @@ class AccessibilityBrowserTest {
                     if (path.contains("search/?q=")) {
                         page.waitForSelector(".search-page li"); // the results are part of the page checked
                     }
-                    violations.addAll(axe(page, scheme + " /" + path));
+                    violations.addAll(Axe.violations(page, scheme + " /" + path));
                     checked++;
                 }
                 context.close();
@@ -74,7 +71,7 @@ class AccessibilityBrowserTest {
                 page.click(".menu-toggle");
                 page.fill("form.search input", "OPENAI_API_KEY");
                 page.waitForSelector("#search-results [role=option]");
-                violations.addAll(axe(page, "phone /" + lang + "/ with menu and results open"));
+                violations.addAll(Axe.violations(page, "phone /" + lang + "/ with menu and results open"));
                 checked++;
             }
             phone.close();
@@ -83,25 +80,5 @@ class AccessibilityBrowserTest {
         }
         assertEquals(2 * (2 + 2 * PAGES.size()) + 2, checked);
         assertEquals(List.of(), violations);
-    }
-
-    /** axe's violations on {@code page}, one line per rule and element; fails if axe checked nothing. */
-    @SuppressWarnings("unchecked")
-    private static List<String> axe(Page page, String where) {
-        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
-        }
-        Map<String, Object> result = (Map<String, Object>) page.evaluate("async () => {"
-                + " const r = await axe.run(document, {resultTypes: ['violations']});"
-                + " return {passes: r.passes.length, violations: r.violations.map(v => v.id + ' (' + v.impact + ', '"
-                + "   + v.nodes.length + ' elements): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')"
-                + "   + (n.failureSummary ? ' — ' + n.failureSummary.replace(/\\s+/g, ' ').slice(0, 160) : '')).join('; '))}; }");
-        int passes = ((Number) result.get("passes")).intValue();
-        assertTrue(passes >= 10, where + ": axe passed only " + passes + " rules; did it run?");
-        List<String> out = new ArrayList<>();
-        for (Object v : (List<Object>) result.get("violations")) {
-            out.add(where + ": " + v);
-        }
-        return out;
     }
 }

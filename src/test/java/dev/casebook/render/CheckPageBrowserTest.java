@@ -62,6 +62,8 @@ class CheckPageBrowserTest {
                 String message = page.textContent(".finding-message");
                 assertTrue(lang.equals("en") ? message.contains("goes through LiteLLM's OpenAI route")
                         : message.contains("走 LiteLLM 的 OpenAI 通道"), message);
+                // with findings on the page, still no accessibility violation
+                assertEquals(List.of(), dev.casebook.testing.Axe.violations(page, lang + "/check/ with findings"));
                 // the fix: a placeholder key
                 page.fill("#file-env", "LLM_OPENAI_API_KEY=\nOPENAI_API_KEY=dummy-key\n");
                 page.waitForFunction("() => document.querySelectorAll('.finding').length === 0"

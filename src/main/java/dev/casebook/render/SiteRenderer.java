@@ -598,8 +598,10 @@ public final class SiteRenderer {
      * rule both demonstrate 2, a product 1; ties go to the newer article, then by id.
      */
     private List<Article> related(Article article) {
-        // scores gathered from the articles that share something, through inverted indexes: no scan of the site
-        Map<Article, Integer> scores = new HashMap<>();
+        // scores gathered from the articles that share something, through inverted indexes: no scan of the site.
+        // By identity: the lists hold the source's own instances, and a record's hashCode walks every
+        // translation (the profile of a 1,000-article build had it among the hottest frames)
+        Map<Article, Integer> scores = new java.util.IdentityHashMap<>();
         for (String e : new java.util.TreeSet<>(article.facts().errors())) {
             byError.getOrDefault(e, List.of()).forEach(o -> scores.merge(o, 3, Integer::sum));
         }

@@ -1,6 +1,8 @@
 package dev.casebook.checker;
 
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Report;
+import dev.casebook.diag.ReportFormat;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
 import dev.casebook.validate.FileChecker;
@@ -25,7 +27,8 @@ public final class BrowserChecker {
 
     /**
      * Checks files together, as {@code casebook validate} does, and returns the findings as
-     * {@code casebook validate --format text} prints them.
+     * {@code casebook validate --format json} prints them: {@code [{rule, severity, file, line,
+     * column, message, fix}]}.
      *
      * @param files       name, text, name, text… joined with U+0000 (names say the kind: config.yaml, .env…)
      * @param environment {@code wren_ai_service_version}, {@code deployment}, {@code host_os} values, each
@@ -46,11 +49,8 @@ public final class BrowserChecker {
                 values.put(pair.substring(0, eq), pair.substring(eq + 1));
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (Diagnostic d : new FileChecker(VALIDATOR).check(named, Environment.of(values), lang)) {
-            out.append(d.format()).append('\n');
-        }
-        return out.toString();
+        List<Diagnostic> found = new FileChecker(VALIDATOR).check(named, Environment.of(values), lang);
+        return ReportFormat.JSON.render(new Report(found), "", List.of());
     }
 
     /** TeaVM needs an entry point; the page calls {@link #check}. */

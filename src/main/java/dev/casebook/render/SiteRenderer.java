@@ -77,6 +77,10 @@ public final class SiteRenderer {
     private final Map<String, Set<String>> rulesByArticle = new HashMap<>();
     private final Map<String, List<Article>> byError = new HashMap<>();
     private final Map<String, List<Article>> byProduct = new HashMap<>();
+    /** The anchor of each error string on the error index ({@code error-1}, … in sorted order), the same on every page. */
+    private final Map<String, String> errorIds = new HashMap<>();
+    /** Per language, the heading texts that name an article's fix (the theme's {@code fix_headings}). */
+    private final Map<Lang, Set<String>> fixHeadings = new java.util.concurrent.ConcurrentHashMap<>();
     private final TranslationReport translations;
     /** runs each rule's failing example for its page, to show the message filled in */
     private final dev.casebook.validate.Validator validator;
@@ -126,6 +130,10 @@ public final class SiteRenderer {
                 shown.forEach(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(a));
                 rulesByArticle.put(a.id(), shown);
             }
+        }
+        int n = 0;
+        for (String error : new TreeSet<>(byError.keySet())) {
+            errorIds.put(error, "error-" + (++n));
         }
         this.translations = translations;
         this.validator = new dev.casebook.validate.Validator(catalog);
@@ -358,7 +366,8 @@ public final class SiteRenderer {
      * step from the first screen.
      */
     private String fixId(Document doc, Lang textLang) {
-        Set<String> names = Set.of(theme.strings(textLang).getOrDefault("fix_headings", "").split("\\|"));
+        Set<String> names = fixHeadings.computeIfAbsent(textLang, l ->
+                Set.copyOf(java.util.Arrays.asList(theme.strings(l).getOrDefault("fix_headings", "").split("\\|"))));
         return doc.headings().stream().filter(h -> h.level() == 2 && names.contains(h.text().strip()))
                 .map(h -> h.id()).findFirst().orElse("");
     }
@@ -647,7 +656,6 @@ public final class SiteRenderer {
 
     private Views.ProductView productView(Lang lang, String product) {
         List<Article> in = byProduct.getOrDefault(product, List.of());
-        Map<String, String> ids = errorIds();
         TreeSet<String> errors = new TreeSet<>();
         TreeSet<String> rules = new TreeSet<>();
         for (Article a : in) {
@@ -657,18 +665,8 @@ public final class SiteRenderer {
         String index = base.url(Routes.errors(lang));
         return new Views.ProductView(product, config.productName(product, lang), base.url(Routes.product(lang, product)),
                 cards(lang, in),
-                errors.stream().map(e -> new Views.NamedLink(e, index + "#" + ids.get(e))).toList(),
+                errors.stream().map(e -> new Views.NamedLink(e, index + "#" + errorIds.get(e))).toList(),
                 rules.stream().map(catalog::rule).flatMap(Optional::stream).map(r -> ruleSummary(lang, r)).toList());
-    }
-
-    /** The anchor of each error string on the error index: {@code error-1}, {@code error-2}… in sorted order. */
-    private Map<String, String> errorIds() {
-        Map<String, String> ids = new HashMap<>();
-        int n = 0;
-        for (String error : new TreeSet<>(byError.keySet())) {
-            ids.put(error, "error-" + (++n));
-        }
-        return ids;
     }
 
     private Map<String, Object> errorIndex(Lang lang) {
@@ -677,9 +675,8 @@ public final class SiteRenderer {
                 Routes.errors(config.defaultLang()), config.languages(), Routes.errors(lang), false);
         Map<String, Object> model = common(lang, page);
         List<Views.ErrorEntry> entries = new ArrayList<>();
-        Map<String, String> ids = errorIds();
         for (Map.Entry<String, List<Article>> e : new TreeMap<>(byError).entrySet()) {
-            entries.add(new Views.ErrorEntry(e.getKey(), ids.get(e.getKey()), cards(lang, e.getValue())));
+            entries.add(new Views.ErrorEntry(e.getKey(), errorIds.get(e.getKey()), cards(lang, e.getValue())));
         }
         model.put("errors", entries);
         return model;

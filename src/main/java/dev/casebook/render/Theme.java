@@ -131,13 +131,19 @@ public final class Theme {
             return;
         }
         Set<String> required = flatStrings(yaml.read(builtIn.get(), "i18n/en.yaml"), new ArrayList<>()).keySet();
+        reportMissing(strings, required, "UI strings the theme uses are missing for",
+                "add them; the built-in templates/i18n/en.yaml lists every key", diagnostics);
+    }
+
+    /** One error per language whose strings lack some of {@code required}. */
+    private static void reportMissing(Map<Lang, Map<String, String>> strings, Set<String> required, String what, String hint,
+                                      List<Diagnostic> diagnostics) {
         for (Map.Entry<Lang, Map<String, String>> e : strings.entrySet()) {
             TreeSet<String> missing = new TreeSet<>(required);
             missing.removeAll(e.getValue().keySet());
             if (!missing.isEmpty()) {
                 diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates/i18n/" + e.getKey() + ".yaml"),
-                        "UI strings the theme uses are missing for `" + e.getKey() + "`: " + String.join(", ", missing),
-                        "add them; the built-in templates/i18n/en.yaml lists every key"));
+                        what + " `" + e.getKey() + "`: " + String.join(", ", missing), hint));
             }
         }
     }
@@ -207,15 +213,7 @@ public final class Theme {
     private static void checkSameKeys(Map<Lang, Map<String, String>> strings, List<Diagnostic> diagnostics) {
         TreeSet<String> all = new TreeSet<>();
         strings.values().forEach(m -> all.addAll(m.keySet()));
-        for (Map.Entry<Lang, Map<String, String>> e : strings.entrySet()) {
-            TreeSet<String> missing = new TreeSet<>(all);
-            missing.removeAll(e.getValue().keySet());
-            if (!missing.isEmpty()) {
-                diagnostics.add(Diagnostic.error("config-theme", SourcePos.file("templates/i18n/" + e.getKey() + ".yaml"),
-                        "UI strings missing for `" + e.getKey() + "`: " + String.join(", ", missing),
-                        "every language file in templates/i18n/ needs the same keys"));
-            }
-        }
+        reportMissing(strings, all, "UI strings missing for", "every language file in templates/i18n/ needs the same keys", diagnostics);
     }
 
     private static List<String> assetNames(YamlStream stream, List<Diagnostic> diagnostics) {

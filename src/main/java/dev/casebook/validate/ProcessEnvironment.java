@@ -60,7 +60,7 @@ final class ProcessEnvironment {
         return Optional.of(dotenv.orElse(new DotEnv(List.of())).then(new DotEnv(fromCompose)));
     }
 
-    /** The service that runs WrenAI's AI service or the LiteLLM proxy: by name, image or the config it mounts. */
+    /** The service that runs WrenAI's AI service or the LiteLLM proxy, by its name or its image. */
     private static boolean runsTheConfig(String name, YamlMapping service) {
         String n = name.toLowerCase(Locale.ROOT);
         String image = service.get("image").filter(YamlScalar.class::isInstance).map(i -> ((YamlScalar) i).text())

@@ -61,7 +61,8 @@ public record Url(String scheme, String host, int port, String path) {
             host = colon >= 0 ? authority.substring(0, colon) : authority;
             port = colon >= 0 ? authority.substring(colon + 1) : "";
             if (host.isEmpty() || !host.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '-'))
-                    || host.startsWith("-") || host.startsWith(".") && host.length() > 1 && host.charAt(1) == '.') {
+                    || host.startsWith(".") || host.contains("..") || host.contains(".-") || host.contains("-.")
+                    || host.startsWith("-") || host.endsWith("-")) { // labels neither empty nor edged with a hyphen
                 return Optional.empty();
             }
         }

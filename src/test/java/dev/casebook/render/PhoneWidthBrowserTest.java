@@ -14,6 +14,8 @@ import dev.casebook.testing.StaticServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +25,37 @@ import org.junit.jupiter.api.io.TempDir;
 class PhoneWidthBrowserTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+    static StaticServer server;
+    static Chromium chromium;
+
+    /** The knowledge base, built once and served for both tests. */
+    @BeforeAll
+    static void serve() {
+        Path out = dir.resolve("site");
+        assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out)).written());
+        server = new StaticServer(out, "/");
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A 390 x 844 touch screen. */
+    private static BrowserContext phone() {
+        return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
+    }
 
     @Test
     void noPageIsWiderThanAPhone() {
-        Path out = dir.resolve("site");
-        assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out)).written());
-        StaticServer server = new StaticServer(out, "/");
-        try (Chromium chromium = Chromium.launch()) {
-            BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                    .setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
+        try (BrowserContext context = phone()) {
             Page page = context.newPage();
             List<String> wide = new ArrayList<>();
             for (String lang : List.of("en", "zh")) {
@@ -49,26 +72,19 @@ class PhoneWidthBrowserTest {
             assertEquals(List.of(), wide);
             page.navigate(server.url("en/"));
             assertEquals("Search errors, configs…", page.getAttribute("form.search input", "placeholder"));
-            context.close();
-        } finally {
-            server.close();
         }
     }
 
     @Test
     void thePhoneHeaderIsOneRowAndItsMenuHoldsSectionsPagesAndLanguages() {
-        Path out = dir.resolve("site");
-        assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out)).written());
-        StaticServer server = new StaticServer(out, "/");
-        try (Chromium chromium = Chromium.launch()) {
-            BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                    .setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
+        try (BrowserContext context = phone()) {
             Page page = context.newPage();
             assertEquals(200, page.navigate(server.url("en/litellm/openai-prefix-ollama-auth/")).status());
             // menu button, site name and search share one row
             Number header = (Number) page.evaluate("() => document.querySelector('header.top').getBoundingClientRect().height");
             assertTrue(header.doubleValue() <= 64, "header is " + header + " px high");
             assertEquals("false", page.getAttribute(".menu-toggle", "aria-expanded"));
+            assertEquals(1, page.locator("#site-menu").count()); // hidden, not missing
             assertFalse(page.isVisible("#site-menu"));
             page.click(".menu-toggle");
             assertEquals("true", page.getAttribute(".menu-toggle", "aria-expanded"));
@@ -88,8 +104,12 @@ class PhoneWidthBrowserTest {
             assertEquals(Boolean.TRUE, page.evaluate("() => document.activeElement.classList.contains('menu-toggle')"));
             // on a laptop the same header needs no menu button, and sections stay on the home page
             page.setViewportSize(1366, 900);
+            Number laptopHeader = (Number) page.evaluate("() => document.querySelector('header.top').getBoundingClientRect().height");
+            assertTrue(laptopHeader.doubleValue() <= 64, "the laptop header is " + laptopHeader + " px high: it wrapped");
+            assertEquals(1, page.locator(".menu-toggle").count());
             assertFalse(page.isVisible(".menu-toggle"));
             assertTrue(page.isVisible("#site-menu nav.nav a >> text=Config rules"));
+            assertEquals(1, page.locator("#site-menu nav.nav a >> text=Docker networking").count());
             assertFalse(page.isVisible("#site-menu nav.nav a >> text=Docker networking"));
             // the answer first: the summary and the link to the fix are on the first screen, in both languages
             for (String lang : List.of("en", "zh")) {
@@ -101,9 +121,6 @@ class PhoneWidthBrowserTest {
                         + ".getBoundingClientRect().top");
                 assertTrue(Math.abs(fix.doubleValue()) < 2, lang + ": the fix heading is at " + fix + " px after the jump");
             }
-            context.close();
-        } finally {
-            server.close();
         }
     }
 }

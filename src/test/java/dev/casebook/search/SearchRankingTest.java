@@ -162,6 +162,9 @@ class SearchRankingTest {
         assertEquals("/en/kb/embed/", top("dimenison", "en"));                   // two letters swapped
         assertEquals("/en/kb/keys/", top("enviroment variable", "en").replaceFirst("#.*", ""));
         assertEquals("embedding", page.evaluate("() => window.casebookSearch('embeding', {lang: 'en'}).then(r => r.correction)"));
+        // the excerpt marks the word that was searched for instead
+        String excerpt = (String) search("embeding", "en").get(0).get("excerpt");
+        assertTrue(excerpt.contains("<mark>embedding</mark>"), excerpt);
         // an exact match is never traded for a near one, and short words are not guessed
         assertEquals("", page.evaluate("() => window.casebookSearch('embedding', {lang: 'en'}).then(r => r.correction)"));
         assertEquals(List.of(), search("kee", "en"));
@@ -185,7 +188,7 @@ class SearchRankingTest {
         try (BrowserSite other = BrowserSite.serve(site.out(), "/")) {
             Page p = other.openWithSearch("en/");
             List<Map<String, Object>> r = BrowserSite.search(p, "why are litellm proxy env references sent literally ${OPENAI_API_KEY}", "en");
-            assertEquals("/en/kb/literal/", ((String) r.get(0).get("url")).replaceFirst("#.*", ""), r.toString());
+            assertEquals("/en/kb/literal/", url(r), r.toString());
         }
     }
 

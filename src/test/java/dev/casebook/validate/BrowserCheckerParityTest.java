@@ -3,26 +3,21 @@ package dev.casebook.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Report;
+import dev.casebook.diag.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The validator compiled to JavaScript by TeaVM ({@code target/classes/checker/checker.js}, built by
- * {@code mvn verify}) gives exactly what {@code casebook validate} gives on the JVM — rule, severity,
- * file, line, column, message and fix — for every example of every rule and every config of the
+ * {@code mvn verify}) gives exactly what {@code casebook validate --format json} gives on the JVM —
+ * rule, severity, file, line, column, message and fix — for every example of every rule and every config of the
  * real-config corpus, in English and Chinese, run in Chromium.
  */
 @org.junit.jupiter.api.Tag("browser")
@@ -47,7 +42,9 @@ class BrowserCheckerParityTest {
                         .map(f -> new FileChecker.NamedText(f.name(), f.text())).toList(), e.environment()));
             }
         }
-        cases.addAll(corpus());
+        for (RealConfigCase c : RealConfigCase.all()) {
+            cases.add(new Case("real-configs/" + c.name(), c.files(), c.environment()));
+        }
         FileChecker jvm = new FileChecker(new Validator(Catalog.builtIn()));
         List<Map<String, String>> requests = new ArrayList<>();
         List<String> expected = new ArrayList<>();
@@ -60,11 +57,9 @@ class BrowserCheckerParityTest {
             c.environment().forEach((k, v) -> env.append(env.length() == 0 ? "" : "\u0000").append(k).append('=').append(v));
             for (String lang : Rule.LANGUAGES) {
                 requests.add(Map.of("files", files.toString(), "env", env.toString(), "lang", lang));
-                StringBuilder out = new StringBuilder();
-                for (Diagnostic d : jvm.check(c.files(), Environment.of(c.environment()), lang)) {
-                    out.append(d.format()).append('\n');
-                }
-                expected.add(c.name() + " [" + lang + "]\n" + out);
+                // what casebook validate --format json prints for these files
+                String json = ReportFormat.JSON.render(new Report(jvm.check(c.files(), Environment.of(c.environment()), lang)), "", List.of());
+                expected.add(c.name() + " [" + lang + "]\n" + json);
             }
         }
         // the bundle served as the site serves it, imported by a page, every case checked in Chromium
@@ -92,29 +87,5 @@ class BrowserCheckerParityTest {
         assertTrue(cases.size() > 100, cases.size() + " cases");
         assertEquals(expected, actual);
         System.out.println("[checker parity] " + cases.size() + " cases x 2 languages identical; " + log.strip());
-    }
-
-    /** Every case of the real-config corpus, its files as RealConfigCorpusTest gives them. */
-    @SuppressWarnings("unchecked")
-    private static List<Case> corpus() throws IOException {
-        List<Case> out = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/real-configs"))) {
-            for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("case.yaml"))).sorted().toList()) {
-                Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(d.resolve("case.yaml")));
-                Map<String, String> env = (Map<String, String>) Optional.ofNullable(spec.get("env")).orElse(Map.of());
-                List<FileChecker.NamedText> files = new ArrayList<>();
-                for (Map.Entry<String, String> f : ((Map<String, String>) spec.get("files")).entrySet()) {
-                    String text = Files.readString(d.resolve(f.getValue()));
-                    files.add(new FileChecker.NamedText(f.getKey(), f.getKey().equals(".env") ? RealConfigCorpusTest.withValues(text, env) : text));
-                }
-                Map<String, Object> options = (Map<String, Object>) Optional.ofNullable(spec.get("options")).orElse(Map.of());
-                Map<String, String> environment = new LinkedHashMap<>();
-                Optional.ofNullable(options.get("wren_version")).ifPresent(v -> environment.put("wren_ai_service_version", String.valueOf(v)));
-                Optional.ofNullable(options.get("deployment")).ifPresent(v -> environment.put("deployment", String.valueOf(v)));
-                Optional.ofNullable(options.get("host_os")).ifPresent(v -> environment.put("host_os", String.valueOf(v)));
-                out.add(new Case("real-configs/" + d.getFileName(), files, environment));
-            }
-        }
-        return out;
     }
 }

@@ -20,7 +20,8 @@ class UrlTest {
     @Test
     void whatIsNotAUrlIsNotRead() {
         for (String bad : new String[] {"", "http://", "https://raw.githubusercontent.com/canner/WrenAI/<WRENAI_VERSION_NUMBER>/x",
-                "http://my_service:80", "http://host:port", "http://host:123456", "a b", "http://[::1"}) {
+                "http://my_service:80", "http://host:port", "http://host:123456", "a b", "http://[::1", "http://.host/",
+                "http://a..b/", "http://-host/", "http://host-/", "http://a-.b/"}) {
             assertEquals(Optional.empty(), Url.parse(bad), bad);
         }
     }

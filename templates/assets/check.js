@@ -23,6 +23,13 @@ function load() {
   return checker;
 }
 
+/** A rule's text with its `code` spans as code elements (text nodes only: nothing is parsed as HTML). */
+function prose(tag, cls, text) {
+  const e = el(tag, cls);
+  text.split("`").forEach((part, i) => e.append(i % 2 ? el("code", "", part) : document.createTextNode(part)));
+  return e;
+}
+
 function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -30,16 +37,6 @@ function el(tag, cls, text) {
   return e;
 }
 
-/** "config.yaml:5:12: error[LLM001]: message" with its hint line, as casebook validate prints it. */
-function parse(out) {
-  const found = [];
-  for (const line of out.split("\n")) {
-    const m = /^(.+?):(\d+):(\d+): (error|warning|note)\[([^\]]+)\]: (.*)$/.exec(line);
-    if (m) found.push({ file: m[1], line: +m[2], column: +m[3], severity: m[4], rule: m[5], message: m[6], hint: "" });
-    else if (line.startsWith("  hint: ") && found.length) found[found.length - 1].hint = line.slice(8);
-  }
-  return found;
-}
 
 /** The line of the finding with its column marked, from the text the reader pasted. */
 function excerpt(f) {
@@ -66,8 +63,8 @@ function show(found) {
     } else {
       head.append(el("code", "", f.rule));
     }
-    item.append(head, el("p", "finding-message", f.message));
-    if (f.hint) item.append(el("p", "finding-hint", f.hint));
+    item.append(head, prose("p", "finding-message", f.message));
+    if (f.fix) item.append(prose("p", "finding-hint", f.fix));
     const line = excerpt(f);
     if (line) item.append(line);
     if (rule && rule.a.length) {
@@ -81,7 +78,8 @@ function show(found) {
     }
     list.append(item);
   }
-  status.textContent = found.length ? form.dataset.count.replace("{n}", found.length) : form.dataset.none;
+  status.textContent = found.length === 1 ? form.dataset.countOne
+    : found.length ? form.dataset.count.replace("{n}", found.length) : form.dataset.none;
 }
 
 function files() {
@@ -99,7 +97,8 @@ async function run() {
   if (!given) { list.replaceChildren(); status.textContent = ""; return; }
   const { check } = await load();
   const started = performance.now();
-  const found = parse(check(given, environment(), form.dataset.lang));
+  // the findings as casebook validate --format json gives them
+  const found = JSON.parse(check(given, environment(), form.dataset.lang));
   form.dataset.ms = (performance.now() - started).toFixed(1); // read by the browser test's timing report
   form.dataset.checks = String(+(form.dataset.checks || 0) + 1);
   show(found);

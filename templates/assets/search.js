@@ -183,17 +183,18 @@
       })).then(function (entries) {
         // words that stand together in the query and in a title, error string or heading score again as a pair
         var pairs = long ? [] : queryPairs(all, fixed);
-        return Promise.all(pairs.map(function (p) { return lookup(m, p); })).then(function (found) {
-          var hits = rank(m, cs, entries, long, opts.lang, found.filter(Boolean));
-          return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, cs, query, opts.lang); }));
-        });
-      }).then(function (results) {
-        // what was searched for instead: the query with each corrected word replaced ("did you mean")
-        var words = Object.keys(fixed);
-        results.correction = words.length ? words.reduce(function (q, w) {
+        // what was searched for instead: the query with each corrected word replaced ("did you mean"); its words are marked
+        var words = Object.keys(fixed), corrected = words.length ? words.reduce(function (q, w) {
           return q.replace(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), fixed[w]);
         }, query.trim()) : "";
-        return results;
+        var shown = corrected ? clauses(corrected) : cs;
+        return Promise.all(pairs.map(function (p) { return lookup(m, p); })).then(function (found) {
+          var hits = rank(m, cs, entries, long, opts.lang, found.filter(Boolean));
+          return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, shown, corrected || query, opts.lang); }));
+        }).then(function (results) {
+          results.correction = corrected;
+          return results;
+        });
       });
 
       function withParts(c, n) {
@@ -426,7 +427,8 @@
       box.setAttribute("data-correction", said); // shown above the options (CSS), said with the count
       show(true);
       select(-1);
-      count.textContent = r.length ? (form.getAttribute("data-count") || "{n}").replace("{n}", r.length) + (said ? ". " + said : "") : "";
+      var counted = r.length === 1 ? form.getAttribute("data-count-one") : form.getAttribute("data-count");
+      count.textContent = r.length ? (counted || "{n}").replace("{n}", r.length) + (said ? ". " + said : "") : "";
     });
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });

@@ -59,6 +59,9 @@ class CheckPageBrowserTest {
                 assertEquals("/kb/" + lang + "/litellm/openai-prefix-ollama-auth/", page.getAttribute(".finding-articles a", "href"));
                 // the marked column of the pasted line is the model name
                 assertEquals("openai/deepseek-r1:8b", page.textContent(".finding-line mark"));
+                assertEquals(lang.equals("en") ? "1 finding" : "1 条结果", page.textContent(".checker-status"));
+                // the rule's `code` spans are code elements, not backticks
+                assertEquals("openai/deepseek-r1:8b", page.locator(".finding-message code").first().textContent());
                 String message = page.textContent(".finding-message");
                 assertTrue(lang.equals("en") ? message.contains("goes through LiteLLM's OpenAI route")
                         : message.contains("走 LiteLLM 的 OpenAI 通道"), message);

@@ -77,6 +77,18 @@ public final class SiteRenderer {
     private final Map<String, Set<String>> rulesByArticle = new HashMap<>();
     private final Map<String, List<Article>> byError = new HashMap<>();
     private final Map<String, List<Article>> byProduct = new HashMap<>();
+    /** Each article's position in the source (by identity: a record's equals walks every translation), and its id. */
+    private final Map<Article, Integer> positions = new java.util.IdentityHashMap<>();
+    private final String[] ids;
+    /** Positions of the articles naming each error string, and demonstrating each rule, for {@link #related}. */
+    private final Map<String, int[]> errorPositions = new HashMap<>();
+    private final Map<String, int[]> rulePositions = new HashMap<>();
+    /** Each article's products as sorted numbers (their place in the sorted product ids), by position. */
+    private final int[][] productsOf;
+    private static final int[] NONE = {};
+    /** Each article's related articles once computed, by position; per-thread score arrays. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<List<Article>> related;
+    private final ThreadLocal<int[]> scores;
     /** The anchor of each error string on the error index ({@code error-1}, … in sorted order), the same on every page. */
     private final Map<String, String> errorIds = new HashMap<>();
     /** Per language, the heading texts that name an article's fix (the theme's {@code fix_headings}). */
@@ -131,6 +143,22 @@ public final class SiteRenderer {
                 rulesByArticle.put(a.id(), shown);
             }
         }
+        List<Article> all = source.articles();
+        this.ids = new String[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            positions.put(all.get(i), i);
+            ids[i] = all.get(i).id();
+        }
+        byError.forEach((e, in) -> errorPositions.put(e, in.stream().mapToInt(positions::get).toArray()));
+        byRule.forEach((r, in) -> rulePositions.put(r, in.stream().mapToInt(positions::get).toArray()));
+        List<String> productIds = productIds();
+        this.productsOf = new int[all.size()][];
+        for (int i = 0; i < all.size(); i++) {
+            productsOf[i] = all.get(i).facts().products().stream().mapToInt(p -> java.util.Collections.binarySearch(productIds, p))
+                    .sorted().distinct().toArray();
+        }
+        this.related = new java.util.concurrent.atomic.AtomicReferenceArray<>(all.size());
+        this.scores = ThreadLocal.withInitial(() -> new int[all.size()]);
         int n = 0;
         for (String error : new TreeSet<>(byError.keySet())) {
             errorIds.put(error, "error-" + (++n));
@@ -330,8 +358,9 @@ public final class SiteRenderer {
                 == TranslationReport.State.OUTDATED ? own.get().translatedFrom().map(p -> p.lang()) : Optional.empty();
         String html = withHeadingLinks(fillSlots(doc.html(), entry.hrefs(), snippetHeads(lang, doc, entry.snippets())),
                 theme.strings(lang).get("heading_link"));
-        List<Article> order = sectionOrder(lang, article.section());
-        int at = order.indexOf(article);
+        SectionOrder section = sectionOrder(lang, article.section());
+        List<Article> order = section.articles();
+        int at = section.at().getOrDefault(article, -1);
         Views.NamedLink previous = at > 0 ? cardLink(lang, order.get(at - 1)) : NO_LINK;
         Views.NamedLink next = at >= 0 && at + 1 < order.size() ? cardLink(lang, order.get(at + 1)) : NO_LINK;
         Views.ArticleView view = new Views.ArticleView(
@@ -604,26 +633,96 @@ public final class SiteRenderer {
 
     /**
      * Up to four articles that share the most with {@code article}: an error string counts 3, a
-     * rule both demonstrate 2, a product 1; ties go to the newer article, then by id.
+     * rule both demonstrate 2, a product 1, and only a total above 1 counts; ties go by id. Scores
+     * are gathered through the inverted indexes into an array by article position (no scan of the
+     * site, no boxing), computed once per article for all its languages.
      */
     private List<Article> related(Article article) {
-        // scores gathered from the articles that share something, through inverted indexes: no scan of the site.
-        // By identity: the lists hold the source's own instances, and a record's hashCode walks every
-        // translation (the profile of a 1,000-article build had it among the hottest frames)
-        Map<Article, Integer> scores = new java.util.IdentityHashMap<>();
+        int self = positions.get(article);
+        List<Article> known = related.get(self);
+        if (known != null) {
+            return known;
+        }
+        int[] score = scores.get();
+        int[] touched = new int[32];
+        int count = 0;
+        List<int[]> sharing = new ArrayList<>();
+        List<Integer> points = new ArrayList<>();
         for (String e : new java.util.TreeSet<>(article.facts().errors())) {
-            byError.getOrDefault(e, List.of()).forEach(o -> scores.merge(o, 3, Integer::sum));
+            sharing.add(errorPositions.getOrDefault(e, NONE));
+            points.add(3);
         }
         for (String r : rulesOf(article)) {
-            byRule.getOrDefault(r, List.of()).forEach(o -> scores.merge(o, 2, Integer::sum));
+            sharing.add(rulePositions.getOrDefault(r, NONE));
+            points.add(2);
         }
-        for (String p : new java.util.TreeSet<>(article.facts().products())) {
-            byProduct.getOrDefault(p, List.of()).forEach(o -> scores.merge(o, 1, Integer::sum));
+        for (int k = 0; k < sharing.size(); k++) {
+            int add = points.get(k);
+            for (int i : sharing.get(k)) {
+                if (score[i] == 0) {
+                    if (count == touched.length) {
+                        touched = java.util.Arrays.copyOf(touched, count * 2);
+                    }
+                    touched[count++] = i;
+                }
+                score[i] += add;
+            }
         }
-        scores.remove(article);
-        return scores.entrySet().stream().filter(e -> e.getValue() > 1)
-                .sorted(Comparator.comparingInt((Map.Entry<Article, Integer> e) -> -e.getValue()).thenComparing(e -> e.getKey().id()))
-                .limit(RELATED).map(Map.Entry::getKey).toList();
+        // a product alone (1) never qualifies, so it only adds to articles already sharing something
+        int[] products = productsOf[self];
+        List<Article> all = source.articles();
+        int[] best = new int[RELATED];
+        int[] bestScore = new int[RELATED];
+        int found = 0;
+        for (int k = 0; k < count; k++) {
+            int i = touched[k];
+            int s = score[i];
+            score[i] = 0;
+            if (i == self) {
+                continue;
+            }
+            s += shared(products, productsOf[i]);
+            if (s <= 1) {
+                continue;
+            }
+            // insertion into the best four: higher score first, then the smaller id
+            int at = found;
+            while (at > 0 && (s > bestScore[at - 1] || s == bestScore[at - 1] && ids[i].compareTo(ids[best[at - 1]]) < 0)) {
+                at--;
+            }
+            if (at < RELATED) {
+                int moved = Math.min(found, RELATED - 1) - at;
+                System.arraycopy(best, at, best, at + 1, moved);
+                System.arraycopy(bestScore, at, bestScore, at + 1, moved);
+                best[at] = i;
+                bestScore[at] = s;
+                found = Math.min(found + 1, RELATED);
+            }
+        }
+        List<Article> out = new ArrayList<>(found);
+        for (int k = 0; k < found; k++) {
+            out.add(all.get(best[k]));
+        }
+        List<Article> result = List.copyOf(out);
+        related.set(self, result);
+        return result;
+    }
+
+    /** How many numbers two sorted arrays have in common. */
+    private static int shared(int[] a, int[] b) {
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
     }
 
     private Set<String> rulesOf(Article a) {
@@ -682,16 +781,24 @@ public final class SiteRenderer {
         return model;
     }
     private static final Pattern HEADING = Pattern.compile("<h([2-4]) id=\"([^\"]+)\">");
+    /** A section's articles in the order of its page, and where each one is in it. */
+    private record SectionOrder(List<Article> articles, Map<Article, Integer> at) {
+    }
+
     /** a section's articles in the order of its page, per language, computed once */
-    private final Map<String, List<Article>> sectionOrders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SectionOrder> sectionOrders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The articles of {@code section} in the order its page lists them in {@code lang}: previous/next follow it. */
-    private List<Article> sectionOrder(Lang lang, String section) {
+    private SectionOrder sectionOrder(Lang lang, String section) {
         return sectionOrders.computeIfAbsent(lang.code() + "/" + section, k -> {
             List<Article> in = new ArrayList<>(bySection.getOrDefault(section, List.of()));
             in.sort(Comparator.comparing((Article a) -> a.translation(lang).orElse(shownFor(a, lang)).lastModified()).reversed()
-                    .thenComparing(Article::id));
-            return List.copyOf(in);
+                    .thenComparing(a -> ids[positions.get(a)]));
+            Map<Article, Integer> at = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < in.size(); i++) {
+                at.put(in.get(i), i);
+            }
+            return new SectionOrder(List.copyOf(in), at);
         });
     }
 
@@ -725,7 +832,7 @@ public final class SiteRenderer {
         return articles.stream()
                 .map(a -> new Dated(a, a.translation(lang).orElse(shownFor(a, lang))))
                 .sorted(Comparator.comparing((Dated d) -> d.shown().lastModified()).reversed()
-                        .thenComparing(d -> d.article().id()))
+                        .thenComparing(d -> ids[positions.get(d.article())]))
                 .map(d -> new Views.Card(d.shown().title(), d.shown().summary(), base.url(Routes.article(lang, d.article())),
                         d.shown().lang().code(), languageName(d.shown().lang()), !d.shown().lang().equals(lang),
                         d.shown().lastModified().toString(), formatDate(d.shown().lastModified(), lang),

@@ -155,6 +155,24 @@ class ListPagesTest {
     }
 
     @Test
+    void relatedArticlesAreTheFourHighestScoresWithTiesGoingToTheSmallerId() {
+        StringBuilder spec = new StringBuilder("-- content/_site.yaml --\nlanguages: [en]\n");
+        spec.append("-- content/a/x/index.en.md --\n---\ntitle: X\nsummary: S\ndate: 2025-02-01\nerrors: [\"E\"]\n"
+                + "products: [litellm]\n---\nBody.\n");
+        // six articles share the error (3 each); b6 also shares the product (4); b7 only the product (1)
+        for (int i = 7; i >= 1; i--) {
+            spec.append("-- content/a/b").append(i).append("/index.en.md --\n---\ntitle: B").append(i)
+                    .append("\nsummary: S\ndate: 2025-02-01\n").append(i == 7 ? "" : "errors: [\"E\"]\n")
+                    .append(i >= 6 ? "products: [litellm]\n" : "").append("---\nBody.\n");
+        }
+        TestSite.Built built = TestSite.write(dir, spec.toString()).build();
+        assertEquals("", built.diagnostics());
+        // chosen: B6 (4), then B1, B2, B3 (3, smallest ids); listed like every card list: newest, then by id
+        assertEquals(List.of("B1", "B2", "B3", "B6"), built.html("en/a/x/index.html").select(".related li").eachText());
+        assertEquals(List.of("B2", "B3", "B4", "B5"), built.html("en/a/b1/index.html").select(".related li").eachText());
+    }
+
+    @Test
     void eachProductHasAPageWithItsArticlesErrorsAndRules() {
         TestSite.Built built = TestSite.write(dir, """
                 -- content/_site.yaml --

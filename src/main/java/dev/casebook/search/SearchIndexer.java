@@ -95,22 +95,31 @@ public final class SearchIndexer {
         int n = docs.size();
         int articles = source.articles().size();
         int[][] lengths = new int[n][WEIGHTS.length];
-        // one pass: documents are tokenized in parallel, chunk by chunk, and merged in id order
-        Map<String, Postings> postings = new HashMap<>();
-        int chunk = 64; // small enough for a background build to stop soon when interrupted
-        for (int from = 0; from < n; from += chunk) {
-            stopIfInterrupted();
-            List<Map<String, int[]>> counts = docs.subList(from, Math.min(n, from + chunk)).parallelStream()
-                    .map(SearchIndexer::count).toList();
-            for (int k = 0; k < counts.size(); k++) {
-                int id = from + k; // the position; postings are written with the document's id
-                for (Map.Entry<String, int[]> e : counts.get(k).entrySet()) {
-                    postings.computeIfAbsent(e.getKey(), t -> new Postings()).add(id, e.getValue());
-                    for (int f = 0; f < WEIGHTS.length; f++) {
-                        lengths[id][f] += e.getValue()[f];
+        // documents are tokenized in parallel, a run of consecutive positions per task, each into
+        // postings of its own; the runs are then joined in position order, so every term's
+        // documents come out in id order whatever thread did what
+        Thread caller = Thread.currentThread();
+        int run = Math.max(16, Math.min(256, n / 8)); // several runs even for a small site, so tests see the joining
+        List<Map<String, Postings>> runs = java.util.stream.IntStream.range(0, (n + run - 1) / run).parallel()
+                .mapToObj(r -> {
+                    Map<String, Postings> local = new HashMap<>();
+                    for (int id = r * run; id < Math.min(n, (r + 1) * run); id++) {
+                        if ((id & 63) == 0 && caller.isInterrupted()) {
+                            throw new java.util.concurrent.CancellationException("search index no longer needed");
+                        }
+                        for (Map.Entry<String, int[]> e : count(docs.get(id)).entrySet()) {
+                            local.computeIfAbsent(e.getKey(), t -> new Postings()).add(id, e.getValue());
+                            for (int f = 0; f < WEIGHTS.length; f++) {
+                                lengths[id][f] += e.getValue()[f];
+                            }
+                        }
                     }
-                }
-            }
+                    return local;
+                }).toList();
+        stopIfInterrupted();
+        Map<String, Postings> postings = new HashMap<>();
+        for (Map<String, Postings> local : runs) {
+            local.forEach((term, p) -> postings.merge(term, p, Postings::append));
         }
         double[] avg = new double[WEIGHTS.length];
         for (int f = 0; f < WEIGHTS.length; f++) {
@@ -123,29 +132,33 @@ public final class SearchIndexer {
         // BM25F per (term, document); impacts are scaled against the largest score of the index
         List<String> terms = new ArrayList<>(postings.keySet());
         terms.sort(null);
-        double max = 0;
-        for (int i = 0; i < terms.size(); i++) {
-            if ((i & 4095) == 0) {
-                stopIfInterrupted();
+        double max = terms.parallelStream().mapToDouble(t -> {
+            if (caller.isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("search index no longer needed");
             }
-            max = Math.max(max, postings.get(terms.get(i)).score(n, lengths, avg));
-        }
+            return postings.get(t).score(n, lengths, avg);
+        }).max().orElse(0);
+        // each term's postings are encoded in parallel; the shards are cut in term order, then compressed
+        double top = max;
+        List<byte[]> encoded = terms.parallelStream().map(t -> ShardWriter.postings(postings.get(t), top, docs)).toList();
+        postings.clear();
         List<String> firstTerms = new ArrayList<>();
-        List<byte[]> shards = new ArrayList<>();
+        List<byte[]> raw = new ArrayList<>();
         ShardWriter shard = new ShardWriter();
-        for (String term : terms) {
+        for (int i = 0; i < terms.size(); i++) {
             if (shard.isEmpty()) {
-                firstTerms.add(term);
+                firstTerms.add(terms.get(i));
             }
-            shard.add(term, postings.remove(term), max, docs);
+            shard.add(terms.get(i), encoded.get(i));
             if (shard.size() >= SHARD_BYTES) {
-                shards.add(gzip(shard.finish()));
+                raw.add(shard.finish());
                 shard = new ShardWriter();
             }
         }
         if (!shard.isEmpty()) {
-            shards.add(gzip(shard.finish()));
+            raw.add(shard.finish());
         }
+        List<byte[]> shards = raw.parallelStream().map(SearchIndexer::gzip).toList();
         stopIfInterrupted();
         List<byte[]> fragments = fragments(docs);
         String manifest = manifest(docs, firstTerms, articles, source.config().languages());
@@ -220,6 +233,19 @@ public final class SearchIndexer {
             size++;
         }
 
+        /** {@code this} followed by {@code later}, whose documents all come after this one's. */
+        Postings append(Postings later) {
+            int total = size + later.size;
+            if (total > docs.length) {
+                docs = Arrays.copyOf(docs, total);
+                tf = Arrays.copyOf(tf, total * WEIGHTS.length);
+            }
+            System.arraycopy(later.docs, 0, docs, size, later.size);
+            System.arraycopy(later.tf, 0, tf, size * WEIGHTS.length, later.size * WEIGHTS.length);
+            size = total;
+            return this;
+        }
+
         /** Computes the BM25F score of every posting and returns the largest. */
         double score(int n, int[][] lengths, double[] avg) {
             double idf = Math.log(1 + (n - size + 0.5) / (size + 0.5));
@@ -284,41 +310,46 @@ public final class SearchIndexer {
     }
 
     private static List<byte[]> fragments(List<Doc> docs) {
-        List<byte[]> blocks = new ArrayList<>();
-        for (int start = 0; start < docs.size(); start += FRAGMENT_BLOCK) {
-            if (start % 1024 == 0) {
-                stopIfInterrupted();
-            }
-            StringBuilder b = new StringBuilder("[");
-            for (int i = start; i < Math.min(docs.size(), start + FRAGMENT_BLOCK); i++) {
-                Doc d = docs.get(i);
-                String text = d.text().length() > MAX_FRAGMENT_TEXT ? d.text().substring(0, MAX_FRAGMENT_TEXT) : d.text();
-                b.append(i == start ? "" : ",").append("{\"u\":").append(Json.string(d.url()))
-                        .append(",\"t\":").append(Json.string(d.title()))
-                        .append(",\"l\":").append(Json.string(d.lang().code()))
-                        .append(",\"s\":").append(Json.string(d.section()))
-                        .append(",\"h\":[");
-                int from = 0;
-                boolean first = true;
-                for (Heading h : d.headings()) {
-                    int at = text.indexOf(h.text(), from);
-                    if (at < 0) {
-                        continue;
+        Thread caller = Thread.currentThread();
+        return java.util.stream.IntStream.range(0, (docs.size() + FRAGMENT_BLOCK - 1) / FRAGMENT_BLOCK).parallel()
+                .mapToObj(block -> {
+                    if (block % 256 == 0 && caller.isInterrupted()) {
+                        throw new java.util.concurrent.CancellationException("search index no longer needed");
                     }
-                    from = at + h.text().length();
-                    b.append(first ? "" : ",").append("[").append(Json.string(h.id())).append(",").append(at).append("]");
-                    first = false;
+                    return fragment(docs, block * FRAGMENT_BLOCK);
+                }).toList();
+    }
+
+    /** The gzipped JSON of the documents of one block, from {@code start}. */
+    private static byte[] fragment(List<Doc> docs, int start) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = start; i < Math.min(docs.size(), start + FRAGMENT_BLOCK); i++) {
+            Doc d = docs.get(i);
+            String text = d.text().length() > MAX_FRAGMENT_TEXT ? d.text().substring(0, MAX_FRAGMENT_TEXT) : d.text();
+            b.append(i == start ? "" : ",").append("{\"u\":").append(Json.string(d.url()))
+                    .append(",\"t\":").append(Json.string(d.title()))
+                    .append(",\"l\":").append(Json.string(d.lang().code()))
+                    .append(",\"s\":").append(Json.string(d.section()))
+                    .append(",\"h\":[");
+            int from = 0;
+            boolean first = true;
+            for (Heading h : d.headings()) {
+                int at = text.indexOf(h.text(), from);
+                if (at < 0) {
+                    continue;
                 }
-                b.append("],\"o\":[");
-                for (int k = 0; k < d.others().size(); k++) {
-                    String[] o = d.others().get(k);
-                    b.append(k == 0 ? "" : ",").append("[").append(Json.string(o[0])).append(",").append(Json.string(o[1])).append("]");
-                }
-                b.append("],\"x\":").append(Json.string(text)).append("}");
+                from = at + h.text().length();
+                b.append(first ? "" : ",").append("[").append(Json.string(h.id())).append(",").append(at).append("]");
+                first = false;
             }
-            blocks.add(gzip(b.append("]").toString().getBytes(StandardCharsets.UTF_8)));
+            b.append("],\"o\":[");
+            for (int k = 0; k < d.others().size(); k++) {
+                String[] o = d.others().get(k);
+                b.append(k == 0 ? "" : ",").append("[").append(Json.string(o[0])).append(",").append(Json.string(o[1])).append("]");
+            }
+            b.append("],\"x\":").append(Json.string(text)).append("}");
         }
-        return blocks;
+        return gzip(b.append("]").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes one shard: front-coded terms with their postings, in term order. */
@@ -335,16 +366,23 @@ public final class SearchIndexer {
             return out.size();
         }
 
-        void add(String term, Postings postings, double max, List<Doc> docs) {
+        void add(String term, byte[] postings) {
             byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
             int shared = 0;
             while (shared < Math.min(bytes.length, previous.length) && bytes[shared] == previous[shared]) {
                 shared++;
             }
-            varint(shared);
-            varint(bytes.length - shared);
+            varint(out, shared);
+            varint(out, bytes.length - shared);
             out.write(bytes, shared, bytes.length - shared);
-            // the best postings by score (ties by document), written in document order for delta coding
+            out.writeBytes(postings);
+            previous = bytes;
+            count++;
+        }
+
+        /** One term's postings: the best by score (ties by document), written in document order for delta coding. */
+        static byte[] postings(Postings postings, double max, List<Doc> docs) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             Integer[] order = new Integer[postings.size];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -354,17 +392,16 @@ public final class SearchIndexer {
             int kept = Math.min(order.length, TOP_POSTINGS);
             Integer[] top = Arrays.copyOf(order, kept);
             Arrays.sort(top, Comparator.comparingInt(i -> postings.docs[i]));
-            varint(postings.size);
-            varint(kept);
+            varint(out, postings.size);
+            varint(out, kept);
             int last = 0;
             for (int i : top) {
                 int id = docs.get(postings.docs[i]).id(); // ids grow with positions
-                varint(id - last);
+                varint(out, id - last);
                 last = id;
                 out.write(Math.max(1, (int) Math.round(255 * Math.sqrt(postings.scores[i] / max))));
             }
-            previous = bytes;
-            count++;
+            return out.toByteArray();
         }
 
         /** The shard: its term count, then the terms. */
@@ -373,10 +410,6 @@ public final class SearchIndexer {
             varint(whole, count);
             whole.writeBytes(out.toByteArray());
             return whole.toByteArray();
-        }
-
-        private void varint(int v) {
-            varint(out, v);
         }
 
         /** LEB128: seven bits a byte, low bits first, high bit set on all but the last byte. */

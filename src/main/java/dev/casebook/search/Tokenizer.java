@@ -44,11 +44,28 @@ public final class Tokenizer {
                     + "|(req|trace|span|chatcmpl|run|msg|call)[-_][0-9a-z_-]{6,}"
                     + "|\\d{4}-\\d{2}-\\d{2}(t\\d{2}:\\d{2}.*)?|\\d{1,2}:\\d{2}:\\d{2}([.,]\\d+)?|\\d{6,}");
 
+    private static final Pattern ID_PREFIX = Pattern.compile("(req|trace|span|chatcmpl|run|msg|call)[-_]");
+
     private Tokenizer() {
     }
 
     public static String normalize(String s) {
-        return ZERO_WIDTH.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
+        // ASCII is its own NFKC form and has no zero-width characters: most of an English page
+        int i = 0;
+        while (i < s.length() && s.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        String normal = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        for (int k = 0; k < normal.length(); k++) {
+            char c = normal.charAt(k);
+            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF') {
+                return ZERO_WIDTH.matcher(normal).replaceAll("");
+            }
+        }
+        return normal;
     }
 
     static boolean isHan(int cp) {
@@ -72,6 +89,24 @@ public final class Tokenizer {
 
     /** A token too specific to one log line to help a search: ids, hashes, timestamps, long numbers. */
     public static boolean isVolatile(String token) {
+        // what the pattern cannot match is told without it: every alternative is six characters
+        // or more, and has a digit, or only hex digits and hyphens, or one of the id prefixes
+        if (token.length() < 6) {
+            return false;
+        }
+        boolean digit = false;
+        boolean hexOnly = true;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (!(c >= 'a' && c <= 'f' || c == '-')) {
+                hexOnly = false;
+            }
+        }
+        if (!digit && !hexOnly && !ID_PREFIX.matcher(token).lookingAt()) {
+            return false;
+        }
         return VOLATILE.matcher(token).matches();
     }
 
@@ -124,6 +159,9 @@ public final class Tokenizer {
     private static void identifier(String run, List<Token> out) {
         String whole = lower(run);
         out.add(new Token(whole, 'w'));
+        if (isPlainWord(run)) {
+            return; // one piece: no parts
+        }
         List<String> coarse = pieces(run, ".:/-");
         List<String> fine = new ArrayList<>();
         for (String piece : coarse) {
@@ -144,6 +182,18 @@ public final class Tokenizer {
         }
         parts.remove(whole);
         parts.forEach(p -> out.add(new Token(p, 'p')));
+    }
+
+    /** True when {@code run} has no separator and no capital after its first letter, so it splits into nothing. */
+    private static boolean isPlainWord(String run) {
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (c == '.' || c == ':' || c == '/' || c == '-' || c == '_' || i > 0 && Character.isUpperCase(c)
+                    || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The non-empty pieces of {@code s} between runs of the {@code separators} (a split without a regex). */

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +20,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a bilingual troubleshooting knowledge base into a static site.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, TranslationsCommand.class,
-                ValidateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in content (see the diagnostics)", "2:usage or configuration error"})
 public final class Main implements Runnable {
@@ -30,13 +32,42 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        java.util.OptionalInt forked = Launcher.relaunch(args);
+        if (forked.isPresent()) {
+            System.exit(forked.getAsInt());
+        }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The commands, in the order of the help. Picocli reads each one's annotations by reflection
+     * when it is added (about 150 ms for all of them in a cold JVM), so a command line that names
+     * one gets only that one; the others are there for help, mistakes and suggestions.
+     */
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("build", BuildCommand::new);
+        commands.put("serve", ServeCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("new", NewCommand::new);
+        commands.put("translations", TranslationsCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        commands.put("rules", RulesCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(commands);
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        Map<String, Supplier<Object>> commands = commands();
+        boolean one = args.length > 0 && commands.containsKey(args[0]) && !args[0].equals("help");
+        commands.forEach((name, command) -> {
+            if (!one || name.equals(args[0])) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,57 @@
+package dev.casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LauncherTest {
+
+    @TempDir
+    Path dir;
+
+    private void article(String id, String... langs) throws IOException {
+        Path bundle = Files.createDirectories(dir.resolve("content").resolve(id));
+        for (String lang : langs) {
+            Files.writeString(bundle.resolve("index." + lang + ".md"), "---\ntitle: T\n---\n");
+        }
+        Files.writeString(bundle.resolve("config.yaml"), "a: 1\n"); // a bundle file is not an article
+    }
+
+    @Test
+    void theSiteFolderComesFromTheCommandLine() {
+        assertEquals(Path.of("kb"), Launcher.site(new String[] {"build", "--strict", "--site", "kb"}));
+        assertEquals(Path.of("kb2"), Launcher.site(new String[] {"check", "--site=kb2"}));
+        assertEquals(Path.of("."), Launcher.site(new String[] {"build", "--out", "x"}));
+        assertEquals(Path.of("."), Launcher.site(new String[] {"build", "--site"}));
+    }
+
+    @Test
+    void aSmallSiteGetsTheQuickCompilerAndALargeOneKeepsTheOptimisingOne() throws IOException {
+        article("a/one", "en", "zh");
+        article("a/two", "en");
+        assertEquals(3, Launcher.markdownFiles(dir.resolve("content"), 10));
+        assertEquals(2, Launcher.markdownFiles(dir.resolve("content"), 2), "counting stops at the limit");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.options(dir, 3));
+        assertEquals(List.of("-XX:+UseSerialGC"), Launcher.options(dir, 2));
+        assertEquals(Launcher.SMALL_SITE_OPTIONS, Launcher.options(dir.resolve("missing")));
+    }
+
+    @Test
+    void theClassArchiveLivesBesideTheJar() {
+        assertEquals(Path.of("/opt/cb/casebook.jsa"), Launcher.archive(Path.of("/opt/cb/casebook.jar")));
+    }
+
+    @Test
+    void aRunFromClassesRatherThanAJarIsNeverStartedAgain() {
+        // the tests run from target/classes: there is no jar to start a second JVM with
+        assertTrue(Launcher.relaunch(new String[] {"build", "--site", dir.toString()}).isEmpty());
+        assertTrue(Launcher.relaunch(new String[] {"validate", "x.yaml"}).isEmpty());
+        assertTrue(Launcher.relaunch(new String[] {}).isEmpty());
+    }
+}

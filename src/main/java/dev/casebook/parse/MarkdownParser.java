@@ -79,6 +79,7 @@ public final class MarkdownParser {
                 TaskListExtension.create(), AutolinkExtension.create(), FootnoteExtension.create());
         options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.FORMAT_FLAGS, HtmlRenderer.PASS_THROUGH);
         // flexmark silently unlinks javascript: URLs; let the link resolver see them to warn about them
         options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);

@@ -480,12 +480,19 @@ public final class ContentLoader {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0) {
+                // a replacement character: in the file, or standing for bytes that are not UTF-8
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+            }
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
+            }
+            if (isPlain(bytes)) {
+                return Optional.of(text); // the usual file: nothing to normalise or replace
             }
             return Optional.of(withoutControls(text.replace("\r\n", "\n").replace('\r', '\n'), path, diagnostics));
         } catch (CharacterCodingException e) {
@@ -496,6 +503,32 @@ public final class ContentLoader {
                     "check the file's permissions"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when the UTF-8 {@code bytes} hold no carriage return and nothing {@link #withoutControls}
+     * replaces: no C0 control but tab and line feed, no DEL, no C1 control (C2 80-9F), no
+     * bidirectional override or isolate (E2 80 AA-AE, E2 81 A6-A9). One pass over bytes is much
+     * cheaper than one over the decoded text.
+     */
+    static boolean isPlain(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x20 && b != '\n' && b != '\t' || b == 0x7F) {
+                return false;
+            }
+            if (b == 0xC2 && i + 1 < bytes.length && (bytes[i + 1] & 0xFF) >= 0x80 && (bytes[i + 1] & 0xFF) <= 0x9F) {
+                return false;
+            }
+            if (b == 0xE2 && i + 2 < bytes.length) {
+                int b1 = bytes[i + 1] & 0xFF;
+                int b2 = bytes[i + 2] & 0xFF;
+                if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE || b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.casebook.diag.SourcePos;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Collections;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -69,11 +73,13 @@ public final class YamlReader {
         options.setNestingDepthLimit(limits.maxDepth());
         options.setCodePointLimit(Math.max(limits.maxCodePoints(), 1) * 4);
         options.setAllowRecursiveKeys(false);
-        Yaml yaml = new Yaml(options);
+        // the composer straight on the parser (a Yaml object also builds a constructor and a
+        // representer this reader never uses), with each document's start noted as it passes
+        Starts parser = new Starts(new ParserImpl(new StreamReader(new StringReader(text)), options), at);
+        Composer composer = new Composer(parser, RESOLVER, options);
         try {
-            Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
-            while (it.hasNext()) {
-                Node node = it.next();
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (node == null) {
                     documents.add(Optional.empty());
                     continue;
@@ -94,14 +100,57 @@ public final class YamlReader {
             diagnostics.add(Diagnostic.error("yaml-limit", at.start(),
                     "YAML is nested too deeply to read", "flatten the structure"));
         }
-        return new YamlStream(documents, starts(yaml, text, at, documents.size()), diagnostics);
+        if (!diagnostics.isEmpty()) {
+            // read only up to a problem: the starts of the documents that were read, as the events give them
+            return new YamlStream(documents, starts(options, text, at, documents.size()), diagnostics);
+        }
+        List<SourcePos> starts = new ArrayList<>(parser.starts.subList(0, Math.min(parser.starts.size(), documents.size())));
+        while (starts.size() < Math.max(1, documents.size())) {
+            starts.add(at.start());
+        }
+        return new YamlStream(documents, starts, diagnostics);
+    }
+
+    /** Shared: it only reads its tables once built. */
+    private static final Resolver RESOLVER = new Resolver();
+
+    /** A parser that notes where each document starts as the composer takes its events. */
+    private static final class Starts implements Parser {
+        private final Parser parser;
+        private final Positions at;
+        final List<SourcePos> starts = new ArrayList<>();
+
+        Starts(Parser parser, Positions at) {
+            this.parser = parser;
+            this.at = at;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event e = parser.getEvent();
+            if (e instanceof DocumentStartEvent) {
+                starts.add(at.of(e.getStartMark()));
+            }
+            return e;
+        }
     }
 
     // Document start marks come from the event stream; an empty document has no node to carry one.
-    private static List<SourcePos> starts(Yaml yaml, String text, Positions at, int count) {
+    private static List<SourcePos> starts(LoaderOptions options, String text, Positions at, int count) {
         List<SourcePos> starts = new ArrayList<>();
         try {
-            for (Event e : yaml.parse(new StringReader(text))) {
+            Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+            for (Event e = parser.getEvent(); e != null && !(e instanceof StreamEndEvent); e = parser.getEvent()) {
                 if (e instanceof DocumentStartEvent) {
                     starts.add(at.of(e.getStartMark()));
                     if (starts.size() == count) {

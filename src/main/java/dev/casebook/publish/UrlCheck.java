@@ -55,6 +55,8 @@ public final class UrlCheck {
     private final Set<String> files;
     private final String outputLabel;
     private final Locator locator;
+    /** URLs that name a file of the site from any page (root-relative or absolute) */
+    private final Set<String> found = ConcurrentHashMap.newKeySet();
     /** dangling URL → the pages that use it */
     private final ConcurrentMap<String, Set<String>> dangling = new ConcurrentHashMap<>();
 
@@ -106,6 +108,10 @@ public final class UrlCheck {
     }
 
     private void check(String page, String url) {
+        boolean anyPage = url.startsWith("/") || base.hasOrigin() && url.startsWith(base.origin());
+        if (anyPage && found.contains(url)) {
+            return; // the header's, footer's and menu's links, on every page: resolved once
+        }
         Optional<Target> target = target(page, url);
         if (target.isEmpty()) {
             return; // not internal: another site, mailto:, a fragment of this page
@@ -119,6 +125,9 @@ public final class UrlCheck {
             p = p + "index.html";
         }
         if (files.contains(p) || files.contains(p + "/index.html")) {
+            if (anyPage) {
+                found.add(url);
+            }
             return;
         }
         dangling.computeIfAbsent(url, u -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(page);

@@ -107,12 +107,12 @@ public final class SearchIndexer {
                         if ((id & 63) == 0 && caller.isInterrupted()) {
                             throw new java.util.concurrent.CancellationException("search index no longer needed");
                         }
-                        for (Map.Entry<String, int[]> e : count(docs.get(id)).entrySet()) {
-                            local.computeIfAbsent(e.getKey(), t -> new Postings()).add(id, e.getValue());
-                            for (int f = 0; f < WEIGHTS.length; f++) {
-                                lengths[id][f] += e.getValue()[f];
-                            }
-                        }
+                        int doc = id;
+                        int[] length = lengths[id];
+                        count(docs.get(id), (term, f) -> {
+                            local.computeIfAbsent(term, t -> new Postings()).count(doc, f);
+                            length[f]++;
+                        });
                     }
                     return local;
                 }).toList();
@@ -184,8 +184,7 @@ public final class SearchIndexer {
      * and {@code "authentication error"} from AuthenticationError's consecutive parts) as terms, so a
      * query whose words occur together, in order, in what names the article scores for it.
      */
-    private static Map<String, int[]> count(Doc d) {
-        Map<String, int[]> counts = new HashMap<>();
+    private static void count(Doc d, Counter counts) {
         String[] fields = d.fields();
         for (int f = 0; f < PARTS; f++) {
             boolean pairs = f == TITLE || f == ERRORS || f == HEADINGS;
@@ -195,23 +194,27 @@ public final class SearchIndexer {
                     previous = null;
                     continue;
                 }
-                counts.computeIfAbsent(t.text(), k -> new int[WEIGHTS.length])[t.kind() == 'p' ? PARTS : f]++;
+                counts.add(t.text(), t.kind() == 'p' ? PARTS : f);
                 if (!pairs) {
                     continue;
                 }
                 if (t.kind() == 'w') {
                     if (previous != null) {
-                        counts.computeIfAbsent(previous + " " + t.text(), k -> new int[WEIGHTS.length])[f]++;
+                        counts.add(previous + " " + t.text(), f);
                     }
                     previous = t.text();
                 } else if (t.kind() == 'p' && t.text().indexOf('_') > 0 && t.text().indexOf('_') == t.text().lastIndexOf('_')) {
-                    counts.computeIfAbsent(t.text().replace('_', ' '), k -> new int[WEIGHTS.length])[f]++;
+                    counts.add(t.text().replace('_', ' '), f);
                 } else if (t.kind() == 'c') {
                     previous = null;
                 }
             }
         }
-        return counts;
+    }
+
+    /** Takes one occurrence of a term in a field of the document being counted. */
+    private interface Counter {
+        void add(String term, int field);
     }
 
     /** The documents of one term in id order, with term frequencies per field packed in a char array. */
@@ -221,16 +224,19 @@ public final class SearchIndexer {
         double[] scores;
         int size;
 
-        void add(int doc, int[] counts) {
-            if (size == docs.length) {
-                docs = Arrays.copyOf(docs, size * 2);
-                tf = Arrays.copyOf(tf, size * 2 * WEIGHTS.length);
+        /** One more occurrence in field {@code f} of document {@code doc}, which is this term's last or a later one. */
+        void count(int doc, int f) {
+            if (size == 0 || docs[size - 1] != doc) {
+                if (size == docs.length) {
+                    docs = Arrays.copyOf(docs, size * 2);
+                    tf = Arrays.copyOf(tf, size * 2 * WEIGHTS.length);
+                }
+                docs[size++] = doc;
             }
-            docs[size] = doc;
-            for (int f = 0; f < WEIGHTS.length; f++) {
-                tf[size * WEIGHTS.length + f] = (char) Math.min(counts[f], Character.MAX_VALUE);
+            int at = (size - 1) * WEIGHTS.length + f;
+            if (tf[at] < Character.MAX_VALUE) {
+                tf[at]++;
             }
-            size++;
         }
 
         /** {@code this} followed by {@code later}, whose documents all come after this one's. */

@@ -44,7 +44,7 @@ public final class Tokenizer {
                     + "|(req|trace|span|chatcmpl|run|msg|call)[-_][0-9a-z_-]{6,}"
                     + "|\\d{4}-\\d{2}-\\d{2}(t\\d{2}:\\d{2}.*)?|\\d{1,2}:\\d{2}:\\d{2}([.,]\\d+)?|\\d{6,}");
 
-    private static final Pattern ID_PREFIX = Pattern.compile("(req|trace|span|chatcmpl|run|msg|call)[-_]");
+    private static final List<String> ID_PREFIXES = List.of("req", "trace", "span", "chatcmpl", "run", "msg", "call");
 
     private Tokenizer() {
     }
@@ -104,7 +104,7 @@ public final class Tokenizer {
                 hexOnly = false;
             }
         }
-        if (!digit && !hexOnly && !ID_PREFIX.matcher(token).lookingAt()) {
+        if (!digit && !hexOnly && !hasIdPrefix(token)) {
             return false;
         }
         return VOLATILE.matcher(token).matches();
@@ -182,6 +182,16 @@ public final class Tokenizer {
         }
         parts.remove(whole);
         parts.forEach(p -> out.add(new Token(p, 'p')));
+    }
+
+    /** {@code req-}, {@code trace_}, …: how the ids in {@link #VOLATILE} begin. */
+    private static boolean hasIdPrefix(String token) {
+        for (String p : ID_PREFIXES) {
+            if (token.startsWith(p) && token.length() > p.length() && (token.charAt(p.length()) == '-' || token.charAt(p.length()) == '_')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code run} has no separator and no capital after its first letter, so it splits into nothing. */

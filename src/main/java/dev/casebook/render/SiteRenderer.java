@@ -882,10 +882,13 @@ public final class SiteRenderer {
 
     private static String replace(Pattern p, String s, java.util.function.Function<Matcher, String> f) {
         Matcher m = p.matcher(s);
-        StringBuilder out = new StringBuilder(s.length() + 64);
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(f.apply(m)));
+        if (!m.find()) {
+            return s; // most pages have no image, many no snippet: no copy of the page
         }
+        StringBuilder out = new StringBuilder(s.length() + 64);
+        do {
+            m.appendReplacement(out, Matcher.quoteReplacement(f.apply(m)));
+        } while (m.find());
         m.appendTail(out);
         return out.toString();
     }
@@ -895,9 +898,12 @@ public final class SiteRenderer {
     }
 
     private String formatDate(LocalDate date, Lang lang) {
-        String pattern = theme.strings(lang).getOrDefault("date_format", "yyyy-MM-dd");
-        return DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(lang.code())).format(date);
+        return dateFormats.computeIfAbsent(lang, l -> DateTimeFormatter.ofPattern(
+                theme.strings(l).getOrDefault("date_format", "yyyy-MM-dd"), Locale.forLanguageTag(l.code()))).format(date);
     }
+
+    /** Each language's date format, parsed once (formatters are immutable and thread-safe). */
+    private final Map<Lang, DateTimeFormatter> dateFormats = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Output text(String path, String content) {
         return new Output.Bytes(path, content.getBytes(StandardCharsets.UTF_8));

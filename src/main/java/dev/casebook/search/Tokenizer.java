@@ -73,6 +73,9 @@ public final class Tokenizer {
     }
 
     static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '_';
+        }
         if (isHan(cp)) {
             return false;
         }
@@ -146,13 +149,13 @@ public final class Tokenizer {
     }
 
     private static void han(String run, List<Token> out) {
-        int[] cps = run.codePoints().toArray();
-        if (cps.length == 1) {
+        // every Han character of isHan is in the BMP: one char each
+        if (run.length() == 1) {
             out.add(new Token(run, 'c'));
             return;
         }
-        for (int k = 0; k + 1 < cps.length; k++) {
-            out.add(new Token(new String(cps, k, 2), 'c'));
+        for (int k = 0; k + 1 < run.length(); k++) {
+            out.add(new Token(run.substring(k, k + 2), 'c'));
         }
     }
 
@@ -186,6 +189,14 @@ public final class Tokenizer {
 
     /** {@code req-}, {@code trace_}, …: how the ids in {@link #VOLATILE} begin. */
     private static boolean hasIdPrefix(String token) {
+        switch (token.charAt(0)) {
+            case 'r', 't', 's', 'c', 'm' -> {
+                // one of the prefixes may start here
+            }
+            default -> {
+                return false;
+            }
+        }
         for (String p : ID_PREFIXES) {
             if (token.startsWith(p) && token.length() > p.length() && (token.charAt(p.length()) == '-' || token.charAt(p.length()) == '_')) {
                 return true;

@@ -9,6 +9,8 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * The readable text of a Markdown tree: words, inline code and code blocks, with blocks separated
@@ -27,46 +29,60 @@ final class PlainText {
 
     // Drops spaces and tabs at line ends and keeps at most one blank line, in one linear pass (a
     // backtracking regex here took seconds on a line of many spaces).
-    private static String tidy(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
+    private static String tidy(StringBuilder text) {
+        int n = text.length();
+        char[] in = new char[n];
+        text.getChars(0, n, in, 0);
+        char[] out = new char[n];
+        int o = 0;
         int pendingBlanks = 0;
         int newlines = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = in[i];
             if (c == ' ' || c == '\t') {
                 pendingBlanks++;
             } else if (c == '\n') {
                 pendingBlanks = 0;
                 if (++newlines <= 2) {
-                    out.append('\n');
+                    out[o++] = '\n';
                 }
             } else {
-                for (int b = i - pendingBlanks; b < i; b++) {
-                    out.append(text.charAt(b));
-                }
+                System.arraycopy(in, i - pendingBlanks, out, o, pendingBlanks);
+                o += pendingBlanks;
                 pendingBlanks = 0;
                 newlines = 0;
-                out.append(c);
+                out[o++] = c;
             }
         }
-        return out.toString();
+        return new String(out, 0, o);
+    }
+
+    /** Appends {@code chars}: a slice of the Markdown string straight from it, anything else char by char. */
+    private static void append(StringBuilder out, BasedSequence chars) {
+        if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
+            out.append(base, chars.getStartOffset(), chars.getEndOffset());
+        } else {
+            out.append(chars);
+        }
     }
 
     private static void collect(Node node, StringBuilder out) {
         if (node instanceof Text || node instanceof TextBase && !node.hasChildren()) {
-            out.append(node.getChars());
+            append(out, node.getChars());
             return;
         }
         if (node instanceof Code code) {
-            out.append(code.getText());
+            append(out, code.getText());
             return;
         }
         if (node instanceof FencedCodeBlock fenced) {
-            out.append(fenced.getContentChars()).append('\n');
+            append(out, fenced.getContentChars());
+            out.append('\n');
             return;
         }
         if (node instanceof IndentedCodeBlock indented) {
-            out.append(indented.getContentChars()).append('\n');
+            append(out, indented.getContentChars());
+            out.append('\n');
             return;
         }
         if (node instanceof SoftLineBreak) {

@@ -9,6 +9,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -33,6 +34,7 @@ import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.casebook.content.Document;
 import dev.casebook.content.Heading;
 import dev.casebook.content.Snippet;
@@ -216,7 +218,40 @@ public final class MarkdownParser {
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(
                     new NodeRenderingHandler<>(BlockQuote.class, this::blockQuote),
-                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode));
+                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode),
+                    new NodeRenderingHandler<>(Text.class, this::text));
+        }
+
+        /**
+         * Text with nothing to unescape (no backslash, no entity) and no carriage return, escaped
+         * straight from the Markdown string: flexmark's own path unescapes, normalises line ends
+         * and escapes through three regular-expression passes over sequence wrappers, the same
+         * HTML in the end. Anything else goes that way.
+         */
+        private void text(Text node, NodeRendererContext context, HtmlWriter html) {
+            BasedSequence chars = node.getChars();
+            if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
+                int start = chars.getStartOffset();
+                int end = chars.getEndOffset();
+                StringBuilder out = null;
+                int from = start;
+                for (int i = start; i < end; i++) {
+                    char c = base.charAt(i);
+                    if (c == '\\' || c == '&' || c == '\r') {
+                        context.delegateRender();
+                        return;
+                    }
+                    String entity = c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : null;
+                    if (entity != null) {
+                        out = out == null ? new StringBuilder(end - start + 16) : out;
+                        out.append(base, from, i).append(entity);
+                        from = i + 1;
+                    }
+                }
+                html.raw(out == null ? base.substring(start, end) : out.append(base, from, end).toString());
+                return;
+            }
+            context.delegateRender();
         }
 
         private void blockQuote(BlockQuote node, NodeRendererContext context, HtmlWriter html) {

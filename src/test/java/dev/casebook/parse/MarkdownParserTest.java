@@ -132,4 +132,18 @@ class MarkdownParserTest {
         assertTrue(doc.html().contains("<a href=\"casebook-link:0\">a</a>"), doc.html());
         assertTrue(doc.html().contains("<a href=\"casebook-link:1\">top</a>"), doc.html());
     }
+
+    /** Text is escaped as flexmark escapes it, on the quick path (plain text) and on flexmark's (escapes, entities). */
+    @Test
+    void textIsEscapedExactlyAsFlexmarkDoes() {
+        com.vladsch.flexmark.util.data.MutableDataSet options = new com.vladsch.flexmark.util.data.MutableDataSet();
+        options.set(com.vladsch.flexmark.html.HtmlRenderer.ESCAPE_HTML, true);
+        String[] texts = {"a < b > c \"quoted\" 'single' ok", "中文「引号」<标签> “弯引号”", "an \\*escaped\\* star and a \\< bracket",
+                "entities &amp; &lt; &copy; &#x41; & bare", "soft\nbreak and trailing  \nhard break", "emoji 🙂 <> \"\""};
+        for (String text : texts) {
+            String stock = com.vladsch.flexmark.html.HtmlRenderer.builder(options).build()
+                    .render(com.vladsch.flexmark.parser.Parser.builder(options).build().parse(text));
+            assertEquals(stock, parse(text).html(), text);
+        }
+    }
 }

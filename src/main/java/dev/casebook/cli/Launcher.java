@@ -12,9 +12,9 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
- * The JVM a build runs in. {@code java -jar casebook.jar build} with no JVM options starts a
- * second JVM, tuned for the job, and passes its exit code on (the first one does nothing else,
- * and loads almost no classes). The {@code ./casebook} script and the Pages workflow go through
+ * The JVM a build runs in, and the jar's entry point. {@code java -jar casebook.jar build} with no
+ * JVM options starts a second JVM, tuned for the job, and passes its exit code on (the first one
+ * does nothing else, and loads almost no classes). The {@code ./casebook} script and the Pages workflow go through
  * this too: one place decides.
  *
  * <ul>
@@ -37,17 +37,39 @@ import java.util.stream.Stream;
  * a JVM started with options of its own, a run from classes rather than a jar, and commands
  * other than {@code build}, {@code check} and {@code serve} are left as they are.
  */
-final class Launcher {
+public final class Launcher {
 
     /** Set on the JVM this launcher starts, so that it does not start another. */
     static final String LAUNCHED = "casebook.launched";
     /** Markdown files up to which a build is short enough for the quick compiler alone. */
     static final int SMALL_SITE = 4000;
-    static final List<String> SMALL_SITE_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    static final List<String> LARGE_SITE_OPTIONS = List.of("-XX:+UseSerialGC");
+    /** The serial collector with a small young generation, and a heap that grows only as far as it must. */
+    private static final List<String> COLLECTOR = List.of("-XX:+UseSerialGC", "-Xmn96m", "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40");
+    static final List<String> SMALL_SITE_OPTIONS = plus("-XX:TieredStopAtLevel=1", COLLECTOR);
+    static final List<String> LARGE_SITE_OPTIONS = COLLECTOR;
+
+    private static List<String> plus(String option, List<String> options) {
+        List<String> all = new ArrayList<>(List.of(option));
+        all.addAll(options);
+        return List.copyOf(all);
+    }
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     private Launcher() {
+    }
+
+    /**
+     * The jar's entry point: the command in a JVM of its own when {@link #relaunch} applies, else
+     * here. It touches neither picocli nor the rest of Casebook before that is decided, so the
+     * first JVM stays small and quick.
+     */
+    public static void main(String[] args) {
+        OptionalInt forked = relaunch(args);
+        if (forked.isPresent()) {
+            System.exit(forked.getAsInt());
+        }
+        Main.main(args);
     }
 
     /**
@@ -81,7 +103,7 @@ final class Launcher {
         command.add("-D" + LAUNCHED + "=true");
         command.add("-cp");
         command.add(jar.get().toString());
-        command.add(Main.class.getName());
+        command.add("dev.casebook.cli.Main"); // by name: this JVM never loads it
         command.addAll(Arrays.asList(args));
         Process child;
         try {

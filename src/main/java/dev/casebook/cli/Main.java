@@ -31,11 +31,8 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command in this JVM (the jar's entry point is {@link Launcher}, which may start another). */
     public static void main(String[] args) {
-        java.util.OptionalInt forked = Launcher.relaunch(args);
-        if (forked.isPresent()) {
-            System.exit(forked.getAsInt());
-        }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

@@ -37,8 +37,11 @@ class LauncherTest {
         article("a/two", "en");
         assertEquals(3, Launcher.markdownFiles(dir.resolve("content"), 10));
         assertEquals(2, Launcher.markdownFiles(dir.resolve("content"), 2), "counting stops at the limit");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.options(dir, 3));
-        assertEquals(List.of("-XX:+UseSerialGC"), Launcher.options(dir, 2));
+        List<String> collector = List.of("-XX:+UseSerialGC", "-Xmn96m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
+        List<String> small = new java.util.ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        small.addAll(collector);
+        assertEquals(small, Launcher.options(dir, 3));
+        assertEquals(collector, Launcher.options(dir, 2));
         assertEquals(Launcher.SMALL_SITE_OPTIONS, Launcher.options(dir.resolve("missing")));
     }
 

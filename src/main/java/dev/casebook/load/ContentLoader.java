@@ -167,22 +167,29 @@ public final class ContentLoader {
     private void loadAll(Path content, Memory memory) {
         List<Diagnostic> siteDiagnostics = new ArrayList<>();
         List<BundleKey> keys = scan(content, siteDiagnostics);
-        Map<BundleKey, BundleDir> dirs = new TreeMap<>();
-        Map<BundleKey, List<Diagnostic>> dirDiagnostics = new TreeMap<>();
-        for (BundleKey key : keys) {
+        // bundles are listed and read in parallel, each into results of its own, then kept in key order
+        record Found(Optional<BundleDir> dir, List<Diagnostic> diagnostics) {
+        }
+        List<Found> found = keys.parallelStream().map(key -> {
             List<Diagnostic> d = new ArrayList<>();
-            scanBundle(content, key, d).ifPresent(dir -> dirs.put(key, dir));
-            dirDiagnostics.put(key, d);
+            return new Found(scanBundle(content, key, d), d);
+        }).toList();
+        Map<BundleKey, BundleDir> dirs = new TreeMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            BundleKey key = keys.get(i);
+            found.get(i).dir().ifPresent(dir -> dirs.put(key, dir));
         }
         SiteConfig config = readConfig(content, discoverLanguages(dirs.values()), siteDiagnostics);
         memory.config = config;
         memory.siteDiagnostics = List.copyOf(siteDiagnostics);
+        List<Bundle> bundles = found.parallelStream().map(f -> {
+            List<Diagnostic> d = new ArrayList<>(f.diagnostics());
+            Optional<Article> article = f.dir().flatMap(dir -> readBundle(dir, config, d));
+            return new Bundle(article, f.dir().map(dir -> dir.indexes().keySet()).orElse(Set.of()), List.copyOf(d));
+        }).toList();
         memory.bundles.clear();
-        for (BundleKey key : keys) {
-            List<Diagnostic> d = dirDiagnostics.get(key);
-            BundleDir dir = dirs.get(key);
-            Optional<Article> article = dir == null ? Optional.empty() : readBundle(dir, config, d);
-            memory.bundles.put(key, new Bundle(article, dir == null ? Set.of() : dir.indexes().keySet(), List.copyOf(d)));
+        for (int i = 0; i < keys.size(); i++) {
+            memory.bundles.put(keys.get(i), bundles.get(i));
         }
     }
 

@@ -17,6 +17,17 @@ final class Html {
     }
 
     static String escape(String s) {
+        int plain = 0;
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                break;
+            }
+            plain++;
+        }
+        if (plain == s.length()) {
+            return s; // nothing to escape or drop: most URLs and names
+        }
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

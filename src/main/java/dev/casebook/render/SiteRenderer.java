@@ -58,7 +58,6 @@ import java.util.stream.Collectors;
  */
 public final class SiteRenderer {
 
-    private static final Pattern LINK_SLOT = Pattern.compile(" (href|src)=\"casebook-link:(\\d+)\"");
     private static final Pattern IMAGE_TAG = Pattern.compile("<img [^>]*src=\"casebook-link:(\\d+)\"[^>]*>");
     private static final Pattern SNIPPET_SLOT = Pattern.compile("<!--casebook-snippet:(\\d+)-->");
     private static final int HOME_ENTRIES = 20;
@@ -780,7 +779,6 @@ public final class SiteRenderer {
         model.put("errors", entries);
         return model;
     }
-    private static final Pattern HEADING = Pattern.compile("<h([2-4]) id=\"([^\"]+)\">");
     /** A section's articles in the order of its page, and where each one is in it. */
     private record SectionOrder(List<Article> articles, Map<Article, Integer> at) {
     }
@@ -808,21 +806,41 @@ public final class SiteRenderer {
 
     /** Each h2-h4 gets a link to itself (a # after the text), labelled for screen readers in the page's language. */
     static String withHeadingLinks(String html, String label) {
-        Matcher m = HEADING.matcher(html);
-        StringBuilder out = new StringBuilder(html.length() + 256);
+        // by hand rather than with a pattern: a find() tries every position of a long page
+        String anchor = "\" aria-label=\"" + Html.escape(label) + "\">#</a>";
+        StringBuilder out = null;
         int from = 0;
-        while (m.find()) {
-            String close = "</h" + m.group(1) + ">";
-            int end = html.indexOf(close, m.end());
+        int at = html.indexOf("<h", from);
+        while (at >= 0) {
+            int idEnd = headingIdEnd(html, at);
+            if (idEnd < 0) {
+                at = html.indexOf("<h", at + 2);
+                continue;
+            }
+            String close = "</h" + html.charAt(at + 2) + ">";
+            int end = html.indexOf(close, idEnd + 2);
             if (end < 0) {
                 break;
             }
-            out.append(html, from, end).append(" <a class=\"anchor\" href=\"#").append(m.group(2)).append("\" aria-label=\"")
-                    .append(Html.escape(label)).append("\">#</a>").append(close);
+            out = out == null ? new StringBuilder(html.length() + 256) : out;
+            out.append(html, from, end).append(" <a class=\"anchor\" href=\"#").append(html, at + 8, idEnd).append(anchor).append(close);
             from = end + close.length();
-            m.region(from, html.length());
+            at = html.indexOf("<h", from);
         }
-        return out.append(html, from, html.length()).toString();
+        return out == null ? html : out.append(html, from, html.length()).toString();
+    }
+
+    /** Where the id of {@code <h2 id="…">} (h2 to h4) starting at {@code at} ends (its closing quote), or -1. */
+    private static int headingIdEnd(String html, int at) {
+        if (at + 9 >= html.length()) {
+            return -1;
+        }
+        char level = html.charAt(at + 2);
+        if (level < '2' || level > '4' || !html.startsWith(" id=\"", at + 3)) {
+            return -1;
+        }
+        int quote = html.indexOf('"', at + 8);
+        return quote > at + 8 && quote + 1 < html.length() && html.charAt(quote + 1) == '>' ? quote : -1;
     }
 
     /** Cards for {@code articles} in {@code lang}, newest first, then by id for a stable order. */
@@ -869,15 +887,45 @@ public final class SiteRenderer {
             int slot = Integer.parseInt(m.group(1));
             return slot < hrefs.size() && hrefs.get(slot).isEmpty() ? "" : m.group();
         });
-        String withLinks = replace(LINK_SLOT, withImages, m -> {
-            int slot = Integer.parseInt(m.group(2));
-            String href = slot < hrefs.size() ? hrefs.get(slot) : "";
-            return href.isEmpty() ? "" : " " + m.group(1) + "=\"" + Html.escape(href) + "\"";
-        });
+        String withLinks = linkSlots(withImages, hrefs);
         return replace(SNIPPET_SLOT, withLinks, m -> {
             int slot = Integer.parseInt(m.group(1));
             return slot < snippetHeads.size() ? snippetHeads.get(slot) : "";
         });
+    }
+
+    /**
+     * Fills {@code  href="casebook-link:N"} and {@code  src="casebook-link:N"} with the resolved
+     * URLs (a dropped one takes its attribute with it). By hand: the pattern's leading space made
+     * every position of the page a candidate.
+     */
+    static String linkSlots(String html, List<String> hrefs) {
+        String marker = "=\"casebook-link:";
+        StringBuilder out = null;
+        int from = 0;
+        int at = html.indexOf(marker);
+        while (at >= 0) {
+            String attribute = html.startsWith(" href", at - 5) ? "href" : html.startsWith(" src", at - 4) ? "src" : null;
+            int digits = at + marker.length();
+            int end = digits;
+            while (end < html.length() && html.charAt(end) >= '0' && html.charAt(end) <= '9') {
+                end++;
+            }
+            if (attribute == null || end == digits || end >= html.length() || html.charAt(end) != '"') {
+                at = html.indexOf(marker, at + 1);
+                continue;
+            }
+            int slot = Integer.parseInt(html, digits, end, 10);
+            String href = slot < hrefs.size() ? hrefs.get(slot) : "";
+            out = out == null ? new StringBuilder(html.length() + 256) : out;
+            out.append(html, from, at - attribute.length() - 1);
+            if (!href.isEmpty()) {
+                out.append(' ').append(attribute).append("=\"").append(Html.escape(href)).append('"');
+            }
+            from = end + 1;
+            at = html.indexOf(marker, from);
+        }
+        return out == null ? html : out.append(html, from, html.length()).toString();
     }
 
     private static String replace(Pattern p, String s, java.util.function.Function<Matcher, String> f) {

@@ -450,13 +450,28 @@ public final class SearchIndexer {
         }
     }
 
+    /**
+     * The index's folder name: SHA-256 over the manifest and the digest of every shard and
+     * fragment, in order. The files are digested in parallel (hashing 9 MB of them one by one
+     * was a tenth of the search stage).
+     */
     private static String hash(String manifest, List<byte[]> shards, List<byte[]> fragments) {
+        List<byte[]> files = new ArrayList<>(shards);
+        files.addAll(fragments);
+        List<byte[]> digests = files.parallelStream().map(SearchIndexer::sha256).toList();
+        MessageDigest md = sha256();
+        md.update(manifest.getBytes(StandardCharsets.UTF_8));
+        digests.forEach(md::update);
+        return HexFormat.of().formatHex(md.digest(), 0, 5);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(manifest.getBytes(StandardCharsets.UTF_8));
-            shards.forEach(md::update);
-            fragments.forEach(md::update);
-            return HexFormat.of().formatHex(md.digest(), 0, 5);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -7,24 +7,24 @@ public final class Json {
     }
 
     public static String string(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        StringBuilder out = new StringBuilder(s.length() + 16).append('"');
+        int from = 0; // characters that need no escape are copied in runs
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, from, i);
+            from = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
             }
         }
-        return out.append('"').toString();
+        return out.append(s, from, s.length()).append('"').toString();
     }
 }

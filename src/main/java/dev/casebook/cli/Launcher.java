@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * The JVM a build runs in, and the jar's entry point. {@code java -jar casebook.jar build} with no
  * JVM options starts a second JVM, tuned for the job, and passes its exit code on (the first one
- * does nothing else, and loads almost no classes). The {@code ./casebook} script and the Pages workflow go through
- * this too: one place decides.
+ * does nothing else, and loads almost no classes). The {@code ./casebook} script and the Pages
+ * workflow go through this too: one place decides.
  *
  * <ul>
  *   <li><b>Class-data sharing.</b> Beside the jar, {@code <jar name>.jsa} holds the classes a
@@ -24,13 +24,14 @@ import java.util.stream.Stream;
  *   ({@code -XX:ArchiveClassesAtExit}) into a temporary file, moved into place once that build
  *   has ended; a jar newer than its archive records a fresh one. Where the jar's folder is not
  *   writable, the build runs without.
- *   <li><b>Compiler and collector by size.</b> Up to {@link #SMALL_SITE} Markdown files, the
- *   quick compiler alone (C1) and the serial collector: on two cores the optimising compiler
- *   (C2) spends more CPU compiling than it saves on a build of that length (a 1,000-article
- *   build: 9 s of CPU against 18 s, measured with {@code -XX:+CITime}), and the serial
- *   collector needs a third of the memory. Larger sites keep C2, which pays off over a longer
- *   build, and the serial collector: on a 10,000-article build it was as fast as G1 and the
- *   parallel collector (40 s, 39 s, 39 s) in 1.1 GB instead of 1.8 and 2.6 GB.
+ *   <li><b>Compiler by size.</b> Up to {@link #SMALL_SITE} Markdown files, the quick compiler
+ *   alone (C1): on two cores the optimising compiler (C2) spends more CPU compiling than it
+ *   saves on a build of that length (a 1,000-article build: 9 s of CPU against 18 s, measured
+ *   with {@code -XX:+CITime}). Larger sites keep C2, which pays off over a longer build (a
+ *   30,000-article check, stages after loading: 58 s with C2, 77 s with C1).
+ *   <li><b>Collector.</b> The serial collector, a 96 MB young generation and a heap that grows
+ *   only as far as it must: on a 10,000-article check it was as fast as G1 and the parallel
+ *   collector and peaked at 0.9 GB instead of 1.8 and 2.6 GB.
  * </ul>
  *
  * {@code CASEBOOK_JAVA_OPTS} replaces the choice of options (an empty value: the JVM's defaults);

@@ -114,33 +114,41 @@ public final class Tokenizer {
     }
 
     public static List<Token> tokenize(String input) {
-        String s = normalize(input);
+        char[] cs = normalize(input).toCharArray();
+        int n = cs.length;
         List<Token> out = new ArrayList<>();
         int i = 0;
-        while (i < s.length()) {
-            int cp = s.codePointAt(i);
+        while (i < n) {
+            int cp = Character.codePointAt(cs, i);
             if (isHan(cp)) {
                 int start = i;
-                while (i < s.length() && isHan(s.codePointAt(i))) {
-                    i += Character.charCount(s.codePointAt(i));
+                while (i < n && isHan(cs[i])) { // Han characters are all in the BMP
+                    i++;
                 }
-                han(s.substring(start, i), out);
+                han(new String(cs, start, i - start), out);
             } else if (isWordChar(cp)) {
+                // the run is scanned once: its end, and whether it splits into parts at all
                 int start = i;
                 int end = i;
-                while (i < s.length()) {
-                    int c = s.codePointAt(i);
+                boolean plain = true;
+                boolean joined = false;
+                while (i < n) {
+                    int c = Character.codePointAt(cs, i);
                     if (isWordChar(c)) {
+                        if (joined || c == '_' || c > 0xFFFF || i > start && Character.isUpperCase(c)) {
+                            plain = false;
+                        }
                         i += Character.charCount(c);
                         end = i;
                     } else if (isJoiner(c)) {
+                        joined = true;
                         i += 1;
                     } else {
                         break;
                     }
                 }
                 i = end; // trailing joiners are not part of the identifier
-                identifier(s.substring(start, end), out);
+                identifier(new String(cs, start, end - start), plain, out);
             } else {
                 i += Character.charCount(cp);
             }
@@ -159,10 +167,11 @@ public final class Tokenizer {
         }
     }
 
-    private static void identifier(String run, List<Token> out) {
+    /** An identifier and, unless it is {@code plain} (no separator, no capital after its first letter), its parts. */
+    private static void identifier(String run, boolean plain, List<Token> out) {
         String whole = lower(run);
         out.add(new Token(whole, 'w'));
-        if (isPlainWord(run)) {
+        if (plain) {
             return; // one piece: no parts
         }
         List<String> coarse = pieces(run, ".:/-");
@@ -203,18 +212,6 @@ public final class Tokenizer {
             }
         }
         return false;
-    }
-
-    /** True when {@code run} has no separator and no capital after its first letter, so it splits into nothing. */
-    private static boolean isPlainWord(String run) {
-        for (int i = 0; i < run.length(); i++) {
-            char c = run.charAt(i);
-            if (c == '.' || c == ':' || c == '/' || c == '-' || c == '_' || i > 0 && Character.isUpperCase(c)
-                    || Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The non-empty pieces of {@code s} between runs of the {@code separators} (a split without a regex). */

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -92,37 +93,88 @@ public final class SiteBuild {
         return stages;
     }
 
-    /** A full build: every stage, then the site written (or, for {@code check}, only produced). */
+    /**
+     * A full build: every stage, then the site written (or, for {@code check}, only produced).
+     * The search index is built on a thread of its own while the pages are written: it needs only
+     * the parsed documents, and no page links into it but {@code search/search.js}, so the pages'
+     * URLs are checked against the pages and that script, the index's files are added when it is
+     * done, and they are written last. Writing waits on the disk; the index uses the CPU meanwhile.
+     */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        Site site = prepare(options, Set.of(), true);
+        Site site = prepare(options, Set.of(), false);
         if (!site.clean()) {
             return result(site, false, start);
         }
+        Site parsed = site;
+        CompletableFuture<List<Output>> index = CompletableFuture.supplyAsync(() -> search(parsed).search(), task -> {
+            Thread thread = new Thread(task, "casebook-search");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        long searchStart = System.nanoTime();
+        site = site.withEntries(textless(site.entries())); // the text lives on only for the index
         long publishStart = System.nanoTime();
-        UrlCheck urls = new UrlCheck(site.source().config().baseUrl(),
-                site.outputs().stream().map(Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                label(options), pageLinks(site));
+        Set<String> pages = new java.util.HashSet<>();
+        site.outputs().forEach(o -> pages.add(o.path()));
+        pages.add(dev.casebook.content.Routes.searchScript());
+        UrlCheck urls = new UrlCheck(site.source().config().baseUrl(), pages, label(options), pageLinks(site));
         OutputWriter.Inspector inspector = (path, content) -> {
             if (UrlCheck.reads(path)) {
                 urls.scan(path, content);
             }
         };
+        long[] searchEnd = {0};
+        java.util.function.Supplier<List<Output>> later = () -> {
+            List<Output> files = await(index);
+            searchEnd[0] = System.nanoTime();
+            urls.addFiles(files.stream().map(Output::path).toList());
+            return files;
+        };
         boolean written = false;
-        if (!options.write()) {
-            site = site.plus(OutputWriter.produce(site.outputs(), inspector)).plus(urls.diagnostics());
-        } else {
-            try {
-                List<Diagnostic> found = new OutputWriter().write(options.out(), site.outputs(), inspector, urls::diagnostics);
-                site = site.plus(found);
-                written = found.stream().noneMatch(Diagnostic::isError);
-            } catch (IOException e) {
-                site = site.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.out().toString()),
-                        "cannot write the site: " + e.getMessage(), "check that the folder is writable")));
+        {
+            if (!options.write()) {
+                site = site.plus(OutputWriter.produce(site.outputs(), later, inspector)).plus(urls.diagnostics());
+            } else {
+                try {
+                    List<Diagnostic> found = new OutputWriter().write(options.out(), site.outputs(), later, inspector, urls::diagnostics);
+                    site = site.plus(found);
+                    written = found.stream().noneMatch(Diagnostic::isError);
+                } catch (IOException e) {
+                    site = site.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.out().toString()),
+                            "cannot write the site: " + e.getMessage(), "check that the folder is writable")));
+                }
             }
         }
-        site = site.timed("publish", Duration.ofNanos(System.nanoTime() - publishStart));
+        if (searchEnd[0] == 0) {
+            await(index); // writing stopped before the index was asked for: it is not left running
+            searchEnd[0] = System.nanoTime();
+        }
+        site = site.timed("search", Duration.ofNanos(searchEnd[0] - searchStart))
+                .timed("publish", Duration.ofNanos(System.nanoTime() - publishStart));
         return result(site, written, start);
+    }
+
+    /** The search index, or the exception that stopped it, as it was thrown. */
+    private static List<Output> await(CompletableFuture<List<Output>> index) {
+        try {
+            return index.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** {@code entries} with the documents' plain text dropped: what pages are rendered from. */
+    private static Map<String, Entry> textless(Map<String, Entry> entries) {
+        Map<String, Entry> out = new HashMap<>(entries.size() * 2);
+        entries.forEach((path, e) -> out.put(path, e.parsed(e.document().withoutText())));
+        return out;
     }
 
     /**
@@ -453,8 +505,10 @@ public final class SiteBuild {
 
     /** Every file of the site; pages are rendered when they are written or served. */
     private Site render(Site site) {
-        Outcome<List<Output>> rendered = new SiteRenderer(site.options().site(), site.source(), site.theme(), site.entries(),
-                site.catalog(), site.translations()).render();
+        // pages need no plain text: the renderer gets documents without it, so that a one-shot
+        // build can let it go as soon as the index is built
+        Outcome<List<Output>> rendered = new SiteRenderer(site.options().site(), site.source(), site.theme(),
+                textless(site.entries()), site.catalog(), site.translations()).render();
         List<Output> outputs = new ArrayList<>(rendered.value());
         outputs.addAll(site.search());
         return site.withOutputs(outputs).plus(rendered.diagnostics());

@@ -108,7 +108,7 @@ public final class OutputWriter {
      * swapped in: the previous site stays and the failures are returned.
      */
     public List<Diagnostic> write(Path out, List<Output> outputs) throws IOException {
-        return write(out, outputs, Inspector.NONE, List::of);
+        return write(out, outputs, List::of, Inspector.NONE, List::of);
     }
 
     /**
@@ -116,6 +116,17 @@ public final class OutputWriter {
      * template errors and dangling URLs are found as a build would find them.
      */
     public static List<Diagnostic> produce(List<Output> outputs, Inspector inspector) {
+        return produce(outputs, List::of, inspector);
+    }
+
+    /** {@link #produce(List, Inspector)}, then the outputs {@code later} gives once the first ones are done. */
+    public static List<Diagnostic> produce(List<Output> outputs, Supplier<List<Output>> later, Inspector inspector) {
+        List<Diagnostic> failures = new ArrayList<>(produceAll(outputs, inspector));
+        failures.addAll(produceAll(later.get(), inspector));
+        return List.copyOf(failures);
+    }
+
+    private static List<Diagnostic> produceAll(List<Output> outputs, Inspector inspector) {
         List<Diagnostic> failures = Collections.synchronizedList(new ArrayList<>());
         outputs.parallelStream().forEach(output -> {
             try {
@@ -138,6 +149,16 @@ public final class OutputWriter {
      */
     public List<Diagnostic> write(Path out, List<Output> outputs, Inspector inspector, Supplier<List<Diagnostic>> gate)
             throws IOException {
+        return write(out, outputs, List::of, inspector, gate);
+    }
+
+    /**
+     * {@link #write(Path, List, Inspector, Supplier)} where {@code later} gives more outputs once
+     * the first ones are written (the search index, built meanwhile); they are written and
+     * inspected before the gate is asked.
+     */
+    public List<Diagnostic> write(Path out, List<Output> outputs, Supplier<List<Output>> later, Inspector inspector,
+                                  Supplier<List<Diagnostic>> gate) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -158,7 +179,8 @@ public final class OutputWriter {
             try {
                 Files.createDirectory(fresh);
                 faults.at("writing");
-                List<Diagnostic> failures = writeAll(fresh, outputs, inspector);
+                List<Diagnostic> failures = new ArrayList<>(writeAll(fresh, outputs, inspector));
+                failures.addAll(writeAll(fresh, later.get(), inspector));
                 if (!failures.isEmpty()) {
                     return failures;
                 }

@@ -66,9 +66,15 @@ public final class UrlCheck {
      */
     public UrlCheck(BaseUrl base, Set<String> files, String outputLabel, Locator locator) {
         this.base = base;
-        this.files = files;
+        this.files = ConcurrentHashMap.newKeySet(files.size() * 2);
+        this.files.addAll(files);
         this.outputLabel = outputLabel;
         this.locator = locator;
+    }
+
+    /** Adds files produced after the check began (the search index), before any file linking to them is read. */
+    public void addFiles(java.util.Collection<String> paths) {
+        files.addAll(paths);
     }
 
     /** Whether {@code path} is a file whose URLs this check reads. */

@@ -107,11 +107,15 @@ public final class SiteBuild {
             return result(site, false, start);
         }
         Site parsed = site;
-        CompletableFuture<List<Output>> index = CompletableFuture.supplyAsync(() -> search(parsed).search(), task -> {
-            Thread thread = new Thread(task, "casebook-search");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
+        java.util.concurrent.Executor executor = java.util.concurrent.ForkJoinTask.inForkJoinPool()
+                ? java.util.concurrent.ForkJoinTask.getPool()
+                : task -> {
+                    Thread thread = new Thread(task, "casebook-search");
+                    thread.setDaemon(true);
+                    thread.start();
+                };
+        CompletableFuture<List<Output>> index = CompletableFuture.supplyAsync(() -> search(parsed).search(), executor);
         long searchStart = System.nanoTime();
         site = site.withEntries(textless(site.entries())); // the text lives on only for the index
         long publishStart = System.nanoTime();

@@ -150,10 +150,13 @@ public final class SiteBuild {
                 }
             }
         }
+        List<Output> indexFiles = await(index); // done by now, unless writing stopped before asking for it
         if (searchEnd[0] == 0) {
-            await(index); // writing stopped before the index was asked for: it is not left running
             searchEnd[0] = System.nanoTime();
         }
+        List<Output> all = new ArrayList<>(site.outputs());
+        all.addAll(indexFiles);
+        site = site.withSearch(indexFiles).withOutputs(all); // what the summary counts
         site = site.timed("search", Duration.ofNanos(searchEnd[0] - searchStart))
                 .timed("publish", Duration.ofNanos(System.nanoTime() - publishStart));
         return result(site, written, start);

@@ -66,6 +66,13 @@ class MainTest {
         assertTrue(r.err().endsWith("\nnote: no sitemap.xml: a sitemap needs absolute URLs, and the site has no base URL; "
                 + "set base_url in content/_site.yaml or pass --base-url https://org.github.io/kb/\n"), r.err());
         assertTrue(Files.exists(dir.resolve("target/site/en/litellm/a/index.html")));
+        // the summary counts every file written, the search index's included (the marker is the writer's own)
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(dir.resolve("target/site").toRealPath())) {
+            long written = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(".casebook-output")).count();
+            assertTrue(r.err().contains(" pages (en " + pages + "), " + written + " files, "), r.err());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -42,12 +42,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The pipeline: load → parse → validate → check → search → render, then publish. {@link #stages}
- * lists them as a table; each is one function from the site so far to the site with its results
- * ({@link Site}), looping over the articles itself. Diagnostics are collected from every stage;
- * search and render run only when nothing fails, so a contributor sees every problem in one run.
+ * The pipeline: load → parse → validate → check → render, then search and publish. {@link #stages}
+ * lists the first five as a table; each is one function from the site so far to the site with its
+ * results ({@link Site}), looping over the articles itself. Diagnostics are collected from every
+ * stage; render and search run only when nothing fails, so a contributor sees every problem in
+ * one run. The search index needs only the parsed documents, so it is built beside the rest:
+ * while a build writes its pages ({@link #build}), in the background of the preview
+ * ({@link #withSearch}).
  *
- * <p>A full build and {@code casebook serve} run the same table. The preview keeps one
+ * <p>A full build and {@code casebook serve} run the same table and the same {@link #index}. The preview keeps one
  * {@code SiteBuild} ({@link #incremental()}): the loader re-reads only changed bundles, and parse
  * and validate reuse the result of every translation whose input is equal to the last one's.
  * Pages are lazy {@link Output}s, rendered when written or served.
@@ -80,17 +83,13 @@ public final class SiteBuild {
     private record Stage(String name, boolean needsCleanSite, UnaryOperator<Site> run) {
     }
 
-    private List<Stage> stages(Set<Path> changed, boolean search) {
-        List<Stage> stages = new ArrayList<>(List.of(
+    private List<Stage> stages(Set<Path> changed) {
+        return List.of(
                 new Stage("load", false, site -> load(site, changed)),
                 new Stage("parse", false, this::parse),
                 new Stage("validate", false, this::validate),
-                new Stage("check", false, this::check)));
-        if (search) {
-            stages.add(new Stage("search", true, this::search));
-        }
-        stages.add(new Stage("render", true, this::render));
-        return stages;
+                new Stage("check", false, this::check),
+                new Stage("render", true, this::render));
     }
 
     /**
@@ -102,7 +101,7 @@ public final class SiteBuild {
      */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        Site site = prepare(options, Set.of(), false);
+        Site site = prepare(options, Set.of());
         if (!site.clean()) {
             return result(site, false, start);
         }
@@ -115,55 +114,55 @@ public final class SiteBuild {
                     thread.setDaemon(true);
                     thread.start();
                 };
-        CompletableFuture<List<Output>> index = CompletableFuture.supplyAsync(() -> search(parsed).search(), executor);
-        long searchStart = System.nanoTime();
+        CompletableFuture<Timed> index = CompletableFuture.supplyAsync(() -> {
+            long t = System.nanoTime();
+            List<Output> files = index(parsed);
+            return new Timed(files, Duration.ofNanos(System.nanoTime() - t));
+        }, executor);
         site = site.withEntries(textless(site.entries())); // the text lives on only for the index
         long publishStart = System.nanoTime();
-        Set<String> pages = new java.util.HashSet<>();
-        site.outputs().forEach(o -> pages.add(o.path()));
-        pages.add(dev.casebook.content.Routes.searchScript());
-        UrlCheck urls = new UrlCheck(site.source().config().baseUrl(), pages, label(options), pageLinks(site));
+        Set<String> known = new java.util.HashSet<>();
+        site.outputs().forEach(o -> known.add(o.path()));
+        known.add(dev.casebook.content.Routes.searchScript());
+        UrlCheck urls = new UrlCheck(site.source().config().baseUrl(), known, label(options), pageLinks(site));
         OutputWriter.Inspector inspector = (path, content) -> {
             if (UrlCheck.reads(path)) {
                 urls.scan(path, content);
             }
         };
-        long[] searchEnd = {0};
         java.util.function.Supplier<List<Output>> later = () -> {
-            List<Output> files = await(index);
-            searchEnd[0] = System.nanoTime();
+            List<Output> files = await(index).files();
             urls.addFiles(files.stream().map(Output::path).toList());
             return files;
         };
         boolean written = false;
-        {
-            if (!options.write()) {
-                site = site.plus(OutputWriter.produce(site.outputs(), later, inspector)).plus(urls.diagnostics());
-            } else {
-                try {
-                    List<Diagnostic> found = new OutputWriter().write(options.out(), site.outputs(), later, inspector, urls::diagnostics);
-                    site = site.plus(found);
-                    written = found.stream().noneMatch(Diagnostic::isError);
-                } catch (IOException e) {
-                    site = site.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.out().toString()),
-                            "cannot write the site: " + e.getMessage(), "check that the folder is writable")));
-                }
+        if (!options.write()) {
+            site = site.plus(OutputWriter.produce(site.outputs(), later, inspector)).plus(urls.diagnostics());
+        } else {
+            try {
+                List<Diagnostic> found = new OutputWriter().write(options.out(), site.outputs(), later, inspector, urls::diagnostics);
+                site = site.plus(found);
+                written = found.stream().noneMatch(Diagnostic::isError);
+            } catch (IOException e) {
+                site = site.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.out().toString()),
+                        "cannot write the site: " + e.getMessage(), "check that the folder is writable")));
             }
         }
-        List<Output> indexFiles = await(index); // done by now, unless writing stopped before asking for it
-        if (searchEnd[0] == 0) {
-            searchEnd[0] = System.nanoTime();
-        }
+        Timed searched = await(index); // done by now, unless writing stopped before asking for it
         List<Output> all = new ArrayList<>(site.outputs());
-        all.addAll(indexFiles);
-        site = site.withSearch(indexFiles).withOutputs(all); // what the summary counts
-        site = site.timed("search", Duration.ofNanos(searchEnd[0] - searchStart))
+        all.addAll(searched.files());
+        site = site.withSearch(searched.files()).withOutputs(all) // what the summary counts
+                .timed("search", searched.took())
                 .timed("publish", Duration.ofNanos(System.nanoTime() - publishStart));
         return result(site, written, start);
     }
 
+    /** The search index's files and how long building them took (beside the writing of the pages). */
+    private record Timed(List<Output> files, Duration took) {
+    }
+
     /** The search index, or the exception that stopped it, as it was thrown. */
-    private static List<Output> await(CompletableFuture<List<Output>> index) {
+    private static Timed await(CompletableFuture<Timed> index) {
         try {
             return index.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -185,13 +184,12 @@ public final class SiteBuild {
     }
 
     /**
-     * Runs the stages and returns the site, pages not yet rendered. {@code changed} names the
-     * files changed since the last call (empty: read everything); without {@code search} the
-     * index is left for {@link #withSearch} (the preview builds it in the background).
+     * Runs the stages and returns the site, pages not yet rendered and without its search index.
+     * {@code changed} names the files changed since the last call (empty: read everything).
      */
-    public Site prepare(BuildOptions options, Set<Path> changed, boolean search) {
+    public Site prepare(BuildOptions options, Set<Path> changed) {
         Site site = Site.start(options);
-        for (Stage stage : stages(changed, search)) {
+        for (Stage stage : stages(changed)) {
             if (stage.needsCleanSite() && !site.clean()) {
                 break;
             }
@@ -233,9 +231,9 @@ public final class SiteBuild {
         return out;
     }
 
-    /** {@code site} with its search index built and its outputs listed again. */
+    /** {@code site} with its search index built and its outputs listed again (the preview, in the background). */
     public Site withSearch(Site site) {
-        return render(search(site));
+        return render(site.withSearch(index(site)));
     }
 
     /** The load and translation checks alone, for {@code casebook translations}. */
@@ -497,17 +495,11 @@ public final class SiteBuild {
         return true;
     }
 
-    /** The search index; it reads only parsed text, which a one-shot build then releases. */
-    private Site search(Site site) {
+    /** The search index's files, from the parsed documents. */
+    private static List<Output> index(Site site) {
         Map<String, Document> documents = new HashMap<>();
         site.entries().forEach((path, e) -> documents.put(path, e.document()));
-        List<Output> index = new SearchIndexer().build(site.source(), documents, site.theme().searchScript()).files();
-        if (memo != null) {
-            return site.withSearch(index);
-        }
-        Map<String, Entry> entries = new HashMap<>();
-        site.entries().forEach((path, e) -> entries.put(path, e.parsed(e.document().withoutText())));
-        return site.withSearch(index).withEntries(entries);
+        return new SearchIndexer().build(site.source(), documents, site.theme().searchScript()).files();
     }
 
     /** Every file of the site; pages are rendered when they are written or served. */

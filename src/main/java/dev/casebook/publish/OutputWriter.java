@@ -113,13 +113,9 @@ public final class OutputWriter {
 
     /**
      * Produces every output without writing anything: what {@code casebook check} does, so that
-     * template errors and dangling URLs are found as a build would find them.
+     * template errors and dangling URLs are found as a build would find them. The outputs
+     * {@code later} gives (the search index, built meanwhile) come after the others.
      */
-    public static List<Diagnostic> produce(List<Output> outputs, Inspector inspector) {
-        return produce(outputs, List::of, inspector);
-    }
-
-    /** {@link #produce(List, Inspector)}, then the outputs {@code later} gives once the first ones are done. */
     public static List<Diagnostic> produce(List<Output> outputs, Supplier<List<Output>> later, Inspector inspector) {
         List<Diagnostic> failures = new ArrayList<>(produceAll(outputs, inspector));
         failures.addAll(produceAll(later.get(), inspector));
@@ -143,19 +139,10 @@ public final class OutputWriter {
     }
 
     /**
-     * Writes {@code outputs} into a fresh folder, showing each file to {@code inspector}, then asks
-     * {@code gate} for the last diagnostics; the new site replaces the old one only when neither a
+     * Writes {@code outputs} into a fresh folder, then the outputs {@code later} gives once those
+     * are written (the search index, built meanwhile), showing each file to {@code inspector}; then
+     * asks {@code gate} for the last diagnostics; the new site replaces the old one only when neither a
      * failure nor an error from the gate stands in the way. Everything found is returned.
-     */
-    public List<Diagnostic> write(Path out, List<Output> outputs, Inspector inspector, Supplier<List<Diagnostic>> gate)
-            throws IOException {
-        return write(out, outputs, List::of, inspector, gate);
-    }
-
-    /**
-     * {@link #write(Path, List, Inspector, Supplier)} where {@code later} gives more outputs once
-     * the first ones are written (the search index, built meanwhile); they are written and
-     * inspected before the gate is asked.
      */
     public List<Diagnostic> write(Path out, List<Output> outputs, Supplier<List<Output>> later, Inspector inspector,
                                   Supplier<List<Diagnostic>> gate) throws IOException {

@@ -642,30 +642,12 @@ public final class SiteRenderer {
         if (known != null) {
             return known;
         }
-        int[] score = scores.get();
-        int[] touched = new int[32];
-        int count = 0;
-        List<int[]> sharing = new ArrayList<>();
-        List<Integer> points = new ArrayList<>();
+        Tally tally = new Tally(scores.get());
         for (String e : new java.util.TreeSet<>(article.facts().errors())) {
-            sharing.add(errorPositions.getOrDefault(e, NONE));
-            points.add(3);
+            tally.add(errorPositions.getOrDefault(e, NONE), 3);
         }
         for (String r : rulesOf(article)) {
-            sharing.add(rulePositions.getOrDefault(r, NONE));
-            points.add(2);
-        }
-        for (int k = 0; k < sharing.size(); k++) {
-            int add = points.get(k);
-            for (int i : sharing.get(k)) {
-                if (score[i] == 0) {
-                    if (count == touched.length) {
-                        touched = java.util.Arrays.copyOf(touched, count * 2);
-                    }
-                    touched[count++] = i;
-                }
-                score[i] += add;
-            }
+            tally.add(rulePositions.getOrDefault(r, NONE), 2);
         }
         // a product alone (1) never qualifies, so it only adds to articles already sharing something
         int[] products = productsOf[self];
@@ -673,10 +655,10 @@ public final class SiteRenderer {
         int[] best = new int[RELATED];
         int[] bestScore = new int[RELATED];
         int found = 0;
-        for (int k = 0; k < count; k++) {
-            int i = touched[k];
-            int s = score[i];
-            score[i] = 0;
+        for (int k = 0; k < tally.count; k++) {
+            int i = tally.touched[k];
+            int s = tally.score[i];
+            tally.score[i] = 0; // the array is the thread's, zero again for its next article
             if (i == self) {
                 continue;
             }
@@ -705,6 +687,29 @@ public final class SiteRenderer {
         List<Article> result = List.copyOf(out);
         related.set(self, result);
         return result;
+    }
+
+    /** Scores by article position, and which positions have one, in the order they got it. */
+    private static final class Tally {
+        final int[] score;
+        int[] touched = new int[32];
+        int count;
+
+        Tally(int[] score) {
+            this.score = score;
+        }
+
+        void add(int[] positions, int points) {
+            for (int i : positions) {
+                if (score[i] == 0) {
+                    if (count == touched.length) {
+                        touched = java.util.Arrays.copyOf(touched, count * 2);
+                    }
+                    touched[count++] = i;
+                }
+                score[i] += points;
+            }
+        }
     }
 
     /** How many numbers two sorted arrays have in common. */

@@ -83,9 +83,12 @@ public final class SearchIndexer {
     public record Index(String hash, List<Output> files, int documents, int terms, int shards) {
     }
 
-    /** The preview rebuilds the index in the background and interrupts a build that a newer edit made stale. */
-    private static void stopIfInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
+    /**
+     * The preview rebuilds the index in the background and interrupts a build that a newer edit
+     * made stale; the work done for it on other threads asks the thread that asked for the index.
+     */
+    private static void stopIfInterrupted(Thread caller) {
+        if (caller.isInterrupted()) {
             throw new java.util.concurrent.CancellationException("search index no longer needed");
         }
     }
@@ -104,8 +107,8 @@ public final class SearchIndexer {
                 .mapToObj(r -> {
                     Map<String, Postings> local = new HashMap<>();
                     for (int id = r * run; id < Math.min(n, (r + 1) * run); id++) {
-                        if ((id & 63) == 0 && caller.isInterrupted()) {
-                            throw new java.util.concurrent.CancellationException("search index no longer needed");
+                        if ((id & 63) == 0) {
+                            stopIfInterrupted(caller);
                         }
                         int doc = id;
                         int[] length = lengths[id];
@@ -116,7 +119,7 @@ public final class SearchIndexer {
                     }
                     return local;
                 }).toList();
-        stopIfInterrupted();
+        stopIfInterrupted(caller);
         // each term's pieces, in run order, joined once into arrays of the exact size (appending
         // run by run copied a frequent term's postings once per run: quadratic at 30,000 articles)
         Map<String, List<Postings>> pieces = new HashMap<>();
@@ -138,9 +141,7 @@ public final class SearchIndexer {
         List<String> terms = new ArrayList<>(postings.keySet());
         terms.sort(null);
         double max = terms.parallelStream().mapToDouble(t -> {
-            if (caller.isInterrupted()) {
-                throw new java.util.concurrent.CancellationException("search index no longer needed");
-            }
+            stopIfInterrupted(caller);
             return postings.get(t).score(n, lengths, avg);
         }).max().orElse(0);
         // each term's postings are encoded in parallel; the shards are cut in term order, then compressed
@@ -164,7 +165,7 @@ public final class SearchIndexer {
             raw.add(shard.finish());
         }
         List<byte[]> shards = raw.parallelStream().map(SearchIndexer::gzip).toList();
-        stopIfInterrupted();
+        stopIfInterrupted(caller);
         List<byte[]> fragments = fragments(docs);
         String manifest = manifest(docs, firstTerms, articles, source.config().languages());
         String hash = hash(manifest, shards, fragments);
@@ -328,8 +329,8 @@ public final class SearchIndexer {
         Thread caller = Thread.currentThread();
         return java.util.stream.IntStream.range(0, (docs.size() + FRAGMENT_BLOCK - 1) / FRAGMENT_BLOCK).parallel()
                 .mapToObj(block -> {
-                    if (block % 256 == 0 && caller.isInterrupted()) {
-                        throw new java.util.concurrent.CancellationException("search index no longer needed");
+                    if (block % 256 == 0) {
+                        stopIfInterrupted(caller);
                     }
                     return fragment(docs, block * FRAGMENT_BLOCK);
                 }).toList();

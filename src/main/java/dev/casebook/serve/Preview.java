@@ -77,7 +77,7 @@ public final class Preview implements AutoCloseable {
     /** The first build; the returned state may hold problems (then nothing but the overlay is served). */
     public State start() {
         long t = System.nanoTime();
-        Site site = build.prepare(options, Set.of(), false);
+        Site site = build.prepare(options, Set.of());
         state = new State(1, site, files(site), problems(site));
         report(site, Set.of(), t);
         if (site.clean()) {
@@ -165,7 +165,7 @@ public final class Preview implements AutoCloseable {
             // the site folder itself in the set means: read everything (the loader reads everything
             // again on its own when content/_site.yaml or a section folder changed)
             Set<Path> paths = changed.contains(options.site()) ? Set.of() : changed;
-            Site site = build.prepare(options, paths, false);
+            Site site = build.prepare(options, paths);
             State before = state;
             if (site.clean()) {
                 rendered.clear();

@@ -41,7 +41,7 @@ public final class CrashingPublish {
             if (at.equals(step)) {
                 Runtime.getRuntime().halt(137);
             }
-        }).write(out, site(args[1]), inspector, List::of);
+        }).write(out, site(args[1]), List::of, inspector, List::of);
         Runtime.getRuntime().halt(0);
     }
 }

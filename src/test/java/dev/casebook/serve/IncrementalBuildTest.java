@@ -87,12 +87,16 @@ class IncrementalBuildTest {
     /** The files the preview would serve, rendered, after telling it what changed. */
     private Map<String, String> step(String... changed) {
         Set<Path> paths = Arrays.stream(changed).map(dir::resolve).collect(Collectors.toSet());
-        Site site = incremental.prepare(options, paths, false);
+        Site site = incremental.prepare(options, paths);
         if (site.clean()) {
             site = incremental.withSearch(site); // as the preview does, in the background
         }
         Map<String, String> preview = files(site);
-        Site full = new SiteBuild().prepare(options, Set.of(), true);
+        SiteBuild fresh = new SiteBuild();
+        Site full = fresh.prepare(options, Set.of());
+        if (full.clean()) {
+            full = fresh.withSearch(full);
+        }
         assertEquals(diagnostics(full), diagnostics(site), "diagnostics after " + Arrays.toString(changed));
         Map<String, String> expected = files(full);
         assertEquals(expected.keySet(), preview.keySet(), "the same files after " + Arrays.toString(changed));

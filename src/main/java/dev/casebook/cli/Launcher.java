@@ -83,23 +83,16 @@ public final class Launcher {
         }
         Optional<Path> jar = jar();
         String chosen = System.getenv("CASEBOOK_JAVA_OPTS");
-        if (jar.isEmpty() || chosen == null && !startedPlain(jar.get())) {
+        if (jar.isEmpty() || chosen == null && !startedPlain()) {
             return OptionalInt.empty();
         }
         List<String> options = chosen != null ? words(chosen) : options(site(args));
         Path archive = archive(jar.get());
-        Path recording = null;
+        Path recording = archive.resolveSibling(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        List<String> cds = classData(jar.get(), archive, recording);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Files.isRegularFile(archive) && lastModified(archive) >= lastModified(jar.get())) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-            command.add("-Xshare:auto");
-            command.addAll(QUIET_CDS);
-        } else if (Files.isWritable(archive.getParent())) {
-            recording = archive.resolveSibling(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-            command.add("-XX:ArchiveClassesAtExit=" + recording);
-            command.addAll(QUIET_CDS);
-        }
+        command.addAll(cds);
         command.addAll(options);
         command.add("-D" + LAUNCHED + "=true");
         command.add("-cp");
@@ -124,10 +117,29 @@ public final class Launcher {
             }
         }
         Runtime.getRuntime().removeShutdownHook(stop);
-        if (recording != null) {
+        if (cds.contains("-XX:ArchiveClassesAtExit=" + recording)) {
             keep(recording, archive);
         }
         return OptionalInt.of(code);
+    }
+
+    /**
+     * The class-data options for a JVM running {@code jar}: map {@code archive} when it is as new
+     * as the jar, else record one into {@code recording} (moved into place by {@link #keep}), or
+     * nothing where the folder cannot take one.
+     */
+    static List<String> classData(Path jar, Path archive, Path recording) {
+        List<String> options = new ArrayList<>();
+        if (Files.isRegularFile(archive) && lastModified(archive) >= lastModified(jar)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+            options.add("-Xshare:auto");
+        } else if (Files.isWritable(archive.getParent())) {
+            options.add("-XX:ArchiveClassesAtExit=" + recording);
+        } else {
+            return List.of();
+        }
+        options.addAll(QUIET_CDS);
+        return List.copyOf(options);
     }
 
     /** The jar this class runs from, when it runs from one. */
@@ -145,7 +157,7 @@ public final class Launcher {
     }
 
     /** True when this JVM was started as {@code java -jar <this jar> ...}, with no options of its own. */
-    private static boolean startedPlain(Path jar) {
+    private static boolean startedPlain() {
         Optional<String[]> arguments = ProcessHandle.current().info().arguments();
         if (arguments.isEmpty() || arguments.get().length < 2 || !arguments.get()[0].equals("-jar")) {
             return false;
@@ -196,7 +208,7 @@ public final class Launcher {
         return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
     }
 
-    private static List<String> words(String options) {
+    static List<String> words(String options) {
         String trimmed = options.strip();
         return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     }
@@ -210,7 +222,7 @@ public final class Launcher {
     }
 
     /** Moves a recorded archive into place; a failed or missing recording leaves things as they were. */
-    private static void keep(Path recording, Path archive) {
+    static void keep(Path recording, Path archive) {
         try {
             if (Files.size(recording) > 0) {
                 Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

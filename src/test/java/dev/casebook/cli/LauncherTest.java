@@ -57,4 +57,38 @@ class LauncherTest {
         assertTrue(Launcher.relaunch(new String[] {"validate", "x.yaml"}).isEmpty());
         assertTrue(Launcher.relaunch(new String[] {}).isEmpty());
     }
+
+    @Test
+    void aJarWithoutAnArchiveRecordsOneAndANewerArchiveIsMapped() throws IOException {
+        Path jar = Files.writeString(dir.resolve("casebook.jar"), "jar");
+        Path archive = Launcher.archive(jar);
+        Path recording = dir.resolve("casebook.jsa.tmp-1");
+        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> record = new java.util.ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + recording));
+        record.addAll(quiet);
+        assertEquals(record, Launcher.classData(jar, archive, recording));
+
+        Files.writeString(recording, "classes");
+        Launcher.keep(recording, archive);
+        assertEquals("classes", Files.readString(archive));
+        assertTrue(Files.notExists(recording));
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        List<String> map = new java.util.ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        map.addAll(quiet);
+        assertEquals(map, Launcher.classData(jar, archive, recording));
+
+        // a jar rebuilt after its archive records a fresh one; an empty recording (a JVM that could not dump) is dropped
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 1000));
+        assertEquals(record, Launcher.classData(jar, archive, recording));
+        Files.writeString(recording, "");
+        Launcher.keep(recording, archive);
+        assertEquals("classes", Files.readString(archive));
+        assertTrue(Files.notExists(recording));
+    }
+
+    @Test
+    void casebookJavaOptsAreWordsAndAnEmptyValueMeansTheJvmsDefaults() {
+        assertEquals(List.of("-Xmx2g", "-XX:+UseG1GC"), Launcher.words("  -Xmx2g \t -XX:+UseG1GC\n"));
+        assertEquals(List.of(), Launcher.words("   "));
+    }
 }

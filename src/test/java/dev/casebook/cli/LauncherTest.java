@@ -37,11 +37,14 @@ class LauncherTest {
         article("a/two", "en");
         assertEquals(3, Launcher.markdownFiles(dir.resolve("content"), 10));
         assertEquals(2, Launcher.markdownFiles(dir.resolve("content"), 2), "counting stops at the limit");
-        List<String> collector = List.of("-XX:+UseSerialGC", "-Xmn96m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
-        List<String> small = new java.util.ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        List<String> collector = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
+        List<String> small = new java.util.ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Dsun.reflect.inflationThreshold=2147483647",
+                "-Xmn160m"));
         small.addAll(collector);
+        List<String> large = new java.util.ArrayList<>(List.of("-Xmn96m"));
+        large.addAll(collector);
         assertEquals(small, Launcher.options(dir, 3));
-        assertEquals(collector, Launcher.options(dir, 2));
+        assertEquals(large, Launcher.options(dir, 2));
         assertEquals(Launcher.SMALL_SITE_OPTIONS, Launcher.options(dir.resolve("missing")));
     }
 

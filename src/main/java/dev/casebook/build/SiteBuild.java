@@ -93,6 +93,31 @@ public final class SiteBuild {
     }
 
     /**
+     * Starts loading, on a thread of its own, what every build needs and no input changes: the
+     * built-in rule catalog, LiteLLM's facts, and the classes of flexmark, Pebble and the search
+     * tokenizer (their first
+     * use in a fresh JVM costs more than the knowledge base's whole parse). Called as the process
+     * starts, it runs on the second core while the command line is read and the content loaded.
+     * Nothing it makes is passed on: the stages ask for the same things and find them ready, or
+     * wait for them; a failure here is met again, and reported, where the stage asks.
+     */
+    public static void warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                Catalog.builtIn();
+                MarkdownParser.warmUp();
+                dev.casebook.validate.LiteLlmFacts.get();
+                SiteRenderer.warmUp();
+                dev.casebook.search.Tokenizer.tokenize("LiteLLM 报错 OPENAI_API_KEY：ｆｕｌｌ‐width litellm.exceptions.AuthenticationError");
+            } catch (RuntimeException | LinkageError e) {
+                // met again by the stage that needs it
+            }
+        }, "casebook-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
      * A full build: every stage, then the site written (or, for {@code check}, only produced).
      * The search index is built on a thread of its own while the pages are written: it needs only
      * the parsed documents, and no page links into it but {@code search/search.js}, so the pages'

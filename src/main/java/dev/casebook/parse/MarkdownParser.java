@@ -109,6 +109,34 @@ public final class MarkdownParser {
     }
 
     /**
+     * Loads and runs flexmark's parser once on a small document, so that its classes are ready
+     * when the parse stage starts (see {@code SiteBuild.warmUp}).
+     */
+    public static void warmUp() {
+        new MarkdownParser().parser.parse("""
+                # Title {#id}
+
+                Text with *emphasis*, `code`, a [link](https://example.com/) and https://example.com/x.[^1]
+
+                > [!NOTE]
+                > A callout.
+
+                - [ ] a task
+                1. an item
+
+                | a | b |
+                | - | - |
+                | 1 | 2 |
+
+                ```yaml
+                key: value
+                ```
+
+                [^1]: A footnote.
+                """);
+    }
+
+    /**
      * Parses one translation's body.
      *
      * @param calloutTitles the title shown on each callout kind, in the translation's language

@@ -189,6 +189,32 @@ public final class SiteRenderer {
                 .build();
     }
 
+    /**
+     * Builds a throwaway template engine configured as the real one and renders a small template
+     * with it, so that Pebble's classes and its HTML escaping tables are ready when pages are
+     * rendered (see {@code SiteBuild.warmUp}).
+     */
+    public static String warmUp() {
+        PebbleEngine engine = new PebbleEngine.Builder()
+                .loader(new io.pebbletemplates.pebble.loader.StringLoader())
+                .strictVariables(true)
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .defaultLocale(Locale.ROOT)
+                .build();
+        PebbleTemplate template = engine.getTemplate("""
+                {% for link in links %}<a href="{{ link.href }}">{{ link.name | upper }}</a>{% if loop.last %}.{% endif %}
+                {% endfor %}{{ title }} {{ count + 1 }}""");
+        try {
+            StringWriter out = new StringWriter();
+            template.evaluate(out, Map.of("links", List.of(new Views.NamedLink("<a> & é", "/x?a=1&b=2")),
+                    "title", "\"quoted\" 中文", "count", 1), Locale.ROOT);
+            return out.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Outcome<List<Output>> render() {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();

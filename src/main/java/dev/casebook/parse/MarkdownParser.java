@@ -242,6 +242,10 @@ public final class MarkdownParser {
 
     /** Renders callouts and fenced code the Casebook way; everything else is flexmark's default. */
     private static final class CasebookNodes implements NodeRenderer {
+        /** The document's source, and its characters as an array: read faster than through String.charAt. */
+        private String source;
+        private char[] sourceChars;
+
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(
@@ -259,12 +263,17 @@ public final class MarkdownParser {
         private void text(Text node, NodeRendererContext context, HtmlWriter html) {
             BasedSequence chars = node.getChars();
             if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
+                if (base != source) {
+                    source = base;
+                    sourceChars = base.toCharArray();
+                }
+                char[] text = sourceChars;
                 int start = chars.getStartOffset();
                 int end = chars.getEndOffset();
                 StringBuilder out = null;
                 int from = start;
                 for (int i = start; i < end; i++) {
-                    char c = base.charAt(i);
+                    char c = text[i];
                     if (c == '\\' || c == '&' || c == '\r') {
                         context.delegateRender();
                         return;

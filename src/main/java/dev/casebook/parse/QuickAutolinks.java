@@ -32,14 +32,18 @@ final class QuickAutolinks implements Parser.ParserExtension {
 
     /** True when {@code text} holds something a link could start from. */
     static boolean mayHoldLink(CharSequence text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+        return mayHoldLink(text.toString().toCharArray(), 0, text.length());
+    }
+
+    /** True when {@code text} from {@code start} to {@code end} holds something a link could start from. */
+    static boolean mayHoldLink(char[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text[i];
             if (c == ':' || c == '@' || c == '&' || c == '\\') {
                 return true;
             }
-            if ((c == 'w' || c == 'W') && i + 3 < n && (text.charAt(i + 1) | 0x20) == 'w' && (text.charAt(i + 2) | 0x20) == 'w'
-                    && text.charAt(i + 3) == '.') {
+            if ((c == 'w' || c == 'W') && i + 3 < end && (text[i + 1] | 0x20) == 'w' && (text[i + 2] | 0x20) == 'w'
+                    && text[i + 3] == '.') {
                 return true;
             }
         }
@@ -55,11 +59,16 @@ final class QuickAutolinks implements Parser.ParserExtension {
         @Override
         public NodePostProcessor apply(Document document) {
             NodePostProcessor links = new AutolinkNodePostProcessor(document);
+            Object base = document.getChars().getBase();
+            char[] source = base instanceof String s ? s.toCharArray() : null; // read as an array: see MarkdownLimits
             return new NodePostProcessor() {
                 @Override
                 public void process(NodeTracker state, Node node) {
                     BasedSequence chars = node.getChars();
-                    if (mayHoldLink(chars)) {
+                    int start = chars.getStartOffset();
+                    int end = chars.getEndOffset();
+                    boolean inSource = source != null && chars.getBase() == base && end - start == chars.length();
+                    if (inSource ? mayHoldLink(source, start, end) : mayHoldLink(chars)) {
                         links.process(state, node);
                     }
                 }

@@ -100,6 +100,8 @@ public final class SiteRenderer {
     private final Map<String, TranslationReport.State> translationStates = new java.util.HashMap<>();
     private final PebbleEngine engine;
     private final Map<String, String> assetUrls = new TreeMap<>();
+    /** Each theme asset's fingerprinted path in the site, digested once. */
+    private final Map<String, String> assetPaths = new TreeMap<>();
 
     /**
      * @param site         the site folder, to copy bundle files from
@@ -166,7 +168,8 @@ public final class SiteRenderer {
         this.validator = new dev.casebook.validate.Validator(catalog);
         translations.rows().forEach(r -> r.states().forEach((l, s) -> translationStates.put(r.article() + "\n" + l.code(), s)));
         this.engine = engine(theme);
-        theme.assets().forEach((name, bytes) -> assetUrls.put(name, base.url(fingerprint(name, bytes))));
+        theme.assets().forEach((name, bytes) -> assetPaths.put(name, fingerprint(name, bytes)));
+        assetPaths.forEach((name, path) -> assetUrls.put(name, base.url(path)));
     }
 
     private static PebbleEngine engine(Theme theme) {
@@ -258,7 +261,7 @@ public final class SiteRenderer {
             }));
         }
         outputs.addAll(resources());
-        theme.assets().forEach((name, bytes) -> outputs.add(new Output.Bytes(fingerprint(name, bytes), bytes)));
+        theme.assets().forEach((name, bytes) -> outputs.add(new Output.Bytes(assetPaths.get(name), bytes)));
         outputs.addAll(new Feeds(source, base, theme).feeds());
         outputs.addAll(new DataFiles(source, entries).files());
         outputs.add(text(".nojekyll", ""));

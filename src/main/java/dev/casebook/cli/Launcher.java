@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 
 /**
  * The JVM a build runs in, and the jar's entry point. {@code java -jar casebook.jar build} with no
@@ -34,6 +33,11 @@ import java.util.stream.Stream;
  *   G1 and the parallel collector and peaked at 0.9 GB instead of 1.8 and 2.6 GB. Small sites
  *   get 160 MB, which the knowledge base's build never fills.
  * </ul>
+ *
+ * <p>The first JVM is on the path of every build, so this class keeps it short: no string
+ * concatenation with {@code +}, no lambdas and no streams (each bootstraps the JDK's
+ * invokedynamic machinery, about 20 ms in a fresh JVM), and the command line is read from
+ * {@code /proc/self/cmdline} where there is one rather than through {@code ProcessHandle}.
  *
  * {@code CASEBOOK_JAVA_OPTS} replaces the choice of options (an empty value: the JVM's defaults);
  * a JVM started with options of its own, a run from classes rather than a jar, and commands
@@ -96,13 +100,13 @@ public final class Launcher {
         }
         List<String> options = chosen != null ? words(chosen) : options(site(args));
         Path archive = archive(jar.get());
-        Path recording = archive.resolveSibling(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path recording = archive.resolveSibling(archive.getFileName().toString().concat(".tmp-").concat(Long.toString(pid())));
         List<String> cds = classData(jar.get(), archive, recording);
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString()); // this JVM's own java
         command.addAll(cds);
         command.addAll(options);
-        command.add("-D" + LAUNCHED + "=true");
+        command.add("-D".concat(LAUNCHED).concat("=true"));
         command.add("-cp");
         command.add(jar.get().toString());
         command.add("dev.casebook.cli.Main"); // by name: this JVM never loads it
@@ -113,7 +117,12 @@ public final class Launcher {
         } catch (IOException | UnsupportedOperationException e) {
             return OptionalInt.empty(); // no second JVM: this one builds
         }
-        Thread stop = new Thread(child::destroy); // this JVM told to stop: so is the build
+        Thread stop = new Thread(new Runnable() { // this JVM told to stop: so is the build
+            @Override
+            public void run() {
+                child.destroy();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(stop);
         int code;
         while (true) {
@@ -125,7 +134,7 @@ public final class Launcher {
             }
         }
         Runtime.getRuntime().removeShutdownHook(stop);
-        if (cds.contains("-XX:ArchiveClassesAtExit=" + recording)) {
+        if (cds.contains("-XX:ArchiveClassesAtExit=".concat(recording.toString()))) {
             keep(recording, archive);
         }
         return OptionalInt.of(code);
@@ -139,10 +148,10 @@ public final class Launcher {
     static List<String> classData(Path jar, Path archive, Path recording) {
         List<String> options = new ArrayList<>();
         if (Files.isRegularFile(archive) && lastModified(archive) >= lastModified(jar)) {
-            options.add("-XX:SharedArchiveFile=" + archive);
+            options.add("-XX:SharedArchiveFile=".concat(archive.toString()));
             options.add("-Xshare:auto");
         } else if (Files.isWritable(archive.getParent())) {
-            options.add("-XX:ArchiveClassesAtExit=" + recording);
+            options.add("-XX:ArchiveClassesAtExit=".concat(recording.toString()));
         } else {
             return List.of();
         }
@@ -166,11 +175,47 @@ public final class Launcher {
 
     /** True when this JVM was started as {@code java -jar <this jar> ...}, with no options of its own. */
     private static boolean startedPlain() {
-        Optional<String[]> arguments = ProcessHandle.current().info().arguments();
-        if (arguments.isEmpty() || arguments.get().length < 2 || !arguments.get()[0].equals("-jar")) {
+        Optional<List<String>> arguments = arguments();
+        if (arguments.isEmpty() || arguments.get().size() < 2 || !arguments.get().get(0).equals("-jar")) {
             return false;
         }
         return System.getenv("JDK_JAVA_OPTIONS") == null && System.getenv("JAVA_TOOL_OPTIONS") == null;
+    }
+
+    /** This JVM's command-line arguments after the program name, from {@code /proc} or else from {@code ProcessHandle}. */
+    private static Optional<List<String>> arguments() {
+        Path proc = Path.of("/proc/self/cmdline");
+        if (Files.isReadable(proc)) {
+            try {
+                return Optional.of(commandLine(Files.readAllBytes(proc)));
+            } catch (IOException e) {
+                // read it the portable way
+            }
+        }
+        Optional<String[]> arguments = ProcessHandle.current().info().arguments();
+        return arguments.isPresent() ? Optional.of(Arrays.asList(arguments.get())) : Optional.empty();
+    }
+
+    /** The words of a {@code /proc/<pid>/cmdline} (each ends with a NUL), without the program name. */
+    static List<String> commandLine(byte[] cmdline) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                words.add(new String(cmdline, start, i - start, java.nio.charset.Charset.defaultCharset()));
+                start = i + 1;
+            }
+        }
+        return words.isEmpty() ? words : words.subList(1, words.size());
+    }
+
+    /** This process's id: the name of {@code /proc/self} where there is one. */
+    private static long pid() {
+        try {
+            return Long.parseLong(Path.of("/proc/self").toRealPath().getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     /** The site folder of the command line ({@code --site DIR}, {@code --site=DIR}, else the current folder). */
@@ -197,23 +242,32 @@ public final class Launcher {
 
     /** How many {@code index.<lang>.md} files {@code content} holds, counting up to {@code limit}. */
     static long markdownFiles(Path content, long limit) {
-        if (!Files.isDirectory(content)) {
-            return 0;
+        return count(content.toFile(), limit, 0);
+    }
+
+    private static long count(java.io.File folder, long limit, long found) {
+        java.io.File[] entries = folder.listFiles();
+        if (entries == null) {
+            return found;
         }
-        try (Stream<Path> files = Files.walk(content)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith("index.") && name.endsWith(".md");
-            }).limit(limit).count();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return 0;
+        for (java.io.File entry : entries) {
+            if (found >= limit) {
+                break;
+            }
+            String name = entry.getName();
+            if (name.startsWith("index.") && name.endsWith(".md") && entry.isFile()) {
+                found++;
+            } else if (entry.isDirectory() && !java.nio.file.Files.isSymbolicLink(entry.toPath())) {
+                found = count(entry, limit, found);
+            }
         }
+        return found;
     }
 
     /** The class-data archive of {@code jar}: beside it, named after it. */
     static Path archive(Path jar) {
         String name = jar.getFileName().toString();
-        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()).concat(".jsa"));
     }
 
     static List<String> words(String options) {

@@ -49,6 +49,22 @@ class LauncherTest {
     }
 
     @Test
+    void theCommandLineIsReadFromProcWithoutTheProgramName() {
+        byte[] cmdline = "/usr/bin/java\0-jar\0target/casebook.jar\0build\0--site\0my kb\0".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(List.of("-jar", "target/casebook.jar", "build", "--site", "my kb"), Launcher.commandLine(cmdline));
+        assertEquals(List.of(), Launcher.commandLine(new byte[0]));
+    }
+
+    @Test
+    void markdownFilesInLinkedFoldersAreNotCounted() throws IOException {
+        article("a/one", "en", "zh");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/b/two"));
+        Files.writeString(elsewhere.resolve("index.en.md"), "---\ntitle: x\n---\n");
+        Files.createSymbolicLink(dir.resolve("content/b"), dir.resolve("elsewhere/b"));
+        assertEquals(2, Launcher.markdownFiles(dir.resolve("content"), 10));
+    }
+
+    @Test
     void theClassArchiveLivesBesideTheJar() {
         assertEquals(Path.of("/opt/cb/casebook.jsa"), Launcher.archive(Path.of("/opt/cb/casebook.jar")));
     }

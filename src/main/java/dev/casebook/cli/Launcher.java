@@ -24,10 +24,11 @@ import java.util.OptionalInt;
  *   has ended; a jar newer than its archive records a fresh one. Where the jar's folder is not
  *   writable, the build runs without.
  *   <li><b>Compiler by size.</b> Up to {@link #SMALL_SITE} Markdown files, the quick compiler
- *   alone (C1) and reflection without generated classes: on two cores the optimising compiler (C2) spends more CPU compiling than it
- *   saves on a build of that length (a 1,000-article build: 9 s of CPU against 18 s, measured
- *   with {@code -XX:+CITime}). Larger sites keep C2, which pays off over a longer build (a
- *   30,000-article check, stages after loading: 58 s with C2, 77 s with C1).
+ *   alone (C1) and reflection without generated classes: on two cores the optimising compiler
+ *   (C2) spends more CPU compiling than it saves on a build of that length (a 1,000-article
+ *   build: 9 s of CPU against 18 s, measured with {@code -XX:+CITime}). Larger sites keep C2,
+ *   which pays off over a longer build (a 30,000-article check, stages after loading: 58 s with
+ *   C2, 77 s with C1).
  *   <li><b>Collector.</b> The serial collector and a heap that grows only as far as it must,
  *   with a 96 MB young generation for large sites: on a 10,000-article check it was as fast as
  *   G1 and the parallel collector and peaked at 0.9 GB instead of 1.8 and 2.6 GB. Small sites
@@ -50,7 +51,8 @@ public final class Launcher {
     /** Markdown files up to which a build is short enough for the quick compiler alone. */
     static final int SMALL_SITE = 4000;
     /** The serial collector, and a heap that grows only as far as it must. */
-    private static final List<String> COLLECTOR = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
+    private static final List<String> COLLECTOR =
+            List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
     /**
      * Reflection through the JDK's native accessors: after 15 calls of a method the JDK otherwise
      * generates a class for it, and a small build's templates reach about a hundred getters that
@@ -58,7 +60,8 @@ public final class Launcher {
      */
     private static final String NATIVE_REFLECTION = "-Dsun.reflect.inflationThreshold=2147483647";
     /** A young generation the knowledge base's build never fills (one collection less: 30 to 50 ms). */
-    static final List<String> SMALL_SITE_OPTIONS = plus(List.of("-XX:TieredStopAtLevel=1", NATIVE_REFLECTION, "-Xmn160m"), COLLECTOR);
+    static final List<String> SMALL_SITE_OPTIONS =
+            plus(List.of("-XX:TieredStopAtLevel=1", NATIVE_REFLECTION, "-Xmn160m"), COLLECTOR);
     /** A small young generation, so that the heap of a large build stays small. */
     static final List<String> LARGE_SITE_OPTIONS = plus(List.of("-Xmn96m"), COLLECTOR);
 

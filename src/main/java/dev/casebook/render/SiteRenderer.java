@@ -183,8 +183,13 @@ public final class SiteRenderer {
         jar.setPrefix(Theme.CLASSPATH_ROOT.substring(0, Theme.CLASSPATH_ROOT.length() - 1));
         jar.setSuffix(".peb");
         loaders.add(jar);
+        return engine(new DelegatingLoader(loaders));
+    }
+
+    /** The engine every page is rendered with: strict variables, HTML escaping on, no locale of the machine's. */
+    private static PebbleEngine engine(Loader<?> loader) {
         return new PebbleEngine.Builder()
-                .loader(new DelegatingLoader(loaders))
+                .loader(loader)
                 .strictVariables(true)
                 .autoEscaping(true)
                 .newLineTrimming(true)
@@ -198,13 +203,7 @@ public final class SiteRenderer {
      * rendered (see {@code SiteBuild.warmUp}).
      */
     public static String warmUp() {
-        PebbleEngine engine = new PebbleEngine.Builder()
-                .loader(new io.pebbletemplates.pebble.loader.StringLoader())
-                .strictVariables(true)
-                .autoEscaping(true)
-                .newLineTrimming(true)
-                .defaultLocale(Locale.ROOT)
-                .build();
+        PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader());
         PebbleTemplate template = engine.getTemplate("""
                 {% for link in links %}<a href="{{ link.href }}">{{ link.name | upper }}</a>{% if loop.last %}.{% endif %}
                 {% endfor %}{{ title }} {{ count + 1 }}""");

@@ -31,8 +31,9 @@ import java.util.OptionalInt;
  *   C2, 77 s with C1).
  *   <li><b>Collector.</b> The serial collector and a heap that grows only as far as it must,
  *   with a 96 MB young generation for large sites: on a 10,000-article check it was as fast as
- *   G1 and the parallel collector and peaked at 0.9 GB instead of 1.8 and 2.6 GB. Small sites
- *   get 160 MB, which the knowledge base's build never fills.
+ *   G1 and the parallel collector and peaked at 0.9 GB instead of 1.8 and 2.6 GB. Sites of up
+ *   to {@link #TINY_SITE} Markdown files get 160 MB, which the knowledge base's build never
+ *   fills; a larger young generation on a larger site only raises its peak memory.
  * </ul>
  *
  * <p>The first JVM is on the path of every build, so this class keeps it short: no string
@@ -50,6 +51,8 @@ public final class Launcher {
     static final String LAUNCHED = "casebook.launched";
     /** Markdown files up to which a build is short enough for the quick compiler alone. */
     static final int SMALL_SITE = 4000;
+    /** Markdown files up to which a build fits in a 160 MB young generation without a collection. */
+    static final int TINY_SITE = 500;
     /** The serial collector, and a heap that grows only as far as it must. */
     private static final List<String> COLLECTOR =
             List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
@@ -60,9 +63,11 @@ public final class Launcher {
      */
     private static final String NATIVE_REFLECTION = "-Dsun.reflect.inflationThreshold=2147483647";
     /** A young generation the knowledge base's build never fills (one collection less: 30 to 50 ms). */
-    static final List<String> SMALL_SITE_OPTIONS =
+    static final List<String> TINY_SITE_OPTIONS =
             plus(List.of("-XX:TieredStopAtLevel=1", NATIVE_REFLECTION, "-Xmn160m"), COLLECTOR);
-    /** A small young generation, so that the heap of a large build stays small. */
+    /** A small young generation, so that the heap stays small once collections start. */
+    static final List<String> SMALL_SITE_OPTIONS =
+            plus(List.of("-XX:TieredStopAtLevel=1", NATIVE_REFLECTION, "-Xmn96m"), COLLECTOR);
     static final List<String> LARGE_SITE_OPTIONS = plus(List.of("-Xmn96m"), COLLECTOR);
 
     private static List<String> plus(List<String> first, List<String> options) {
@@ -236,11 +241,12 @@ public final class Launcher {
 
     /** The JVM options for a build of {@code site}: see the class comment. */
     static List<String> options(Path site) {
-        return options(site, SMALL_SITE);
+        return options(markdownFiles(site.resolve("content"), SMALL_SITE + 1L));
     }
 
-    static List<String> options(Path site, int small) {
-        return markdownFiles(site.resolve("content"), small + 1L) <= small ? SMALL_SITE_OPTIONS : LARGE_SITE_OPTIONS;
+    /** The JVM options for a site of {@code markdownFiles} Markdown files: see the class comment. */
+    static List<String> options(long markdownFiles) {
+        return markdownFiles <= TINY_SITE ? TINY_SITE_OPTIONS : markdownFiles <= SMALL_SITE ? SMALL_SITE_OPTIONS : LARGE_SITE_OPTIONS;
     }
 
     /** How many {@code index.<lang>.md} files {@code content} holds, counting up to {@code limit}. */

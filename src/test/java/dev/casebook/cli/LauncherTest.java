@@ -38,14 +38,23 @@ class LauncherTest {
         assertEquals(3, Launcher.markdownFiles(dir.resolve("content"), 10));
         assertEquals(2, Launcher.markdownFiles(dir.resolve("content"), 2), "counting stops at the limit");
         List<String> collector = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
-        List<String> small = new java.util.ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Dsun.reflect.inflationThreshold=2147483647",
-                "-Xmn160m"));
-        small.addAll(collector);
-        List<String> large = new java.util.ArrayList<>(List.of("-Xmn96m"));
-        large.addAll(collector);
-        assertEquals(small, Launcher.options(dir, 3));
-        assertEquals(large, Launcher.options(dir, 2));
-        assertEquals(Launcher.SMALL_SITE_OPTIONS, Launcher.options(dir.resolve("missing")));
+        List<String> c1 = List.of("-XX:TieredStopAtLevel=1", "-Dsun.reflect.inflationThreshold=2147483647");
+        assertEquals(concat(c1, List.of("-Xmn160m"), collector), Launcher.options(3));
+        assertEquals(concat(c1, List.of("-Xmn160m"), collector), Launcher.options(Launcher.TINY_SITE));
+        assertEquals(concat(c1, List.of("-Xmn96m"), collector), Launcher.options(Launcher.TINY_SITE + 1));
+        assertEquals(concat(c1, List.of("-Xmn96m"), collector), Launcher.options(Launcher.SMALL_SITE));
+        assertEquals(concat(List.of("-Xmn96m"), collector), Launcher.options(Launcher.SMALL_SITE + 1));
+        assertEquals(Launcher.TINY_SITE_OPTIONS, Launcher.options(dir));
+        assertEquals(Launcher.TINY_SITE_OPTIONS, Launcher.options(dir.resolve("missing")));
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new java.util.ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     @Test

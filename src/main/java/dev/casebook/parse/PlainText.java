@@ -47,9 +47,11 @@ final class PlainText {
                     out[o++] = '\n';
                 }
             } else {
-                System.arraycopy(in, i - pendingBlanks, out, o, pendingBlanks);
-                o += pendingBlanks;
-                pendingBlanks = 0;
+                if (pendingBlanks > 0) { // blanks inside a line stay
+                    System.arraycopy(in, i - pendingBlanks, out, o, pendingBlanks);
+                    o += pendingBlanks;
+                    pendingBlanks = 0;
+                }
                 newlines = 0;
                 out[o++] = c;
             }

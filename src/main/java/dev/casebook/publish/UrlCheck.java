@@ -50,6 +50,19 @@ public final class UrlCheck {
             "// index: ".getBytes(StandardCharsets.US_ASCII),
     };
     private static final byte[] CLOSERS = {'"', '"', '<', '"', '\n', '\n'};
+    /** The opener that starts with each byte, or -1: no two openers start alike, so one look decides. */
+    private static final int[] OPENER_BY_FIRST_BYTE = new int[256];
+
+    static {
+        java.util.Arrays.fill(OPENER_BY_FIRST_BYTE, -1);
+        for (int k = 0; k < OPENERS.length; k++) {
+            int first = OPENERS[k][0] & 0xff;
+            if (OPENER_BY_FIRST_BYTE[first] >= 0) {
+                throw new IllegalStateException("two URL openers start with the same byte");
+            }
+            OPENER_BY_FIRST_BYTE[first] = k;
+        }
+    }
 
     private final BaseUrl base;
     private final Set<String> files;
@@ -88,28 +101,18 @@ public final class UrlCheck {
     public void scan(String path, byte[] content) {
         byte[] text = path.endsWith(".bin") ? gunzip(content) : content;
         for (int i = 0; i < text.length; i++) {
-            switch (text[i]) {
-                case 'h', 's', '<', '"', 'S', '/' -> {
-                    // one of the openers may start here
-                }
-                default -> {
-                    continue;
-                }
+            int k = OPENER_BY_FIRST_BYTE[text[i] & 0xff];
+            if (k < 0 || !startsWith(text, i, OPENERS[k])) {
+                continue;
             }
-            for (int k = 0; k < OPENERS.length; k++) {
-                byte[] opener = OPENERS[k];
-                if (text[i] == opener[0] && startsWith(text, i, opener)) {
-                    int start = i + opener.length;
-                    int end = start;
-                    while (end < text.length && text[end] != CLOSERS[k]) {
-                        end++;
-                    }
-                    String url = new String(text, start, end - start, StandardCharsets.UTF_8).strip();
-                    check(path, k == 3 ? unescapeJson(url) : unescapeHtml(url));
-                    i = end;
-                    break;
-                }
+            int start = i + OPENERS[k].length;
+            int end = start;
+            while (end < text.length && text[end] != CLOSERS[k]) {
+                end++;
             }
+            String url = new String(text, start, end - start, StandardCharsets.UTF_8).strip();
+            check(path, k == 3 ? unescapeJson(url) : unescapeHtml(url));
+            i = end;
         }
     }
 

@@ -23,6 +23,15 @@ final class MarkdownLimits {
     static final int MAX_LINKS = 10_000;
     static final int MAX_REFERENCE_DEFINITIONS = 5_000;
 
+    /** The characters the per-character bounds look at: delimiter runs, link openings, code spans. */
+    private static final boolean[] COUNTED = new boolean[128];
+
+    static {
+        for (char c : "*_~]`".toCharArray()) {
+            COUNTED[c] = true;
+        }
+    }
+
     private MarkdownLimits() {
     }
 
@@ -88,6 +97,11 @@ final class MarkdownLimits {
                 char runOf = 0;
                 for (int i = start; i < end; i++) {
                     char c = text[i];
+                    if (c >= COUNTED.length || !COUNTED[c]) { // most characters: only ends a run
+                        run = 0;
+                        runOf = 0;
+                        continue;
+                    }
                     if ((c == '*' || c == '_' || c == '~') && c == runOf) {
                         run++;
                     } else {

@@ -97,9 +97,9 @@ public final class SiteBuild {
      * built-in rule catalog, LiteLLM's facts, and the classes of flexmark, Pebble and the search
      * tokenizer (their first use in a fresh JVM costs more than the knowledge base's whole
      * parse). Called as the process starts, it runs on the second core while the command line is
-     * read and the content loaded.
-     * Nothing it makes is passed on: the stages ask for the same things and find them ready, or
-     * wait for them; a failure here is met again, and reported, where the stage asks.
+     * read and the content loaded. Nothing it makes is passed on: the stages ask for the same
+     * things and find them ready, or wait for them; a failure here is met again, and reported,
+     * where the stage asks.
      */
     public static void warmUp() {
         Thread thread = new Thread(() -> {

@@ -98,7 +98,7 @@ public final class Launcher {
      * this JVM should do the work itself.
      */
     static OptionalInt relaunch(String[] args) {
-        if (System.getProperty(LAUNCHED) != null || args.length == 0 || !List.of("build", "check", "serve").contains(args[0])) {
+        if (System.getProperty(LAUNCHED) != null || !buildsASite(args)) {
             return OptionalInt.empty();
         }
         Optional<Path> jar = jar();
@@ -165,6 +165,11 @@ public final class Launcher {
         }
         options.addAll(QUIET_CDS);
         return List.copyOf(options);
+    }
+
+    /** True for {@code build}, {@code check} and {@code serve}: the commands that build a site. */
+    static boolean buildsASite(String[] args) {
+        return args.length > 0 && List.of("build", "check", "serve").contains(args[0]);
     }
 
     /** The jar this class runs from, when it runs from one. */

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Properties;
@@ -34,7 +33,7 @@ public final class Main implements Runnable {
 
     /** The command in this JVM (the jar's entry point is {@link Launcher}, which may start another). */
     public static void main(String[] args) {
-        if (args.length > 0 && List.of("build", "check", "serve").contains(args[0])) {
+        if (Launcher.buildsASite(args)) {
             dev.casebook.build.SiteBuild.warmUp(); // on the other core, while picocli reads the command line
         }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),

@@ -242,10 +242,6 @@ public final class MarkdownParser {
 
     /** Renders callouts and fenced code the Casebook way; everything else is flexmark's default. */
     private static final class CasebookNodes implements NodeRenderer {
-        /** The document's source, and its characters as an array: read faster than through String.charAt. */
-        private String source;
-        private char[] sourceChars;
-
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(
@@ -263,11 +259,7 @@ public final class MarkdownParser {
         private void text(Text node, NodeRendererContext context, HtmlWriter html) {
             BasedSequence chars = node.getChars();
             if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
-                if (base != source) {
-                    source = base;
-                    sourceChars = base.toCharArray();
-                }
-                char[] text = sourceChars;
+                char[] text = SourceChars.of(base);
                 int start = chars.getStartOffset();
                 int end = chars.getEndOffset();
                 StringBuilder out = null;

@@ -60,7 +60,7 @@ final class QuickAutolinks implements Parser.ParserExtension {
         public NodePostProcessor apply(Document document) {
             NodePostProcessor links = new AutolinkNodePostProcessor(document);
             Object base = document.getChars().getBase();
-            char[] source = base instanceof String s ? s.toCharArray() : null; // read as an array: see MarkdownLimits
+            char[] source = base instanceof String s ? SourceChars.of(s) : null;
             return new NodePostProcessor() {
                 @Override
                 public void process(NodeTracker state, Node node) {

@@ -39,12 +39,12 @@ public final class Tokenizer {
     }
 
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
+    /** How the ids of log lines begin: {@code req-…}, {@code trace_…}. */
+    private static final List<String> ID_PREFIXES = List.of("req", "trace", "span", "chatcmpl", "run", "msg", "call");
     private static final Pattern VOLATILE = Pattern.compile(
             "[0-9a-f]{12,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-                    + "|(req|trace|span|chatcmpl|run|msg|call)[-_][0-9a-z_-]{6,}"
+                    + "|(" + String.join("|", ID_PREFIXES) + ")[-_][0-9a-z_-]{6,}"
                     + "|\\d{4}-\\d{2}-\\d{2}(t\\d{2}:\\d{2}.*)?|\\d{1,2}:\\d{2}:\\d{2}([.,]\\d+)?|\\d{6,}");
-
-    private static final List<String> ID_PREFIXES = List.of("req", "trace", "span", "chatcmpl", "run", "msg", "call");
 
     private Tokenizer() {
     }
@@ -196,16 +196,8 @@ public final class Tokenizer {
         parts.forEach(p -> out.add(new Token(p, 'p')));
     }
 
-    /** {@code req-}, {@code trace_}, …: how the ids in {@link #VOLATILE} begin. */
+    /** {@code req-}, {@code trace_}, …: one of {@link #ID_PREFIXES} and a separator. */
     private static boolean hasIdPrefix(String token) {
-        switch (token.charAt(0)) {
-            case 'r', 't', 's', 'c', 'm' -> {
-                // one of the prefixes may start here
-            }
-            default -> {
-                return false;
-            }
-        }
         for (String p : ID_PREFIXES) {
             if (token.startsWith(p) && token.length() > p.length() && (token.charAt(p.length()) == '-' || token.charAt(p.length()) == '_')) {
                 return true;

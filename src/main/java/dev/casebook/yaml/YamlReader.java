@@ -17,7 +17,6 @@ import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -100,10 +99,7 @@ public final class YamlReader {
             diagnostics.add(Diagnostic.error("yaml-limit", at.start(),
                     "YAML is nested too deeply to read", "flatten the structure"));
         }
-        if (!diagnostics.isEmpty()) {
-            // read only up to a problem: the starts of the documents that were read, as the events give them
-            return new YamlStream(documents, starts(options, text, at, documents.size()), diagnostics);
-        }
+        // the starts of the documents read (up to a problem, if there is one), as their events gave them
         List<SourcePos> starts = new ArrayList<>(parser.starts.subList(0, Math.min(parser.starts.size(), documents.size())));
         while (starts.size() < Math.max(1, documents.size())) {
             starts.add(at.start());
@@ -114,7 +110,10 @@ public final class YamlReader {
     /** Shared: it only reads its tables once built. */
     private static final Resolver RESOLVER = new Resolver();
 
-    /** A parser that notes where each document starts as the composer takes its events. */
+    /**
+     * A parser that notes where each document starts as the composer takes its events: an empty
+     * document has no node to carry its start.
+     */
     private static final class Starts implements Parser {
         private final Parser parser;
         private final Positions at;
@@ -143,28 +142,6 @@ public final class YamlReader {
             }
             return e;
         }
-    }
-
-    // Document start marks come from the event stream; an empty document has no node to carry one.
-    private static List<SourcePos> starts(LoaderOptions options, String text, Positions at, int count) {
-        List<SourcePos> starts = new ArrayList<>();
-        try {
-            Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
-            for (Event e = parser.getEvent(); e != null && !(e instanceof StreamEndEvent); e = parser.getEvent()) {
-                if (e instanceof DocumentStartEvent) {
-                    starts.add(at.of(e.getStartMark()));
-                    if (starts.size() == count) {
-                        break;
-                    }
-                }
-            }
-        } catch (YAMLException e) {
-            // the documents before the error have their starts; the error itself is already reported
-        }
-        while (starts.size() < Math.max(1, count)) {
-            starts.add(at.start());
-        }
-        return starts;
     }
 
     /** Reads a text that starts at the top-left of its own file. */

@@ -78,6 +78,27 @@ class PublishFaultTest {
     }
 
     @Test
+    void anOldVersionIsRemovedWholeWithoutFollowingItsLinks() throws IOException {
+        // the first two levels are removed in parallel, deeper ones by a walk: links at both depths
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("keep.txt"), "keep\n");
+        Path old = dir.resolve(".site.v-old");
+        for (String file : List.of("index.html", "en/index.html", "en/a/b/index.html", "en/a/b/c/d/pic.png", "zh/a/index.html")) {
+            Files.createDirectories(old.resolve(file).getParent());
+            Files.writeString(old.resolve(file), file);
+        }
+        Files.createSymbolicLink(old.resolve("linked"), outside);
+        Files.createSymbolicLink(old.resolve("en/a/b/c/linked"), outside);
+        Files.createSymbolicLink(old.resolve("en/keep.txt"), outside.resolve("keep.txt"));
+        OutputWriter.deleteQuietly(old);
+        assertFalse(Files.exists(old, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        try (Stream<Path> left = Files.list(outside)) {
+            assertEquals(List.of(outside.resolve("keep.txt")), left.toList());
+        }
+        assertEquals("keep\n", Files.readString(outside.resolve("keep.txt")));
+    }
+
+    @Test
     void aBuildKilledBetweenTheTwoRenamesOfItsFirstSwapIsPutBackByTheNext() throws Exception {
         // a folder made by an older Casebook: replacing it by a link takes two renames, once
         Path out = dir.resolve("site");

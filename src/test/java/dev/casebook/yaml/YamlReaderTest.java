@@ -25,6 +25,20 @@ class YamlReaderTest {
     }
 
     @Test
+    void eachDocumentStartsAtItsMarkerEvenAnEmptyOneAndUpToAnError() {
+        YamlStream s = reader.read("a: 1\n---\n# only a comment\n---\nb: 2\n", "f.yaml", 4, 0);
+        assertEquals(3, s.documents().size());
+        assertEquals(Optional.empty(), s.documents().get(1));
+        assertEquals(List.of(new SourcePos("f.yaml", 5, 1), new SourcePos("f.yaml", 6, 1), new SourcePos("f.yaml", 8, 1)),
+                s.starts());
+        YamlStream broken = reader.read("a: 1\n---\nb: 2\n---\nc: [\n", "g.yaml");
+        assertTrue(broken.hasErrors(), broken.diagnostics().toString());
+        assertEquals(2, broken.documents().size());
+        assertEquals(List.of(new SourcePos("g.yaml", 1, 1), new SourcePos("g.yaml", 2, 1)), broken.starts());
+        assertEquals(new SourcePos("e.yaml", 1, 1), reader.read("", "e.yaml").start(0));
+    }
+
+    @Test
     void scalarsGetYaml11TypesAndQuotingIsKept() {
         YamlMapping m = (YamlMapping) reader.read("a: 2023-05-15\nb: '2023-05-15'\nc: yes\nd: 0.15\ne: ~\n", "f").single().orElseThrow();
         assertEquals(YamlScalar.Type.TIMESTAMP, ((YamlScalar) m.get("a").orElseThrow()).type());

@@ -18,6 +18,7 @@ import dev.casebook.load.ContentLoader;
 import dev.casebook.parse.MarkdownParser;
 import dev.casebook.publish.OutputWriter;
 import dev.casebook.publish.UrlCheck;
+import dev.casebook.render.PageKinds;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
 import dev.casebook.search.SearchIndexer;
@@ -272,14 +273,14 @@ public final class SiteBuild {
 
     /** The articles as the load stage reads them, bodies included. */
     public Outcome<Source> source(BuildOptions options) {
-        return new ContentLoader(options.includeDrafts()).load(options.site());
+        return new ContentLoader(options.includeDrafts(), PageKinds.reservedSections()).load(options.site());
     }
 
     // ---- the stages ------------------------------------------------------------------------
 
     private Site load(Site site, Set<Path> changed) {
         BuildOptions options = site.options();
-        ContentLoader loader = new ContentLoader(options.includeDrafts());
+        ContentLoader loader = new ContentLoader(options.includeDrafts(), PageKinds.reservedSections());
         Outcome<Source> loaded = memory == null ? loader.load(options.site()) : loader.load(options.site(), memory, changed);
         Source source = loaded.value();
         if (options.baseUrl().isPresent()) {

@@ -2,6 +2,7 @@ package dev.casebook.cli;
 
 import dev.casebook.content.Lang;
 import dev.casebook.load.ContentLoader;
+import dev.casebook.render.PageKinds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,11 +41,12 @@ final class NewCommand implements Callable<Integer> {
         if (parts.length != 2) {
             throw new CommandLine.ParameterException(cli, "give the article as <section>/<slug>, e.g. litellm/openai-prefix-ollama-auth, not " + where);
         }
-        ContentLoader.nameProblem(parts[0], true).or(() -> ContentLoader.nameProblem(parts[1], false)).ifPresent(p -> {
+        ContentLoader loader = new ContentLoader(false, PageKinds.reservedSections());
+        loader.nameProblem(parts[0], true).or(() -> loader.nameProblem(parts[1], false)).ifPresent(p -> {
             throw new CommandLine.ParameterException(cli, p);
         });
         SiteOptions.requireSite(cli, site);
-        List<Lang> languages = new ContentLoader(false).load(site).value().config().languages();
+        List<Lang> languages = loader.load(site).value().config().languages();
         Path bundle = site.resolve("content").resolve(parts[0]).resolve(parts[1]);
         List<Path> files = new ArrayList<>();
         for (Lang lang : languages) {

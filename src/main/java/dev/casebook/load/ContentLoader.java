@@ -43,18 +43,18 @@ import java.util.stream.Stream;
  */
 public final class ContentLoader {
 
-    /** Section names that would collide with pages the site generates. */
-    public static final Set<String> RESERVED_SECTIONS = Set.of("tags", "search", "rules", "assets", "translations", "errors", "products", "check");
-
     private static final Pattern INDEX = Pattern.compile("index\\.([^.]+)\\.md");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
     private final YamlReader yaml = new YamlReader();
     private final boolean includeDrafts;
+    /** section names that would collide with pages the site generates (the renderer's page kinds say which) */
+    private final Set<String> reservedSections;
 
-    public ContentLoader(boolean includeDrafts) {
+    public ContentLoader(boolean includeDrafts, Set<String> reservedSections) {
         this.includeDrafts = includeDrafts;
+        this.reservedSections = Set.copyOf(reservedSections);
     }
 
     public Outcome<Source> load(Path site) {
@@ -328,27 +328,27 @@ public final class ContentLoader {
     }
 
     /** Why {@code name} cannot be a section ({@code section} true) or article folder, if it cannot. */
-    public static Optional<String> nameProblem(String name, boolean section) {
+    public Optional<String> nameProblem(String name, boolean section) {
         if (!KEBAB.matcher(name).matches()) {
             return Optional.of("`" + name + "` is not ASCII kebab-case (a-z, 0-9 and hyphens; it becomes a URL)");
         }
-        if (section && RESERVED_SECTIONS.contains(name)) {
+        if (section && reservedSections.contains(name)) {
             return Optional.of("section name `" + name + "` is reserved for generated pages");
         }
         return Optional.empty();
     }
 
-    private static boolean checkName(String name, String rel, String what, List<Diagnostic> diagnostics) {
+    private boolean checkName(String name, String rel, String what, List<Diagnostic> diagnostics) {
         if (!KEBAB.matcher(name).matches()) {
             diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
                     what + " name `" + name + "` is not ASCII kebab-case",
                     "names become URLs: use a-z, 0-9 and hyphens, e.g. `openai-prefix-ollama-auth`"));
             return false;
         }
-        if (what.equals("section") && RESERVED_SECTIONS.contains(name)) {
+        if (what.equals("section") && reservedSections.contains(name)) {
             diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
                     "section name `" + name + "` is reserved for generated pages",
-                    "rename the folder; reserved: " + String.join(", ", new TreeSet<>(RESERVED_SECTIONS))));
+                    "rename the folder; reserved: " + String.join(", ", new TreeSet<>(reservedSections))));
             return false;
         }
         return true;

@@ -31,7 +31,7 @@ class KnowledgeBaseTest {
     static void build() {
         site = new TestSite.Built(new SiteBuild().build(new BuildOptions(Path.of(""), dir.resolve("site"), Optional.empty(),
                 false, true)), dir.resolve("site"));
-        source = new ContentLoader(false).load(Path.of("")).value();
+        source = new ContentLoader(false, dev.casebook.render.PageKinds.reservedSections()).load(Path.of("")).value();
     }
 
     @Test

@@ -53,7 +53,7 @@ class SlotFillingTest {
     @Test
     void headingLinksAreThoseThePatternGave() {
         for (String page : PAGES) {
-            assertEquals(headingLinksByPattern(page, "Link to \"this\" section"), SiteRenderer.withHeadingLinks(page, "Link to \"this\" section"), page);
+            assertEquals(headingLinksByPattern(page, "Link to \"this\" section"), BodyHtml.withHeadingLinks(page, "Link to \"this\" section"), page);
         }
     }
 
@@ -61,7 +61,7 @@ class SlotFillingTest {
     void linkSlotsAreFilledAsThePatternFilledThem() {
         List<String> hrefs = List.of("/kb/en/a/b/", "../img.png?a=1&b=\"2\"", "");
         for (String page : PAGES) {
-            assertEquals(linkSlotsByPattern(page, hrefs), SiteRenderer.linkSlots(page, hrefs), page);
+            assertEquals(linkSlotsByPattern(page, hrefs), BodyHtml.linkSlots(page, hrefs), page);
         }
     }
 

@@ -1,0 +1,114 @@
+package dev.casebook.render;
+
+import dev.casebook.content.Article;
+import dev.casebook.content.Document;
+import dev.casebook.content.Entry;
+import dev.casebook.content.Lang;
+import dev.casebook.content.Routes;
+import dev.casebook.content.Translation;
+import dev.casebook.content.TranslationReport;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An article in each site language. A language it was not translated into shows the original
+ * with a notice; only real translations are listed in the sitemap.
+ */
+final class ArticlePage implements PageKind {
+
+    /** Per language, the heading texts that name an article's fix (the theme's {@code fix_headings}). */
+    private final Map<Lang, Set<String>> fixHeadings = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return "article";
+    }
+
+    @Override
+    public List<Page> pages(PageContext site) {
+        Map<String, TranslationReport.State> states = new HashMap<>();
+        site.translations.rows().forEach(r -> r.states().forEach((l, s) -> states.put(r.article() + "\n" + l.code(), s)));
+        List<Page> pages = new ArrayList<>();
+        for (Article article : site.index.articles()) {
+            List<Lang> translated = article.translations().stream().map(Translation::lang).toList();
+            for (Lang lang : site.config.languages()) {
+                Optional<Page.Listing> listing = article.translation(lang).map(t -> new Page.Listing(translated,
+                        l -> Routes.article(l, article), Optional.of(t.lastModified().toString())));
+                pages.add(new Page(Routes.article(lang, article), name(), () -> model(site, lang, article, states), listing));
+            }
+        }
+        return pages;
+    }
+
+    private Map<String, Object> model(PageContext site, Lang lang, Article article, Map<String, TranslationReport.State> states) {
+        Optional<Translation> own = article.translation(lang);
+        Translation shown = site.index.shown(article, lang);
+        List<Lang> translated = article.translations().stream().map(Translation::lang).toList();
+        Lang xDefault = translated.contains(site.config.defaultLang()) ? site.config.defaultLang() : article.original().lang();
+        Views.PageView page = site.page(name(), lang, shown.title(), shown.summary(), l -> Routes.article(l, article),
+                Routes.article(xDefault, article), translated, Routes.article(shown.lang(), article), own.isEmpty());
+        Entry entry = site.entries.get(shown.path());
+        Document doc = entry.document();
+        // a translation whose original changed since it was made says so, and links to the original
+        Optional<Lang> outdatedFrom = own.isPresent()
+                && states.get(article.id() + "\n" + lang.code()) == TranslationReport.State.OUTDATED
+                ? own.get().translatedFrom().map(p -> p.lang()) : Optional.empty();
+        Views.NamedLink none = new Views.NamedLink("", "");
+        Views.NamedLink previous = none;
+        Views.NamedLink next = none;
+        SiteIndex.SectionOrder section = site.index.sectionOrder(lang, article.section());
+        int at = section.at().getOrDefault(article, -1);
+        if (at > 0) {
+            previous = site.cardLink(lang, section.articles().get(at - 1));
+        }
+        if (at >= 0 && at + 1 < section.articles().size()) {
+            next = site.cardLink(lang, section.articles().get(at + 1));
+        }
+        var facts = article.facts();
+        Views.ArticleView view = new Views.ArticleView(
+                shown.title(), shown.summary(), shown.lang().code(),
+                shown.date().toString(), site.formatDate(shown.date(), lang),
+                shown.updated().map(LocalDate::toString).orElse(""),
+                shown.updated().map(d -> site.formatDate(d, lang)).orElse(""),
+                new SafeString(site.body.of(lang, entry)),
+                doc.headings().stream().filter(h -> h.level() == 2 || h.level() == 3)
+                        .map(h -> new Views.TocEntry(h.level(), h.text(), h.id())).toList(),
+                new Views.NamedLink(site.config.sectionTitle(article.section(), lang), site.base.url(Routes.section(lang, article.section()))),
+                facts.tags().stream().map(tag -> new Views.NamedLink(tag, site.base.url(Routes.tag(lang, tag)))).toList(),
+                facts.products().stream()
+                        .map(p -> new Views.NamedLink(site.config.productName(p, lang), site.base.url(Routes.product(lang, p)))).toList(),
+                facts.errors(),
+                facts.verifiedWith().entrySet().stream().map(e -> new Views.Version(e.getKey(), e.getValue())).toList(),
+                site.config.repository().map(r -> r.replaceAll("/+$", "") + "/edit/main/" + shown.path()).orElse(""),
+                own.isEmpty() ? site.languageName(shown.lang()) : "",
+                own.isEmpty() ? site.base.url(Routes.article(shown.lang(), article)) : "",
+                outdatedFrom.map(site::languageName).orElse(""),
+                outdatedFrom.map(Lang::code).orElse(""),
+                outdatedFrom.map(l -> site.base.url(Routes.article(l, article))).orElse(""),
+                previous, next, site.cards(lang, site.related.of(article)), !doc.snippets().isEmpty(),
+                fixId(site, doc, shown.lang()));
+        Map<String, Object> model = site.model(lang, page);
+        model.put("article", view);
+        return model;
+    }
+
+    /**
+     * The id of the article's fix: its first h2 named as the theme's {@code fix_headings} say in the
+     * text's language ("Fix", "解决方法"…), or empty. The header links there, so the answer is one
+     * step from the first screen.
+     */
+    private String fixId(PageContext site, Document doc, Lang textLang) {
+        Set<String> names = fixHeadings.computeIfAbsent(textLang, l ->
+                Set.copyOf(Arrays.asList(site.strings(l).getOrDefault("fix_headings", "").split("\\|"))));
+        return doc.headings().stream().filter(h -> h.level() == 2 && names.contains(h.text().strip()))
+                .map(h -> h.id()).findFirst().orElse("");
+    }
+}

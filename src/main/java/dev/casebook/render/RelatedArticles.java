@@ -1,0 +1,146 @@
+package dev.casebook.render;
+
+import dev.casebook.content.Article;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
+
+/**
+ * Up to four articles that share the most with an article: an error string counts 3, a rule both
+ * demonstrate 2, a product 1, and only a total above 1 counts; ties go by id. Each article's list
+ * is computed once, for all its languages.
+ */
+final class RelatedArticles {
+
+    private static final int SHOWN = 4;
+    private static final int[] NONE = {};
+
+    private final SiteIndex index;
+    private final List<Article> all;
+    private final Map<String, int[]> errorPositions;
+    private final Map<String, int[]> rulePositions;
+    /** each article's products as sorted numbers (their place among the sorted product names), by position */
+    private final int[][] productsOf;
+    private final AtomicReferenceArray<List<Article>> known;
+    /** per-thread scores by article position: gathered through the groupings, no scan of the site and no boxing */
+    private final ThreadLocal<int[]> scores;
+
+    RelatedArticles(SiteIndex index) {
+        this.index = index;
+        this.all = index.articles();
+        this.errorPositions = positions(index.errors().keySet(), index::solving);
+        this.rulePositions = positions(index.articles().stream().flatMap(a -> index.rulesOf(a).stream())
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), index::demonstrating);
+        List<String> products = index.products();
+        this.productsOf = new int[all.size()][];
+        for (int i = 0; i < all.size(); i++) {
+            productsOf[i] = all.get(i).facts().products().stream().mapToInt(p -> Collections.binarySearch(products, p))
+                    .sorted().distinct().toArray();
+        }
+        this.known = new AtomicReferenceArray<>(all.size());
+        this.scores = ThreadLocal.withInitial(() -> new int[all.size()]);
+    }
+
+    private Map<String, int[]> positions(java.util.Collection<String> keys, Function<String, List<Article>> articles) {
+        Map<String, int[]> out = new java.util.HashMap<>();
+        keys.forEach(k -> out.put(k, articles.apply(k).stream().mapToInt(index::position).toArray()));
+        return out;
+    }
+
+    List<Article> of(Article article) {
+        int self = index.position(article);
+        List<Article> done = known.get(self);
+        if (done != null) {
+            return done;
+        }
+        Tally tally = new Tally(scores.get());
+        for (String e : new TreeSet<>(article.facts().errors())) {
+            tally.add(errorPositions.getOrDefault(e, NONE), 3);
+        }
+        for (String r : index.rulesOf(article)) {
+            tally.add(rulePositions.getOrDefault(r, NONE), 2);
+        }
+        // a product alone (1) never qualifies, so it only adds to articles already sharing something
+        int[] products = productsOf[self];
+        int[] best = new int[SHOWN];
+        int[] bestScore = new int[SHOWN];
+        int found = 0;
+        for (int k = 0; k < tally.count; k++) {
+            int i = tally.touched[k];
+            int s = tally.score[i];
+            tally.score[i] = 0; // the array is the thread's, zero again for its next article
+            if (i == self) {
+                continue;
+            }
+            s += shared(products, productsOf[i]);
+            if (s <= 1) {
+                continue;
+            }
+            // insertion into the best four: higher score first, then the smaller id
+            int at = found;
+            while (at > 0 && (s > bestScore[at - 1] || s == bestScore[at - 1] && all.get(i).id().compareTo(all.get(best[at - 1]).id()) < 0)) {
+                at--;
+            }
+            if (at < SHOWN) {
+                int moved = Math.min(found, SHOWN - 1) - at;
+                System.arraycopy(best, at, best, at + 1, moved);
+                System.arraycopy(bestScore, at, bestScore, at + 1, moved);
+                best[at] = i;
+                bestScore[at] = s;
+                found = Math.min(found + 1, SHOWN);
+            }
+        }
+        List<Article> out = new ArrayList<>(found);
+        for (int k = 0; k < found; k++) {
+            out.add(all.get(best[k]));
+        }
+        List<Article> result = List.copyOf(out);
+        known.set(self, result);
+        return result;
+    }
+
+    /** Scores by article position, and which positions have one, in the order they got it. */
+    private static final class Tally {
+        final int[] score;
+        int[] touched = new int[32];
+        int count;
+
+        Tally(int[] score) {
+            this.score = score;
+        }
+
+        void add(int[] positions, int points) {
+            for (int i : positions) {
+                if (score[i] == 0) {
+                    if (count == touched.length) {
+                        touched = Arrays.copyOf(touched, count * 2);
+                    }
+                    touched[count++] = i;
+                }
+                score[i] += points;
+            }
+        }
+    }
+
+    /** How many numbers two sorted arrays have in common. */
+    private static int shared(int[] a, int[] b) {
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,8 +1,8 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.diag.ReportFormat;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -34,7 +34,7 @@ public final class Main implements Runnable {
     /** The command in this JVM (the jar's entry point is {@link Launcher}, which may start another). */
     public static void main(String[] args) {
         if (Launcher.buildsASite(args)) {
-            dev.casebook.build.SiteBuild.warmUp(); // on the other core, while picocli reads the command line
+            dev.casebook.pipeline.SiteBuild.warmUp(); // on the other core, while picocli reads the command line
         }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));

@@ -1,6 +1,6 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildResult;
+import dev.casebook.pipeline.BuildResult;
 import dev.casebook.content.Lang;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.ReportFormat;

@@ -1,6 +1,6 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildOptions;
+import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.content.BaseUrl;
 import dev.casebook.diag.ReportFormat;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.content.Article;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Provenance;

@@ -1,8 +1,8 @@
 package dev.casebook.serve;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.Site;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildState;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.content.Output;
 import dev.casebook.diag.Diagnostic;
 import io.methvin.watcher.DirectoryChangeEvent;
@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 public final class Preview implements AutoCloseable {
 
     /** What the preview serves now: the last good site, its files, and the problems of the last build. */
-    public record State(long version, Site site, Map<String, Output> files, List<Diagnostic> problems) {
+    public record State(long version, BuildState site, Map<String, Output> files, List<Diagnostic> problems) {
         Optional<Output> file(String path) {
             return Optional.ofNullable(files.get(path));
         }
@@ -77,7 +77,7 @@ public final class Preview implements AutoCloseable {
     /** The first build; the returned state may hold problems (then nothing but the overlay is served). */
     public State start() {
         long t = System.nanoTime();
-        Site site = build.prepare(options, Set.of());
+        BuildState site = build.prepare(options, Set.of());
         state = new State(1, site, files(site), problems(site));
         report(site, Set.of(), t);
         if (site.clean()) {
@@ -165,7 +165,7 @@ public final class Preview implements AutoCloseable {
             // the site folder itself in the set means: read everything (the loader reads everything
             // again on its own when content/_site.yaml or a section folder changed)
             Set<Path> paths = changed.contains(options.site()) ? Set.of() : changed;
-            Site site = build.prepare(options, paths);
+            BuildState site = build.prepare(options, paths);
             State before = state;
             if (site.clean()) {
                 rendered.clear();
@@ -193,12 +193,12 @@ public final class Preview implements AutoCloseable {
         }
     }
 
-    private synchronized void indexInBackground(Site site, long version) {
+    private synchronized void indexInBackground(BuildState site, long version) {
         cancelSearch();
         search = delayer.schedule(() -> searches.execute(() -> {
             searching = Thread.currentThread();
             try {
-                Site indexed = build.withSearch(site);
+                BuildState indexed = build.withSearch(site);
                 synchronized (this) {
                     State now = state;
                     if (now.version() == version) {
@@ -214,18 +214,18 @@ public final class Preview implements AutoCloseable {
         }), SEARCH_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
-    private static Map<String, Output> files(Site site) {
+    private static Map<String, Output> files(BuildState site) {
         Map<String, Output> files = new java.util.HashMap<>(site.outputs().size() * 2);
         site.outputs().forEach(o -> files.put(o.path(), o));
         return files;
     }
 
-    private static List<Diagnostic> problems(Site site) {
+    private static List<Diagnostic> problems(BuildState site) {
         return site.clean() ? List.of() : site.report().diagnostics().stream()
                 .filter(d -> d.isError() || site.options().strict()).toList();
     }
 
-    private void report(Site site, Set<Path> changed, long start) {
+    private void report(BuildState site, Set<Path> changed, long start) {
         long ms = (System.nanoTime() - start) / 1_000_000;
         site.report().diagnostics().forEach(d -> log.println(d.format()));
         String what = changed.isEmpty() ? "built" : "rebuilt after " + changed.size() + " change" + (changed.size() == 1 ? "" : "s");

@@ -132,7 +132,7 @@ class FrontMatterTest {
         assertEquals("", normal.diagnostics());
         assertFalse(normal.exists("en/litellm/a/index.html"));
         assertTrue(normal.exists("en/litellm/b/index.html"));
-        TestSite.Built drafts = site.build(new dev.casebook.build.BuildOptions(site.root(), dir.resolve("drafts"),
+        TestSite.Built drafts = site.build(new dev.casebook.pipeline.BuildOptions(site.root(), dir.resolve("drafts"),
                 java.util.Optional.empty(), true, false));
         assertTrue(drafts.exists("en/litellm/a/index.html"));
     }

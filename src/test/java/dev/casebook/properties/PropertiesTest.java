@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.content.Heading;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Routes;

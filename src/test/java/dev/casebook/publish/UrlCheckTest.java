@@ -66,8 +66,8 @@ class UrlCheckTest {
 
     @Test
     void theKnowledgeBaseUnderASubPathHasNoDanglingUrl() {
-        TestSite.Built built = new TestSite.Built(new dev.casebook.build.SiteBuild().build(
-                dev.casebook.build.BuildOptions.of(Path.of(""), dir.resolve("site"))
+        TestSite.Built built = new TestSite.Built(new dev.casebook.pipeline.SiteBuild().build(
+                dev.casebook.pipeline.BuildOptions.of(Path.of(""), dir.resolve("site"))
                         .withBaseUrl(dev.casebook.content.BaseUrl.parse("https://example.org/kb/"))), dir.resolve("site"));
         assertEquals("", built.diagnostics());
         assertTrue(built.exists("sitemap.xml") && built.exists("en/translations/index.html"));

@@ -3,7 +3,7 @@ package dev.casebook.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
+import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.content.BaseUrl;
 import dev.casebook.testing.TestSite;
 import java.io.File;
@@ -71,7 +71,7 @@ class HtmlCheckerTest {
     @Test
     void theKnowledgeBaseOfThisRepositoryIsValidHtml() throws Exception {
         Path repo = Path.of("").toAbsolutePath();
-        TestSite.Built built = new TestSite.Built(new dev.casebook.build.SiteBuild().build(
+        TestSite.Built built = new TestSite.Built(new dev.casebook.pipeline.SiteBuild().build(
                 BuildOptions.of(repo, dir.resolve("site")).withBaseUrl(BaseUrl.parse("https://example.org/kb/"))),
                 dir.resolve("site"));
         assertTrue(built.result().written(), built.diagnostics());

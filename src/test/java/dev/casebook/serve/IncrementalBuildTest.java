@@ -3,9 +3,9 @@ package dev.casebook.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.Site;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildState;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.content.Output;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.testing.TestSite;
@@ -87,13 +87,13 @@ class IncrementalBuildTest {
     /** The files the preview would serve, rendered, after telling it what changed. */
     private Map<String, String> step(String... changed) {
         Set<Path> paths = Arrays.stream(changed).map(dir::resolve).collect(Collectors.toSet());
-        Site site = incremental.prepare(options, paths);
+        BuildState site = incremental.prepare(options, paths);
         if (site.clean()) {
             site = incremental.withSearch(site); // as the preview does, in the background
         }
         Map<String, String> preview = files(site);
         SiteBuild fresh = new SiteBuild();
-        Site full = fresh.prepare(options, Set.of());
+        BuildState full = fresh.prepare(options, Set.of());
         if (full.clean()) {
             full = fresh.withSearch(full);
         }
@@ -110,12 +110,12 @@ class IncrementalBuildTest {
         return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
-    private static List<String> diagnostics(Site site) {
+    private static List<String> diagnostics(BuildState site) {
         return site.report().diagnostics().stream().map(Diagnostic::format).toList();
     }
 
     /** Every output as text (binary files as their bytes in ISO-8859-1, which keeps them exact). */
-    private static Map<String, String> files(Site site) {
+    private static Map<String, String> files(BuildState site) {
         Map<String, String> out = new TreeMap<>();
         for (Output o : site.outputs()) {
             byte[] bytes;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.casebook.build.BuildOptions;
+import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.content.BaseUrl;
 import dev.casebook.testing.Chromium;
 import dev.casebook.testing.TestSite;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
+import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.content.BaseUrl;
 import dev.casebook.testing.TestSite;
 import java.io.IOException;

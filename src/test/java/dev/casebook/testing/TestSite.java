@@ -1,8 +1,8 @@
 package dev.casebook.testing;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.content.BaseUrl;
 import dev.casebook.diag.Diagnostic;
 import java.io.IOException;

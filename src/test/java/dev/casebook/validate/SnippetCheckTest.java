@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
+import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class SnippetCheckTest {
         int line = lines.indexOf("    model: openai/deepseek-r1:8b") + 1;
         assertTrue(line > 1);
 
-        TestSite.Built built = new TestSite.Built(new dev.casebook.build.SiteBuild().build(
+        TestSite.Built built = new TestSite.Built(new dev.casebook.pipeline.SiteBuild().build(
                 BuildOptions.of(dir, dir.resolve("out"))), dir.resolve("out"));
         assertEquals("content/litellm/openai-prefix-ollama-auth/index.zh.md:" + line + ":12: error[LLM001]: "
                 + "`openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the "
@@ -54,7 +54,7 @@ class SnippetCheckTest {
 
     @Test
     void theSeedArticleShowsItsMistakeAndBothFixesAreValid() {
-        TestSite.Built built = new TestSite.Built(new dev.casebook.build.SiteBuild().build(
+        TestSite.Built built = new TestSite.Built(new dev.casebook.pipeline.SiteBuild().build(
                 new BuildOptions(Path.of(""), dir.resolve("site"), Optional.empty(), false, true)), dir.resolve("site"));
         assertEquals("", built.diagnostics());
         Document page = built.html("en/litellm/openai-prefix-ollama-auth/index.html");

@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import dev.casebook.content.BaseUrl;
 import java.nio.file.Path;

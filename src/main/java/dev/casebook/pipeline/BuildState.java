@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import dev.casebook.content.Entry;
 import dev.casebook.content.Output;
@@ -17,26 +17,26 @@ import java.util.Map;
 
 /**
  * Everything the stages have produced so far, passed from one stage to the next and never
- * changed in place: each stage returns a new Site with its results and diagnostics added.
+ * changed in place: each stage returns a new BuildState with its results and diagnostics added.
  *
  * @param entries  one per translation, by source path
  * @param search   the search index files (empty until the search stage)
  * @param outputs  every file of the site, pages lazily rendered (empty until the render stage)
  * @param stages   the time each stage took, in pipeline order
  */
-public record Site(BuildOptions options, Source source, Theme theme, Catalog catalog, Map<String, Entry> entries,
+public record BuildState(BuildOptions options, Source source, Theme theme, Catalog catalog, Map<String, Entry> entries,
                    TranslationReport translations, List<Output> search, List<Output> outputs,
                    List<Diagnostic> diagnostics, Map<String, Duration> stages) {
 
-    public Site {
+    public BuildState {
         search = List.copyOf(search);
         outputs = List.copyOf(outputs);
         diagnostics = List.copyOf(diagnostics);
         stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
     }
 
-    static Site start(BuildOptions options) {
-        return new Site(options, null, null, null, Map.of(), TranslationReport.EMPTY, List.of(), List.of(),
+    static BuildState start(BuildOptions options) {
+        return new BuildState(options, null, null, null, Map.of(), TranslationReport.EMPTY, List.of(), List.of(),
                 List.of(), Map.of());
     }
 
@@ -54,44 +54,44 @@ public record Site(BuildOptions options, Source source, Theme theme, Catalog cat
         return !report().fails(options.strict()) && !configError();
     }
 
-    Site with(Source source, Theme theme, Catalog catalog) {
-        return new Site(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
+    BuildState with(Source source, Theme theme, Catalog catalog) {
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
     }
 
     /** With {@code entries}, a map the caller made for this site and no longer changes. */
-    Site withEntries(Map<String, Entry> entries) {
-        return new Site(options, source, theme, catalog, Collections.unmodifiableMap(entries), translations, search, outputs,
+    BuildState withEntries(Map<String, Entry> entries) {
+        return new BuildState(options, source, theme, catalog, Collections.unmodifiableMap(entries), translations, search, outputs,
                 diagnostics, stages);
     }
 
-    Site withSource(Source source) {
-        return new Site(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
+    BuildState withSource(Source source) {
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
     }
 
-    Site withTranslations(TranslationReport report) {
-        return new Site(options, source, theme, catalog, entries, report, search, outputs, diagnostics, stages);
+    BuildState withTranslations(TranslationReport report) {
+        return new BuildState(options, source, theme, catalog, entries, report, search, outputs, diagnostics, stages);
     }
 
-    Site withSearch(List<Output> files) {
-        return new Site(options, source, theme, catalog, entries, translations, files, outputs, diagnostics, stages);
+    BuildState withSearch(List<Output> files) {
+        return new BuildState(options, source, theme, catalog, entries, translations, files, outputs, diagnostics, stages);
     }
 
-    Site withOutputs(List<Output> files) {
-        return new Site(options, source, theme, catalog, entries, translations, search, files, diagnostics, stages);
+    BuildState withOutputs(List<Output> files) {
+        return new BuildState(options, source, theme, catalog, entries, translations, search, files, diagnostics, stages);
     }
 
-    Site plus(List<Diagnostic> more) {
+    BuildState plus(List<Diagnostic> more) {
         if (more.isEmpty()) {
             return this;
         }
         List<Diagnostic> all = new ArrayList<>(diagnostics);
         all.addAll(more);
-        return new Site(options, source, theme, catalog, entries, translations, search, outputs, all, stages);
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, all, stages);
     }
 
-    Site timed(String stage, Duration time) {
+    BuildState timed(String stage, Duration time) {
         Map<String, Duration> all = new LinkedHashMap<>(stages);
         all.put(stage, time);
-        return new Site(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, all);
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, all);
     }
 }

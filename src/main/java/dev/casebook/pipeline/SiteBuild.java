@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import dev.casebook.check.LinkChecker;
 import dev.casebook.check.TranslationCheck;
@@ -17,7 +17,6 @@ import dev.casebook.diag.SourcePos;
 import dev.casebook.load.ContentLoader;
 import dev.casebook.parse.MarkdownParser;
 import dev.casebook.publish.OutputWriter;
-import dev.casebook.publish.UrlCheck;
 import dev.casebook.render.PageKinds;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
@@ -45,7 +44,7 @@ import java.util.function.UnaryOperator;
 /**
  * The pipeline: load → parse → validate → check → render, then search and publish. {@link #stages}
  * lists the first five as a table; each is one function from the site so far to the site with its
- * results ({@link Site}), looping over the articles itself. Diagnostics are collected from every
+ * results ({@link BuildState}), looping over the articles itself. Diagnostics are collected from every
  * stage; render and search run only when nothing fails, so a contributor sees every problem in
  * one run. The search index needs only the parsed documents, so it is built beside the rest:
  * while a build writes its pages ({@link #build}), in the background of the preview
@@ -60,11 +59,11 @@ public final class SiteBuild {
 
     private final MarkdownParser parser = new MarkdownParser();
     private final ContentLoader.Memory memory;
-    private final Memo memo;
+    private final BuildCache memo;
     /** The rules last read from a rule folder, kept while no rule file changes. */
     private Outcome<Catalog> rules;
     /** The preview's last site, through the check stage: what a small change starts from. */
-    private Site previous;
+    private BuildState previous;
 
     public SiteBuild() {
         this(false);
@@ -72,7 +71,7 @@ public final class SiteBuild {
 
     private SiteBuild(boolean incremental) {
         this.memory = incremental ? new ContentLoader.Memory() : null;
-        this.memo = incremental ? new Memo() : null;
+        this.memo = incremental ? new BuildCache() : null;
     }
 
     /** A build that remembers what it read and parsed, for rebuilding after edits. */
@@ -81,7 +80,7 @@ public final class SiteBuild {
     }
 
     /** One stage: its name, whether it needs a site with no failing problem, and its function. */
-    private record Stage(String name, boolean needsCleanSite, UnaryOperator<Site> run) {
+    private record Stage(String name, boolean needsCleanSite, UnaryOperator<BuildState> run) {
     }
 
     private List<Stage> stages(Set<Path> changed) {
@@ -127,11 +126,11 @@ public final class SiteBuild {
      */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        Site site = prepare(options, Set.of());
+        BuildState site = prepare(options, Set.of());
         if (!site.clean()) {
-            return result(site, false, start);
+            return BuildResult.of(site, false, start);
         }
-        Site parsed = site;
+        BuildState parsed = site;
         // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
         java.util.concurrent.Executor executor = java.util.concurrent.ForkJoinTask.inForkJoinPool()
                 ? java.util.concurrent.ForkJoinTask.getPool()
@@ -147,40 +146,15 @@ public final class SiteBuild {
         }, executor);
         site = site.withEntries(textless(site.entries())); // the text lives on only for the index
         long publishStart = System.nanoTime();
-        Set<String> known = new java.util.HashSet<>();
-        site.outputs().forEach(o -> known.add(o.path()));
-        known.add(dev.casebook.content.Routes.searchScript());
-        UrlCheck urls = new UrlCheck(site.source().config().baseUrl(), known, label(options), pageLinks(site));
-        OutputWriter.Inspector inspector = (path, content) -> {
-            if (UrlCheck.reads(path)) {
-                urls.scan(path, content);
-            }
-        };
-        java.util.function.Supplier<List<Output>> later = () -> {
-            List<Output> files = await(index).files();
-            urls.addFiles(files.stream().map(Output::path).toList());
-            return files;
-        };
-        boolean written = false;
-        if (!options.write()) {
-            site = site.plus(OutputWriter.produce(site.outputs(), later, inspector)).plus(urls.diagnostics());
-        } else {
-            try {
-                List<Diagnostic> found = new OutputWriter().write(options.out(), site.outputs(), later, inspector, urls::diagnostics);
-                site = site.plus(found);
-                written = found.stream().noneMatch(Diagnostic::isError);
-            } catch (IOException e) {
-                site = site.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.out().toString()),
-                        "cannot write the site: " + e.getMessage(), "check that the folder is writable")));
-            }
-        }
+        Publisher.Published published = Publisher.publish(site, () -> await(index).files());
+        site = site.plus(published.diagnostics());
         Timed searched = await(index); // done by now, unless writing stopped before asking for it
         List<Output> all = new ArrayList<>(site.outputs());
         all.addAll(searched.files());
         site = site.withSearch(searched.files()).withOutputs(all) // what the summary counts
                 .timed("search", searched.took())
                 .timed("publish", Duration.ofNanos(System.nanoTime() - publishStart));
-        return result(site, written, start);
+        return BuildResult.of(site, published.written(), start);
     }
 
     /** The search index's files and how long building them took (beside the writing of the pages). */
@@ -213,8 +187,8 @@ public final class SiteBuild {
      * Runs the stages and returns the site, pages not yet rendered and without its search index.
      * {@code changed} names the files changed since the last call (empty: read everything).
      */
-    public Site prepare(BuildOptions options, Set<Path> changed) {
-        Site site = Site.start(options);
+    public BuildState prepare(BuildOptions options, Set<Path> changed) {
+        BuildState site = BuildState.start(options);
         for (Stage stage : stages(changed)) {
             if (stage.needsCleanSite() && !site.clean()) {
                 break;
@@ -232,7 +206,7 @@ public final class SiteBuild {
      * The articles a small change touched, when the last site can be reused for the rest: the
      * preview, after a load that re-read only some bundles, with the same site config.
      */
-    private Optional<Set<String>> delta(Site site) {
+    private Optional<Set<String>> delta(BuildState site) {
         if (memo == null || previous == null || !previous.source().config().equals(site.source().config())) {
             return Optional.empty();
         }
@@ -258,7 +232,7 @@ public final class SiteBuild {
     }
 
     /** {@code site} with its search index built and its outputs listed again (the preview, in the background). */
-    public Site withSearch(Site site) {
+    public BuildState withSearch(BuildState site) {
         return render(site.withSearch(index(site)));
     }
 
@@ -278,7 +252,7 @@ public final class SiteBuild {
 
     // ---- the stages ------------------------------------------------------------------------
 
-    private Site load(Site site, Set<Path> changed) {
+    private BuildState load(BuildState site, Set<Path> changed) {
         BuildOptions options = site.options();
         ContentLoader loader = new ContentLoader(options.includeDrafts(), PageKinds.reservedSections());
         Outcome<Source> loaded = memory == null ? loader.load(options.site()) : loader.load(options.site(), memory, changed);
@@ -288,7 +262,7 @@ public final class SiteBuild {
         }
         Outcome<Theme> theme = Theme.load(options.site(), source.config().languages());
         if (memo != null && memory.changedArticles().isPresent() && (previous == null
-                || !previous.source().config().equals(source.config()) || !callouts(theme.value(), source).equals(memo.callouts))) {
+                || !previous.source().config().equals(source.config()) || !callouts(theme.value(), source).equals(memo.callouts()))) {
             // what every article's parse depends on changed: the articles kept without their
             // Markdown must be read again
             memory.reset();
@@ -297,7 +271,7 @@ public final class SiteBuild {
         Outcome<Catalog> catalog = catalog(options, changed);
         Map<String, Entry> entries = new HashMap<>();
         source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), Entry.loaded(t))));
-        Site loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
+        BuildState loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
                 .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(catalog.diagnostics());
         if (options.write()) {
             Path content = options.site().resolve("content").toAbsolutePath().normalize();
@@ -346,7 +320,7 @@ public final class SiteBuild {
         return callouts;
     }
 
-    private Site parse(Site site) {
+    private BuildState parse(BuildState site) {
         Map<Lang, Map<String, String>> callouts = callouts(site.theme(), site.source());
         // (load made sure a partial read comes with the same callout titles as the last parse)
         Optional<Set<String>> delta = delta(site);
@@ -371,7 +345,7 @@ public final class SiteBuild {
         });
         if (memo != null) {
             memo.retain(entries.keySet());
-            memo.callouts = callouts;
+            memo.callouts(callouts);
             memory.dropBodies();
         }
         return site.withSource(site.source().withoutBodies()).withEntries(entries).plus(parseProblems(entries));
@@ -385,7 +359,7 @@ public final class SiteBuild {
     }
 
     /** Every config snippet against the rule catalog, per translation. */
-    private Site validate(Site site) {
+    private BuildState validate(BuildState site) {
         SnippetChecker checker = new SnippetChecker(new Validator(site.catalog()));
         Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog() == site.catalog());
         if (delta.isPresent()) {
@@ -418,7 +392,7 @@ public final class SiteBuild {
     }
 
     /** Every link against the whole site, and where each translation stands. */
-    private Site check(Site site) {
+    private BuildState check(BuildState site) {
         java.util.function.Function<String, Document> documents = path -> {
             Entry e = site.entries().get(path);
             return e == null ? null : e.document();
@@ -437,8 +411,8 @@ public final class SiteBuild {
         };
         // what links can point at: when none of it changed, a document that did not change
         // resolves its links as before
-        Optional<Set<String>> delta = delta(site).filter(d -> memo.checkedAgainst != null && sameTargets(previous, site, d));
-        Object targets = memo == null ? null : delta.isPresent() ? memo.checkedAgainst : memo.canonical(targets(site));
+        Optional<Set<String>> delta = delta(site).filter(d -> memo.checkedAgainst() != null && LinkTargets.same(previous, site, d));
+        LinkTargets targets = memo == null ? null : delta.isPresent() ? memo.checkedAgainst() : memo.canonical(LinkTargets.of(site));
         if (delta.isPresent()) {
             // nothing a link can point at changed: only the changed articles' links are resolved again
             Map<String, Entry> entries = new HashMap<>(site.entries());
@@ -453,7 +427,7 @@ public final class SiteBuild {
             return withTranslations(site.withEntries(entries).plus(memo.checkDiagnostics(entries.keySet())));
         }
         if (memo != null) {
-            memo.checkedAgainst = targets;
+            memo.checkedAgainst(targets);
         }
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
@@ -469,67 +443,20 @@ public final class SiteBuild {
     }
 
     /** Where each translation stands, with what it has to say about that. */
-    private static Site withTranslations(Site site) {
+    private static BuildState withTranslations(BuildState site) {
         Outcome<TranslationReport> translations = new TranslationCheck().check(site.source());
         return site.withTranslations(translations.value()).plus(translations.diagnostics());
     }
 
-    /** What a link to an article may resolve to: its translations, its files and their headings. */
-    private record ArticleTargets(List<Lang> languages, List<String> resources, List<List<dev.casebook.content.Heading>> headings) {
-        static ArticleTargets of(Article a, Map<String, Entry> entries) {
-            List<Lang> languages = new ArrayList<>(a.translations().size());
-            List<List<dev.casebook.content.Heading>> headings = new ArrayList<>(a.translations().size());
-            for (Translation t : a.translations()) {
-                languages.add(t.lang());
-                headings.add(entries.get(t.path()).document().headings());
-            }
-            return new ArticleTargets(languages, a.resources(), headings);
-        }
-    }
-
-    /** Everything a link may resolve to: the site's URLs and languages, and each article's targets. */
-    private static Object targets(Site site) {
-        Map<String, ArticleTargets> targets = new HashMap<>(site.source().articles().size() * 2);
-        for (Article a : site.source().articles()) {
-            targets.put(a.id(), ArticleTargets.of(a, site.entries()));
-        }
-        return List.of(site.source().config().baseUrl(), site.source().config().languages(), targets);
-    }
-
-    /** True when the articles {@code ids} offer links the same targets in {@code after} as in {@code before}. */
-    private static boolean sameTargets(Site before, Site after, Set<String> ids) {
-        Map<String, Article> was = new HashMap<>();
-        Map<String, Article> is = new HashMap<>();
-        for (Article a : before.source().articles()) {
-            if (ids.contains(a.id())) {
-                was.put(a.id(), a);
-            }
-        }
-        for (Article a : after.source().articles()) {
-            if (ids.contains(a.id())) {
-                is.put(a.id(), a);
-            }
-        }
-        if (!was.keySet().equals(is.keySet())) {
-            return false; // an article appeared or went
-        }
-        for (String id : was.keySet()) {
-            if (!ArticleTargets.of(was.get(id), before.entries()).equals(ArticleTargets.of(is.get(id), after.entries()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The search index's files, from the parsed documents. */
-    private static List<Output> index(Site site) {
+    private static List<Output> index(BuildState site) {
         Map<String, Document> documents = new HashMap<>();
         site.entries().forEach((path, e) -> documents.put(path, e.document()));
         return new SearchIndexer().build(site.source(), documents, site.theme().searchScript()).files();
     }
 
     /** Every file of the site; pages are rendered when they are written or served. */
-    private Site render(Site site) {
+    private BuildState render(BuildState site) {
         // pages need no plain text: the renderer gets documents without it, so that a one-shot
         // build can let it go as soon as the index is built
         Outcome<List<Output>> rendered = new SiteRenderer(site.options().site(), site.source(), site.theme(),
@@ -539,176 +466,5 @@ public final class SiteBuild {
         return site.withOutputs(outputs).plus(rendered.diagnostics());
     }
 
-    // ---- publishing --------------------------------------------------------------------------
 
-    /** The output folder as diagnostics name it: relative to the site folder when inside it. */
-    private static String label(BuildOptions options) {
-        Path site = options.site().toAbsolutePath().normalize();
-        Path out = options.out().toAbsolutePath().normalize();
-        return (out.startsWith(site) ? site.relativize(out) : out).toString().replace('\\', '/');
-    }
-
-    /** Finds the Markdown link behind a URL of an article page, so a dangling URL is reported where it can be fixed. */
-    static UrlCheck.Locator pageLinks(Site site) {
-        Map<String, String> pageToSource = new HashMap<>();
-        for (Article a : site.source().articles()) {
-            for (Lang lang : site.source().config().languages()) {
-                Translation shown = a.translation(lang).orElse(a.original());
-                pageToSource.put(dev.casebook.content.Routes.article(lang, a) + "index.html", shown.path());
-            }
-        }
-        return (page, url) -> {
-            String path = pageToSource.get(page);
-            Entry e = path == null ? null : site.entries().get(path);
-            if (e == null) {
-                return Optional.empty();
-            }
-            List<String> resolved = e.hrefs();
-            List<dev.casebook.content.Link> links = e.document().links();
-            for (int i = 0; i < resolved.size() && i < links.size(); i++) {
-                if (withoutFragment(resolved.get(i)).equals(withoutFragment(url))) {
-                    return Optional.of(links.get(i).pos());
-                }
-            }
-            return Optional.empty();
-        };
-    }
-
-    private static String withoutFragment(String url) {
-        int hash = url.indexOf('#');
-        return hash < 0 ? url : url.substring(0, hash);
-    }
-
-    private static BuildResult result(Site site, boolean written, long start) {
-        Map<Lang, Integer> pages = new LinkedHashMap<>();
-        Source source = site.source();
-        List<Lang> languages = source == null ? List.of() : source.config().languages();
-        for (Lang lang : languages) {
-            String prefix = lang.code() + "/";
-            pages.put(lang, (int) site.outputs().stream()
-                    .filter(o -> o.path().startsWith(prefix) && o.path().endsWith(".html")).count());
-        }
-        List<String> notes = new ArrayList<>();
-        if (source != null && !source.config().baseUrl().hasOrigin()) {
-            notes.add("no sitemap.xml: a sitemap needs absolute URLs, and the site has no base URL; "
-                    + "set base_url in content/_site.yaml or pass --base-url https://org.github.io/kb/");
-        }
-        return new BuildResult(site.report(), written, pages, source == null ? 0 : source.articles().size(),
-                site.outputs().size(), Duration.ofNanos(System.nanoTime() - start), site.stages(), site.options().out(),
-                notes, peakHeapMb(), site.translations());
-    }
-
-    /** The highest heap use the JVM's memory pools saw, in MB. */
-    private static long peakHeapMb() {
-        long bytes = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / (1024 * 1024);
-    }
-
-    /**
-     * What the preview remembers between builds: each translation's parsed document and each
-     * translation's snippet checks, with the inputs they came from. A result is reused only when
-     * its inputs are equal (the translation, its callout titles; the document, facts and rules).
-     */
-    private static final class Memo {
-        /** A translation without its body, and its body's hash and length: enough to tell a changed file. */
-        private record Parsed(Translation translation, int bodyHash, int bodyLength, Map<String, String> callouts,
-                              Document document) {
-            boolean isFor(Translation t, Map<String, String> titles) {
-                return t.body().hashCode() == bodyHash && t.body().length() == bodyLength
-                        && t.withoutBody().equals(translation) && titles.equals(callouts);
-            }
-        }
-
-        private record Validated(Document document, dev.casebook.content.Facts facts, Catalog catalog,
-                                 Outcome<List<SnippetCheck>> result) {
-        }
-
-        private record Checked(Document document, Object targets, Outcome<List<String>> result) {
-        }
-
-        private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
-        private final Map<String, Validated> validated = new ConcurrentHashMap<>();
-        private final Map<String, Checked> checked = new ConcurrentHashMap<>();
-        /** the callout titles of the last full parse */
-        private Map<Lang, Map<String, String>> callouts;
-        /** the link targets every entry of {@link #checked} was last resolved against */
-        private Object checkedAgainst;
-        /** the link targets of the last check, kept so that an equal set is the same object */
-        private volatile Object lastTargets;
-
-        Document parse(Translation t, Map<String, String> callouts, java.util.function.Supplier<Document> work) {
-            Parsed p = parsed.get(t.path());
-            if (p != null && p.isFor(t, callouts)) {
-                return p.document();
-            }
-            Document doc = work.get();
-            parsed.put(t.path(), new Parsed(t.withoutBody(), t.body().hashCode(), t.body().length(), callouts, doc));
-            return doc;
-        }
-
-        Outcome<List<SnippetCheck>> validate(String path, Document doc, dev.casebook.content.Facts facts, Catalog catalog,
-                                             java.util.function.Supplier<Outcome<List<SnippetCheck>>> work) {
-            Validated v = validated.get(path);
-            if (v != null && v.document() == doc && v.facts().equals(facts) && v.catalog() == catalog) {
-                return v.result();
-            }
-            Outcome<List<SnippetCheck>> result = work.get();
-            validated.put(path, new Validated(doc, facts, catalog, result));
-            return result;
-        }
-
-        /** {@code targets}, or the last build's object when they are equal, so that checks compare by identity. */
-        Object canonical(Object targets) {
-            Object last = lastTargets;
-            if (last != null && last.equals(targets)) {
-                return last;
-            }
-            lastTargets = targets;
-            return targets;
-        }
-
-        Outcome<List<String>> check(String path, Document doc, Object targets,
-                                    java.util.function.Supplier<Outcome<List<String>>> work) {
-            Checked c = checked.get(path);
-            if (c != null && c.document() == doc && c.targets() == targets) {
-                return c.result();
-            }
-            Outcome<List<String>> result = work.get();
-            checked.put(path, new Checked(doc, targets, result));
-            return result;
-        }
-
-        void forget(List<String> paths) {
-            paths.forEach(p -> {
-                parsed.remove(p);
-                validated.remove(p);
-                checked.remove(p);
-            });
-        }
-
-        /** The snippet diagnostics of {@code paths}, as their last validation found them. */
-        List<Diagnostic> validateDiagnostics(Set<String> paths) {
-            List<Diagnostic> all = new ArrayList<>();
-            paths.forEach(p -> all.addAll(validated.get(p).result().diagnostics()));
-            return all;
-        }
-
-        /** The link diagnostics of {@code paths}, as their last check found them. */
-        List<Diagnostic> checkDiagnostics(Set<String> paths) {
-            List<Diagnostic> all = new ArrayList<>();
-            paths.forEach(p -> all.addAll(checked.get(p).result().diagnostics()));
-            return all;
-        }
-
-        void retain(Set<String> paths) {
-            parsed.keySet().retainAll(paths);
-            validated.keySet().retainAll(paths);
-            checked.keySet().retainAll(paths);
-        }
-    }
 }

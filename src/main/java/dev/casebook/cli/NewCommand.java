@@ -1,11 +1,14 @@
 package dev.casebook.cli;
 
 import dev.casebook.content.Lang;
+import dev.casebook.diag.Terminal;
 import dev.casebook.load.ContentLoader;
+import dev.casebook.publish.SafeFiles;
 import dev.casebook.render.PageKinds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,18 +54,21 @@ final class NewCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Lang lang : languages) {
             Path file = bundle.resolve("index." + lang.code() + ".md");
-            if (Files.exists(file)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 cli.getErr().println("casebook new: " + site.relativize(file) + " exists; nothing written");
                 return Main.USAGE;
             }
             files.add(file);
         }
-        Files.createDirectories(bundle);
         LocalDate day = date != null ? date : LocalDate.now();
-        for (int i = 0; i < languages.size(); i++) {
-            Files.writeString(files.get(i), skeleton(languages.get(i), day, i == 0), StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE_NEW);
-            cli.getOut().println("wrote " + site.relativize(files.get(i)).toString().replace('\\', '/'));
+        try {
+            for (int i = 0; i < languages.size(); i++) {
+                SafeFiles.create(site, files.get(i), skeleton(languages.get(i), day, i == 0).getBytes(StandardCharsets.UTF_8));
+                cli.getOut().println("wrote " + site.relativize(files.get(i)).toString().replace('\\', '/'));
+            }
+        } catch (SafeFiles.UnsafePathException e) {
+            cli.getErr().println("casebook new: " + Terminal.safe(e.getMessage()) + "; nothing more written");
+            return Main.CONTENT_ERRORS;
         }
         cli.getErr().println("casebook new: fill in the TODOs, then preview with `casebook build` or check with `casebook check`");
         return Main.OK;

@@ -11,12 +11,13 @@ import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Json;
 import dev.casebook.diag.Outcome;
+import dev.casebook.diag.Terminal;
+import dev.casebook.publish.SafeFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,10 +135,14 @@ final class TranslationsCommand implements Callable<Integer> {
         Translation origin = article.get().translation(sourceLang).orElseThrow(() -> new CommandLine.ParameterException(cli,
                 "--from " + sourceLang + ": content/" + id + " has no index." + sourceLang + ".md"));
         String value = sourceLang.code() + "@" + Provenance.revision(origin.body());
-        String text = Files.readString(abs, StandardCharsets.UTF_8);
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-        Files.writeString(tmp, withTranslatedFrom(text, value), StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            // the loader never reads through a link, but the file may have become one since
+            String text = new String(SafeFiles.read(site, abs), StandardCharsets.UTF_8);
+            SafeFiles.replace(site, abs, withTranslatedFrom(text, value).getBytes(StandardCharsets.UTF_8));
+        } catch (SafeFiles.UnsafePathException e) {
+            cli.getErr().println("casebook translations: nothing written: " + Terminal.safe(e.getMessage()));
+            return Main.CONTENT_ERRORS;
+        }
         cli.getOut().println("content/" + id + "/" + abs.getFileName() + ": translated_from: " + value);
         return Main.OK;
     }

@@ -230,11 +230,11 @@ public final class ContentLoader {
         List<BundleKey> keys = new ArrayList<>();
         for (Path sectionDir : list(content)) {
             String section = name(sectionDir);
-            if (isIgnored(section)) {
+            if (Files.isSymbolicLink(sectionDir) && !section.equals("_site.yaml")) { // _site.yaml has its own error
+                diagnostics.add(linkRefused("content/" + section, MOVE_FOLDER_HERE));
                 continue;
             }
-            if (Files.isSymbolicLink(sectionDir)) {
-                diagnostics.add(linkIgnored("content/" + section, MOVE_FOLDER_HERE));
+            if (isIgnored(section)) {
                 continue;
             }
             if (!Files.isDirectory(sectionDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -249,7 +249,7 @@ public final class ContentLoader {
                 continue;
             }
             for (Path bundleDir : list(sectionDir)) {
-                if (!isIgnored(name(bundleDir))) {
+                if (!isIgnored(name(bundleDir)) || Files.isSymbolicLink(bundleDir)) {
                     keys.add(new BundleKey(section, name(bundleDir)));
                 }
             }
@@ -263,11 +263,11 @@ public final class ContentLoader {
         String slug = key.slug();
         Path bundleDir = content.resolve(section).resolve(slug);
         String rel = "content/" + section + "/" + slug;
-        if (isIgnored(slug) || !Files.exists(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isSymbolicLink(bundleDir)) {
+            diagnostics.add(linkRefused(rel, MOVE_FOLDER_HERE));
             return Optional.empty();
         }
-        if (Files.isSymbolicLink(bundleDir)) {
-            diagnostics.add(linkIgnored(rel, MOVE_FOLDER_HERE));
+        if (isIgnored(slug) || !Files.exists(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         if (!Files.isDirectory(bundleDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -296,21 +296,24 @@ public final class ContentLoader {
 
     private static final String MOVE_FOLDER_HERE = "content is read only from inside content/: move the folder here instead of linking to it";
 
-    /** Content is read only from inside content/: a link out of it (or within it) is not followed. */
-    private static Diagnostic linkIgnored(String path, String hint) {
-        return Diagnostic.warning("layout", SourcePos.file(path), "symbolic link ignored", hint);
+    /**
+     * Content is read only from inside content/, and never through a link: a pull request can plant
+     * one (git stores links), and a tool that later writes beside it would write where it points.
+     */
+    private static Diagnostic linkRefused(String path, String hint) {
+        return Diagnostic.error("layout", SourcePos.file(path), "symbolic link in content/, which Casebook never follows", hint);
     }
 
     private void collect(Path root, Path dir, Map<String, Path> indexes, List<String> resources,
                          String rel, List<Diagnostic> diagnostics) {
         for (Path p : list(dir)) {
             String name = name(p);
-            if (name.startsWith(".")) {
+            String relative = root.relativize(p).toString().replace('\\', '/');
+            if (name.startsWith(".") && !Files.isSymbolicLink(p)) {
                 continue;
             }
-            String relative = root.relativize(p).toString().replace('\\', '/');
             if (Files.isSymbolicLink(p)) {
-                diagnostics.add(linkIgnored(rel + "/" + relative, "copy the file into the bundle instead of linking to it"));
+                diagnostics.add(linkRefused(rel + "/" + relative, "copy the file into the bundle instead of linking to it"));
             } else if (Files.isDirectory(p)) {
                 collect(root, p, indexes, resources, rel, diagnostics);
             } else if (dir.equals(root) && name.equals("index.md")) {

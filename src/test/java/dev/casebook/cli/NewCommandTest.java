@@ -97,4 +97,32 @@ class NewCommandTest {
         assertTrue(reserved.err().startsWith("casebook new: section name `tags` is reserved for generated pages\n"), reserved.err());
         assertEquals(2, MainTest.run("new", "just-a-slug", "--site", dir.toString()).code());
     }
+
+    /** A section folder that is a link (planted by a pull request) is not written through. */
+    @Test
+    void refusesToWriteThroughALinkedSection() throws IOException {
+        TestSite.write(dir, "-- content/_site.yaml --\nlanguages: [en]\n");
+        Path elsewhere = Files.createTempDirectory("elsewhere");
+        Files.createSymbolicLink(dir.resolve("content/litellm"), elsewhere);
+        MainTest.Run r = MainTest.run("new", "litellm/x", "--site", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals("casebook new: " + dir.resolve("content/litellm").toAbsolutePath().normalize()
+                + " is a symbolic link; Casebook does not write through links; nothing more written\n", r.err());
+        try (var written = Files.list(elsewhere)) {
+            assertEquals(0, written.count());
+        }
+    }
+
+    /** A dangling link at an article's name is something that exists: nothing is created through it. */
+    @Test
+    void refusesADanglingLinkAtTheArticlesName() throws IOException {
+        TestSite.write(dir, "-- content/_site.yaml --\nlanguages: [en]\n");
+        Path target = Files.createTempDirectory("elsewhere").resolve("planted");
+        Files.createDirectories(dir.resolve("content/litellm/x"));
+        Files.createSymbolicLink(dir.resolve("content/litellm/x/index.en.md"), target);
+        MainTest.Run r = MainTest.run("new", "litellm/x", "--site", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("casebook new: content/litellm/x/index.en.md exists; nothing written\n", r.err());
+        assertTrue(Files.notExists(target));
+    }
 }

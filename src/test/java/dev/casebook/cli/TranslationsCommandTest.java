@@ -135,4 +135,46 @@ class TranslationsCommandTest {
                   hint: let casebook write it: casebook translations --stamp content/litellm/a/index.en.md
                 """, r.out());
     }
+
+    /**
+     * A pull request can plant a link at the name the stamp once used for its temporary file (git
+     * stores links): the maintainer who stamps must not overwrite what it points to, the article
+     * must stay a plain file, and check must report the link.
+     */
+    @Test
+    void aPlantedLinkIsNeverWrittenThroughAndCheckReportsIt() throws Exception {
+        TestSite.write(dir, SITE);
+        Path victim = Files.writeString(Files.createTempDirectory("victim").resolve("authorized_keys"), "ssh-ed25519 KEEP\n");
+        Path en = dir.resolve("content/litellm/a/index.en.md");
+        Files.createSymbolicLink(en.resolveSibling(".index.en.md.tmp"), victim);
+
+        MainTest.Run check = MainTest.run("check", "--site", dir.toString());
+        assertEquals(1, check.code(), check.out() + check.err());
+        assertTrue(check.out().contains("content/litellm/a/.index.en.md.tmp:1:1: error[layout]: symbolic link in content/, "
+                + "which Casebook never follows\n"), check.out());
+
+        MainTest.Run stamp = MainTest.run("translations", "--site", dir.toString(), "--stamp", en.toString());
+        assertEquals(0, stamp.code(), stamp.err());
+        assertEquals("ssh-ed25519 KEEP\n", Files.readString(victim));
+        assertTrue(Files.isRegularFile(en, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(en));
+        assertTrue(Files.readString(en).contains("translated_from: zh@" + revision(ZH_BODY)), Files.readString(en));
+        try (var left = Files.list(en.getParent())) {
+            assertEquals(List.of(".index.en.md.tmp", "index.en.md", "index.zh.md"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left behind");
+        }
+    }
+
+    /** An article file that is itself a link is neither read nor replaced by the stamp. */
+    @Test
+    void anArticleThatIsALinkIsNotStamped() throws Exception {
+        TestSite.write(dir, SITE);
+        Path victim = Files.writeString(Files.createTempDirectory("victim").resolve("profile"), "---\ntitle: T\n---\nx\n");
+        Path en = dir.resolve("content/litellm/a/index.en.md");
+        Files.delete(en);
+        Files.createSymbolicLink(en, victim);
+        MainTest.Run stamp = MainTest.run("translations", "--site", dir.toString(), "--stamp", en.toString());
+        assertEquals(1, stamp.code(), stamp.err());
+        assertEquals("---\ntitle: T\n---\nx\n", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(en));
+    }
 }

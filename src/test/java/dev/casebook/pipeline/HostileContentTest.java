@@ -172,8 +172,9 @@ class HostileContentTest {
             link(site.resolve("content/linked"), elsewhere.getParent());
             link(site.resolve("content/a/c"), elsewhere);
             check(site, new Expectations(List.of(
-                    "content/a/c:1:1: warning[layout]: symbolic link ignored",
-                    "content/linked:1:1: warning[layout]: symbolic link ignored"), true, List.of("Elsewhere."), List.of()));
+                    "content/a/c:1:1: error[layout]: symbolic link in content/, which Casebook never follows",
+                    "content/linked:1:1: error[layout]: symbolic link in content/, which Casebook never follows"),
+                    false, List.of(), List.of()));
         });
         cases.put("a UI string missing from the site's theme", () -> {
             Path site = article("Body.\n");

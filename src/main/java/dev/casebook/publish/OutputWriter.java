@@ -4,7 +4,10 @@ import dev.casebook.content.Output;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.SourcePos;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
@@ -18,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,16 +30,19 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The publish stage: writes the site into a fresh folder beside the output path, then points the
- * output path at it by renaming a symbolic link over it, which is atomic: a reader, a server or
- * a killed build only ever finds the previous site or the new one, whole. So {@code target/site}
- * is a link to {@code target/.site.v-<id>}; the folders of earlier builds are removed once
- * the link has moved.
+ * The publish stage: writes the site into a fresh folder beside the output path, and only when
+ * every file is written and every URL checked, renames the previous site away and the new one in.
+ * The output path is always a plain folder, so {@code cp -r}, {@code rsync}, {@code find} and deploy
+ * actions see files, not a link. A failed or killed build keeps the previous site; one killed
+ * between the two renames leaves the output path missing for that moment, and the next build (or
+ * {@link #recover}) puts the newest whole version back first. Versions of earlier builds are
+ * removed once the new one is in place.
  *
- * <p>One build at a time per output path: an exclusive lock on {@code .<name>.lock} beside it
- * (a second build waits for it, up to {@link #LOCK_WAIT_MS}, then fails with a message). Only
- * folders this writer made are ever replaced or removed: an output path that is a folder
- * somebody filled, or a link to somewhere else, is refused.
+ * <p>One build at a time per output path: an exclusive lock on a file named after the output
+ * path in the user's cache folder (a second build waits for it, up to {@link #LOCK_WAIT_MS}, then
+ * fails with a message), so that nothing but the output folder is left beside it. Only folders
+ * this writer made are ever replaced or removed: an output path that is a folder somebody filled,
+ * or a link to somewhere else, is refused.
  *
  * <p>Diagnostic id: {@code config-output} (exit code 2).
  */
@@ -151,7 +158,7 @@ public final class OutputWriter {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
-        try (Lock lock = Lock.take(parent.resolve("." + name + ".lock"))) {
+        try (Lock lock = Lock.take(lockFile(target))) {
             if (lock == null) {
                 return List.of(Diagnostic.error("config-output", SourcePos.file(out.toString()),
                         "another casebook build is writing " + out + " (waited " + LOCK_WAIT_MS / 1000 + " s)",
@@ -181,7 +188,7 @@ public final class OutputWriter {
                 swap(target, fresh);
                 swapped = true;
                 faults.at("cleaning");
-                removeOld(parent, name, fresh);
+                removeOld(parent, name, target);
                 return last;
             } finally {
                 if (!swapped && Files.exists(fresh, LinkOption.NOFOLLOW_LINKS)) {
@@ -191,18 +198,17 @@ public final class OutputWriter {
         }
     }
 
-    /** Points {@code target} at {@code fresh}: one rename of a link, or, the first time over a folder, two. */
+    /**
+     * Puts {@code fresh} at {@code target}: the previous site (a folder, or the link an older
+     * Casebook made) is renamed aside, then the new folder renamed in.
+     */
     private void swap(Path target, Path fresh) throws IOException {
-        Path link = target.resolveSibling("." + target.getFileName() + ".link-" + UUID.randomUUID());
-        Files.createSymbolicLink(link, fresh.getFileName());
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            // a folder from an older Casebook: it cannot be replaced atomically once; it is moved
-            // aside first and put back by the next build if this one dies in between
-            Path aside = target.resolveSibling("." + target.getFileName() + ".v-" + UUID.randomUUID());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            Path aside = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
             faults.at("between-renames");
         }
-        Files.move(link, target, StandardCopyOption.ATOMIC_MOVE); // rename(2) over a link is atomic
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -215,7 +221,8 @@ public final class OutputWriter {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
                 boolean leftover = n.startsWith("." + name + ".v-") || n.startsWith("." + name + ".link-")
-                        || n.startsWith("." + name + ".tmp-") || n.startsWith("." + name + ".old-");
+                        || n.startsWith("." + name + ".tmp-") || n.startsWith("." + name + ".old-")
+                        || n.equals("." + name + ".lock"); // where an older Casebook kept its lock
                 if (leftover && !p.equals(keep)) {
                     deleteQuietly(p);
                 }
@@ -224,8 +231,8 @@ public final class OutputWriter {
     }
 
     /**
-     * Puts the site back where a build died between the two renames of its first swap (the
-     * output path missing, a whole earlier version beside it), so that readers find a site again.
+     * Puts the site back where a build died between the two renames of its swap (the output path
+     * missing, whole versions beside it): the newest whole one, so that readers find a site again.
      */
     public static void recover(Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
@@ -234,13 +241,12 @@ public final class OutputWriter {
         }
         String name = target.getFileName().toString();
         try (Stream<Path> s = Files.list(target.getParent())) {
-            Optional<Path> whole = s.filter(p -> p.getFileName().toString().startsWith("." + name + ".v-"))
-                    .filter(p -> Files.exists(p.resolve(MARKER)))
+            Optional<Path> whole = s.filter(p -> p.getFileName().toString().startsWith("." + name + ".v-")
+                            || p.getFileName().toString().startsWith("." + name + ".old-"))
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && Files.exists(p.resolve(MARKER)))
                     .max((a, b) -> Long.compare(modified(a), modified(b)));
             if (whole.isPresent()) {
-                Path link = target.resolveSibling("." + name + ".link-" + UUID.randomUUID());
-                Files.createSymbolicLink(link, whole.get().getFileName());
-                Files.move(link, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(whole.get(), target, StandardCopyOption.ATOMIC_MOVE);
             }
         }
     }
@@ -346,6 +352,25 @@ public final class OutputWriter {
         }
     }
 
+    /**
+     * The lock file of the output path {@code target}: in {@code $XDG_CACHE_HOME/casebook/locks/}
+     * (or {@code ~/.cache/casebook/locks/}), named by a digest of the path, so that two builds of
+     * the same folder meet there and nothing is left beside the site.
+     */
+    static Path lockFile(Path target) throws IOException {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        Path locks = cache.resolve("casebook").resolve("locks");
+        Files.createDirectories(locks);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(target.toString().getBytes(StandardCharsets.UTF_8));
+            return locks.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".lock");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** An exclusive lock on a file, held by this process; null when it could not be had in time. */
     private static final class Lock implements AutoCloseable {
         private final FileChannel channel;
@@ -357,7 +382,7 @@ public final class OutputWriter {
         }
 
         static Lock take(Path file) throws IOException {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
             while (true) {
                 FileLock lock;

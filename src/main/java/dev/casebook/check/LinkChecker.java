@@ -16,11 +16,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +46,8 @@ public final class LinkChecker {
     private final Source source;
     private final Function<String, Document> documents;
     private final BaseUrl base;
-    private final Map<String, Article> articles = new java.util.HashMap<>();
-    private final java.util.Set<String> sections = new java.util.HashSet<>();
+    private final Map<String, Article> articles = new HashMap<>();
+    private final Set<String> sections = new HashSet<>();
 
     /**
      * @param documents the parsed document of a translation path
@@ -126,7 +130,7 @@ public final class LinkChecker {
         Article to = target2.get();
         Lang lang = from.lang();
         if (parts.length > 3) {
-            String rest = String.join("/", java.util.Arrays.copyOfRange(parts, 3, parts.length));
+            String rest = String.join("/", Arrays.copyOfRange(parts, 3, parts.length));
             Matcher index = INDEX.matcher(rest);
             if (index.matches()) {
                 String code = index.group(1);

@@ -5,10 +5,11 @@ import dev.casebook.content.Lang;
 import dev.casebook.content.Provenance;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
-import dev.casebook.content.TranslationReport;
 import dev.casebook.content.TranslationReport.State;
+import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class TranslationCheck {
             return State.ORIGINAL;
         }
         sources.put(t.lang(), new Provenance(from.lang(), source.get().revision(),
-                dev.casebook.diag.SourcePos.file(source.get().path())));
+                SourcePos.file(source.get().path())));
         if (source.get().revision().equals(from.revision())) {
             return State.CURRENT;
         }

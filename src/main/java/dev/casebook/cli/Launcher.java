@@ -1,6 +1,8 @@
 package dev.casebook.cli;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -215,7 +217,7 @@ public final class Launcher {
         int start = 0;
         for (int i = 0; i < cmdline.length; i++) {
             if (cmdline[i] == 0) {
-                words.add(new String(cmdline, start, i - start, java.nio.charset.Charset.defaultCharset()));
+                words.add(new String(cmdline, start, i - start, Charset.defaultCharset()));
                 start = i + 1;
             }
         }
@@ -259,19 +261,19 @@ public final class Launcher {
         return count(content.toFile(), limit, 0);
     }
 
-    private static long count(java.io.File folder, long limit, long found) {
-        java.io.File[] entries = folder.listFiles();
+    private static long count(File folder, long limit, long found) {
+        File[] entries = folder.listFiles();
         if (entries == null) {
             return found;
         }
-        for (java.io.File entry : entries) {
+        for (File entry : entries) {
             if (found >= limit) {
                 break;
             }
             String name = entry.getName();
             if (name.startsWith("index.") && name.endsWith(".md") && entry.isFile()) {
                 found++;
-            } else if (entry.isDirectory() && !java.nio.file.Files.isSymbolicLink(entry.toPath())) {
+            } else if (entry.isDirectory() && !Files.isSymbolicLink(entry.toPath())) {
                 found = count(entry, limit, found);
             }
         }

@@ -1,16 +1,22 @@
 package dev.casebook.cli;
 
+import dev.casebook.diag.Suggestions;
+import dev.casebook.pipeline.SiteBuild;
+import dev.casebook.validate.LiteLlmFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.Properties;
-import picocli.CommandLine;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code casebook} command. Exit codes: 0 success, 1 problems in content, 2 usage or
@@ -34,7 +40,7 @@ public final class Main implements Runnable {
     /** The command in this JVM (the jar's entry point is {@link Launcher}, which may start another). */
     public static void main(String[] args) {
         if (Launcher.buildsASite(args)) {
-            dev.casebook.pipeline.SiteBuild.warmUp(); // on the other core, while picocli reads the command line
+            SiteBuild.warmUp(); // on the other core, while picocli reads the command line
         }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
@@ -89,16 +95,16 @@ public final class Main implements Runnable {
         if (e instanceof CommandLine.UnmatchedArgumentException u && cli.getParent() == null
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             String word = u.getUnmatched().get(0);
-            java.util.Set<String> commands = cli.getSubcommands().keySet();
+            Set<String> commands = cli.getSubcommands().keySet();
             err.println(name + ": unknown command `" + word + "`"
-                    + dev.casebook.diag.Suggestions.closest(word, commands).map(c -> "; did you mean `" + c + "`?").orElse(""));
+                    + Suggestions.closest(word, commands).map(c -> "; did you mean `" + c + "`?").orElse(""));
             err.println("commands: " + String.join(", ", commands) + " (see `casebook --help`)");
         } else {
             err.println(name + ": " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-                java.util.List<String> options = cli.getCommandSpec().options().stream()
-                        .flatMap(o -> java.util.Arrays.stream(o.names())).toList();
-                dev.casebook.diag.Suggestions.closest(u.getUnmatched().get(0).replaceFirst("=.*", ""), options)
+                List<String> options = cli.getCommandSpec().options().stream()
+                        .flatMap(o -> Arrays.stream(o.names())).toList();
+                Suggestions.closest(u.getUnmatched().get(0).replaceFirst("=.*", ""), options)
                         .ifPresent(o -> err.println("did you mean `" + o + "`?"));
             }
             err.println("see `" + name + " --help`");
@@ -129,7 +135,7 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             return new String[] {"casebook " + version(),
-                    "LiteLLM facts: " + dev.casebook.validate.LiteLlmFacts.get().version()};
+                    "LiteLLM facts: " + LiteLlmFacts.get().version()};
         }
     }
 }

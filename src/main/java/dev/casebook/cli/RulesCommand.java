@@ -1,17 +1,20 @@
 package dev.casebook.cli;
 
+import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Suggestions;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Kind;
+import dev.casebook.validate.LiteLlmFacts;
 import dev.casebook.validate.Rule;
+import dev.casebook.validate.Validator;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Lists the config rules, or shows one rule with its explanation, fix and examples.")
@@ -39,7 +42,7 @@ final class RulesCommand implements Callable<Integer> {
             }
             out.println();
             out.println(catalog.rules().size() + " rules. `casebook rules ID` shows one.");
-            out.println("LiteLLM facts (providers, model map): " + dev.casebook.validate.LiteLlmFacts.get().version());
+            out.println("LiteLLM facts (providers, model map): " + LiteLlmFacts.get().version());
             return Main.OK;
         }
         Optional<Rule> rule = catalog.rule(id);
@@ -53,13 +56,13 @@ final class RulesCommand implements Callable<Integer> {
         out.println();
         out.println(r.why(lang));
         // the message and fix as the rule gives them on its failing example: no template left
-        java.util.Optional<dev.casebook.diag.Diagnostic> shown = new dev.casebook.validate.Validator(catalog).illustration(r, lang);
+        Optional<Diagnostic> shown = new Validator(catalog).illustration(r, lang);
         shown.ifPresent(d -> {
             out.println();
             out.println((lang.equals("zh") ? "例如：" : "For example: ") + d.message());
         });
         out.println();
-        out.println((lang.equals("zh") ? "修复：" : "Fix: ") + shown.map(dev.casebook.diag.Diagnostic::hint)
+        out.println((lang.equals("zh") ? "修复：" : "Fix: ") + shown.map(Diagnostic::hint)
                 .filter(h -> !h.isEmpty()).orElse(r.fix(lang)));
         for (Rule.Example e : r.examples()) {
             out.println();

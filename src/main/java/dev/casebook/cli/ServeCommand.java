@@ -1,19 +1,21 @@
 package dev.casebook.cli;
 
-import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.content.BaseUrl;
+import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.serve.Preview;
 import dev.casebook.serve.PreviewServer;
+import java.awt.Desktop;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Builds the site, serves it and rebuilds on every change: the way to write an article. "
@@ -90,8 +92,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private static void openBrowser(String url, PrintWriter err) {
         try {
-            if (java.awt.Desktop.isDesktopSupported() && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-                java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
+            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                Desktop.getDesktop().browse(URI.create(url));
                 return;
             }
         } catch (IOException | UnsupportedOperationException e) {

@@ -19,13 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks your own config files (WrenAI config.yaml, LiteLLM proxy config, .env, docker compose) "
@@ -67,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Environment environment = environment();
         List<FileChecker.NamedText> texts = new ArrayList<>();
-        java.util.Set<Path> seen = new java.util.HashSet<>();
+        Set<Path> seen = new HashSet<>();
         for (Path file : files) {
             Path same = file.toAbsolutePath().normalize();
             if (!seen.add(same)) {

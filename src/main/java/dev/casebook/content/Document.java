@@ -1,5 +1,6 @@
 package dev.casebook.content;
 
+import dev.casebook.diag.Diagnostic;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * it from being read (a Markdown beyond the limits gives an empty document and a diagnostic).
  */
 public record Document(String html, List<Heading> headings, List<Link> links, List<Snippet> snippets, String text,
-                       List<dev.casebook.diag.Diagnostic> problems) {
+                       List<Diagnostic> problems) {
 
     public Document {
         headings = List.copyOf(headings);
@@ -22,7 +23,7 @@ public record Document(String html, List<Heading> headings, List<Link> links, Li
     }
 
     /** A document that could not be read, for the reasons given. */
-    public static Document unreadable(List<dev.casebook.diag.Diagnostic> problems) {
+    public static Document unreadable(List<Diagnostic> problems) {
         return new Document("", List.of(), List.of(), List.of(), "", problems);
     }
 

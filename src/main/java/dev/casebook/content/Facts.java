@@ -1,10 +1,12 @@
 package dev.casebook.content;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What an article says that does not depend on language, written once in either translation's
@@ -25,8 +27,8 @@ public record Facts(List<String> tags, List<String> products, List<String> error
         tags = List.copyOf(tags);
         products = List.copyOf(products);
         errors = List.copyOf(errors);
-        verifiedWith = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(verifiedWith));
-        unreadable = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(unreadable));
+        verifiedWith = Collections.unmodifiableSortedMap(new TreeMap<>(verifiedWith));
+        unreadable = Collections.unmodifiableSortedSet(new TreeSet<>(unreadable));
     }
 
     /** True when {@code key} was written but could not be read (a front-matter error), so its value is unknown. */

@@ -1,5 +1,7 @@
 package dev.casebook.content;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Where every page lives, as a site path without the base path ({@code en/litellm/x/}). The only
  * place that knows the URL layout; {@link BaseUrl} turns these paths into links.
@@ -35,7 +37,7 @@ public final class Routes {
      */
     public static String encode(String sitePath) {
         StringBuilder out = new StringBuilder(sitePath.length() + 8);
-        for (byte b : sitePath.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : sitePath.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
             if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
                 out.append((char) c);

@@ -1,8 +1,10 @@
 package dev.casebook.content;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +30,7 @@ public record TranslationReport(List<Lang> languages, List<Row> rows) {
         MISSING;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -40,8 +42,8 @@ public record TranslationReport(List<Lang> languages, List<Row> rows) {
      */
     public record Row(String article, Map<Lang, State> states, Map<Lang, Provenance> sources) {
         public Row {
-            states = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(states));
-            sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+            states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
+            sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         }
     }
 

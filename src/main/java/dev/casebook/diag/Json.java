@@ -1,5 +1,7 @@
 package dev.casebook.diag;
 
+import java.util.Locale;
+
 /** Just enough JSON writing for reports: string escaping per RFC 8259. */
 public final class Json {
 
@@ -22,7 +24,7 @@ public final class Json {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                default -> out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             }
         }
         return out.append(s, from, s.length()).append('"').toString();

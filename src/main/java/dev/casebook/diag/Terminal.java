@@ -1,5 +1,7 @@
 package dev.casebook.diag;
 
+import java.util.Locale;
+
 /**
  * Text from content made safe for a terminal or a log: control characters (line breaks, escape
  * sequences that would colour the terminal or forge another diagnostic line) and the invisible
@@ -18,7 +20,7 @@ public final class Terminal {
                 if (out == null) {
                     out = new StringBuilder(s.length() + 8).append(s, 0, i);
                 }
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else if (out != null) {
                 out.append(c);
             }

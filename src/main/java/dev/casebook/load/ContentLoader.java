@@ -19,18 +19,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -129,7 +132,7 @@ public final class ContentLoader {
         Optional<Set<BundleKey>> keys = bundleKeys(content, changed);
         if (memory.config != null && keys.isPresent() && update(content, memory, keys.get())) {
             memory.changed = Optional.of(keys.get().stream().map(k -> k.section() + "/" + k.slug())
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                    .collect(Collectors.toUnmodifiableSet()));
         } else {
             loadAll(content, memory);
             memory.changed = Optional.empty();
@@ -357,7 +360,7 @@ public final class ContentLoader {
         return true;
     }
 
-    private static List<Lang> discoverLanguages(java.util.Collection<BundleDir> bundles) {
+    private static List<Lang> discoverLanguages(Collection<BundleDir> bundles) {
         TreeSet<String> codes = new TreeSet<>();
         bundles.forEach(b -> b.indexes().keySet().stream().filter(Lang::isValid).forEach(codes::add));
         List<Lang> langs = new ArrayList<>();
@@ -578,7 +581,7 @@ public final class ContentLoader {
         if (out == null) {
             return text;
         }
-        diagnostics.add(Diagnostic.warning("encoding", first, String.format(java.util.Locale.ROOT,
+        diagnostics.add(Diagnostic.warning("encoding", first, String.format(Locale.ROOT,
                         "control character U+%04X replaced by U+FFFD", (int) firstChar)
                         + (count > 1 ? " (" + count + " in this file)" : ""),
                 "remove it: invisible characters can make text read differently from what it is"));

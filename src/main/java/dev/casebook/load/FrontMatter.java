@@ -1,5 +1,6 @@
 package dev.casebook.load;
 
+import dev.casebook.content.Provenance;
 import dev.casebook.diag.SourcePos;
 import java.time.LocalDate;
 import java.util.Map;
@@ -16,7 +17,7 @@ record FrontMatter(
         Optional<LocalDate> date,
         Optional<LocalDate> updated,
         boolean draft,
-        Optional<dev.casebook.content.Provenance> translatedFrom,
+        Optional<Provenance> translatedFrom,
         Map<String, Fact> facts,
         Set<String> unreadableFacts) {
 

@@ -8,6 +8,7 @@ import dev.casebook.yaml.YamlMapping;
 import dev.casebook.yaml.YamlNode;
 import dev.casebook.yaml.YamlReader;
 import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlSequence;
 import dev.casebook.yaml.YamlStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Splits a Markdown file into front matter and body and reads the front matter strictly: known
@@ -152,7 +155,7 @@ final class FrontMatterReader {
         }
         // a fact written but not read (wrong type, bad value) is unknown, not absent: checks that
         // depend on it must not assume the default
-        Set<String> unreadable = new java.util.TreeSet<>();
+        Set<String> unreadable = new TreeSet<>();
         for (YamlMapping.Entry e : map.effective()) {
             if (FACTS.contains(e.name()) && !facts.containsKey(e.name())) {
                 unreadable.add(e.name());
@@ -169,7 +172,7 @@ final class FrontMatterReader {
     private static void cutByComments(YamlNode node, String[] lines, List<Diagnostic> diagnostics) {
         if (node instanceof YamlMapping m) {
             m.effective().forEach(e -> cutByComments(e.value(), lines, diagnostics));
-        } else if (node instanceof dev.casebook.yaml.YamlSequence seq) {
+        } else if (node instanceof YamlSequence seq) {
             seq.items().forEach(item -> cutByComments(item, lines, diagnostics));
         } else if (node instanceof YamlScalar s && !s.quoted() && s.type() == YamlScalar.Type.STRING
                 && s.text().indexOf('\n') < 0) {
@@ -220,7 +223,7 @@ final class FrontMatterReader {
     }
 
     private static Optional<Map<String, String>> versions(YamlMapping m, YamlFields fields) {
-        fields.checkKeys(m, m.effective().stream().map(YamlMapping.Entry::name).collect(java.util.stream.Collectors.toSet()), "verified_with");
+        fields.checkKeys(m, m.effective().stream().map(YamlMapping.Entry::name).collect(Collectors.toSet()), "verified_with");
         Map<String, String> out = new TreeMap<>();
         boolean ok = true;
         for (YamlMapping.Entry e : m.effective()) {
@@ -247,7 +250,7 @@ final class FrontMatterReader {
      * with the key) are unknown; the others are absent, so the other translation's hold.
      */
     private static FrontMatter unreadable(String yamlText) {
-        Set<String> written = new java.util.TreeSet<>();
+        Set<String> written = new TreeSet<>();
         for (String line : yamlText.split("\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && FACTS.contains(line.substring(0, colon).strip())) {

@@ -13,6 +13,7 @@ import dev.casebook.yaml.YamlStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,7 @@ final class SiteConfigReader {
         }
         Optional<String> repository = map.entry("repository").flatMap(e -> fields.string(e).filter(url -> {
             // it becomes the "edit this page" link of every page: only a web address
-            String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+            String lower = url.strip().toLowerCase(Locale.ROOT);
             if ((lower.startsWith("https://") || lower.startsWith("http://")) && url.strip().length() > 8
                     && url.chars().noneMatch(c -> c < 0x20 || c == '"' || c == '<' || c == '>' || c == '`' || c == ' ')) {
                 return true;

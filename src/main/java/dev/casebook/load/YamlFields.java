@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -84,7 +85,7 @@ final class YamlFields {
 
     Optional<Boolean> bool(YamlMapping.Entry e) {
         if (e.value() instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOL) {
-            String t = s.text().toLowerCase(java.util.Locale.ROOT);
+            String t = s.text().toLowerCase(Locale.ROOT);
             return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y"));
         }
         return wrongType(e, "true or false");

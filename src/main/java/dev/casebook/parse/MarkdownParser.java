@@ -1,5 +1,6 @@
 package dev.casebook.parse;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
@@ -39,6 +40,7 @@ import dev.casebook.content.Document;
 import dev.casebook.content.Heading;
 import dev.casebook.content.Snippet;
 import dev.casebook.content.Translation;
+import dev.casebook.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -143,7 +145,7 @@ public final class MarkdownParser {
      */
     public Document parse(Translation translation, Map<String, String> calloutTitles) {
         LineIndex lines = new LineIndex(translation.body(), translation.path(), translation.bodyLine());
-        List<dev.casebook.diag.Diagnostic> problems = MarkdownLimits.check(translation.body(), lines);
+        List<Diagnostic> problems = MarkdownLimits.check(translation.body(), lines);
         if (!problems.isEmpty()) {
             return Document.unreadable(problems);
         }
@@ -151,7 +153,7 @@ public final class MarkdownParser {
             return read(translation, calloutTitles, lines);
         } catch (StackOverflowError e) {
             // a safety net under the limits: whatever nests beyond the parser's reach is a diagnostic
-            return Document.unreadable(List.of(dev.casebook.diag.Diagnostic.error("markdown-limit", lines.at(0),
+            return Document.unreadable(List.of(Diagnostic.error("markdown-limit", lines.at(0),
                     "Markdown beyond a safety limit: nested too deeply to read", "flatten the nesting")));
         }
     }
@@ -208,7 +210,7 @@ public final class MarkdownParser {
     private static void explicitHeadingIds(com.vladsch.flexmark.util.ast.Document doc) {
         for (Node node : doc.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Heading heading
-                    && heading.getLastChild() instanceof com.vladsch.flexmark.ast.Text text) {
+                    && heading.getLastChild() instanceof Text text) {
                 // found from the end without a regex scan, so a long heading costs one pass
                 String chars = text.getChars().toString();
                 int close = chars.length() - 1;
@@ -359,7 +361,7 @@ public final class MarkdownParser {
                 if (isSafeAbsolute(url)) {
                     return link;
                 }
-                if (url.regionMatches(true, 0, "www.", 0, 4) && node instanceof com.vladsch.flexmark.ast.AutoLink) {
+                if (url.regionMatches(true, 0, "www.", 0, 4) && node instanceof AutoLink) {
                     // a bare www.example.com, which GitHub links too: the web, not a file of the site
                     return new ResolvedLink(link.getLinkType(), "https://" + url, link.getAttributes(), LinkStatus.VALID);
                 }

@@ -13,6 +13,7 @@ import dev.casebook.publish.OutputWriter;
 import dev.casebook.publish.UrlCheck;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Publisher {
             return files;
         };
         if (!options.write()) {
-            List<Diagnostic> found = new java.util.ArrayList<>(OutputWriter.produce(site.outputs(), indexed, inspector));
+            List<Diagnostic> found = new ArrayList<>(OutputWriter.produce(site.outputs(), indexed, inspector));
             found.addAll(urls.diagnostics());
             return new Published(found, false);
         }

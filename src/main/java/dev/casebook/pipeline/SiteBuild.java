@@ -21,7 +21,9 @@ import dev.casebook.render.PageKinds;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
 import dev.casebook.search.SearchIndexer;
+import dev.casebook.search.Tokenizer;
 import dev.casebook.validate.Catalog;
+import dev.casebook.validate.LiteLlmFacts;
 import dev.casebook.validate.SnippetChecker;
 import dev.casebook.validate.Validator;
 import java.io.IOException;
@@ -38,7 +40,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -106,9 +113,9 @@ public final class SiteBuild {
             try {
                 Catalog.builtIn();
                 MarkdownParser.warmUp();
-                dev.casebook.validate.LiteLlmFacts.get();
+                LiteLlmFacts.get();
                 SiteRenderer.warmUp();
-                dev.casebook.search.Tokenizer.tokenize("LiteLLM 报错 OPENAI_API_KEY：ｆｕｌｌ‐width litellm.exceptions.AuthenticationError");
+                Tokenizer.tokenize("LiteLLM 报错 OPENAI_API_KEY：ｆｕｌｌ‐width litellm.exceptions.AuthenticationError");
             } catch (RuntimeException | LinkageError e) {
                 // met again by the stage that needs it
             }
@@ -132,8 +139,8 @@ public final class SiteBuild {
         }
         BuildState parsed = site;
         // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
-        java.util.concurrent.Executor executor = java.util.concurrent.ForkJoinTask.inForkJoinPool()
-                ? java.util.concurrent.ForkJoinTask.getPool()
+        Executor executor = ForkJoinTask.inForkJoinPool()
+                ? ForkJoinTask.getPool()
                 : task -> {
                     Thread thread = new Thread(task, "casebook-search");
                     thread.setDaemon(true);
@@ -165,7 +172,7 @@ public final class SiteBuild {
     private static Timed await(CompletableFuture<Timed> index) {
         try {
             return index.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -393,12 +400,12 @@ public final class SiteBuild {
 
     /** Every link against the whole site, and where each translation stands. */
     private BuildState check(BuildState site) {
-        java.util.function.Function<String, Document> documents = path -> {
+        Function<String, Document> documents = path -> {
             Entry e = site.entries().get(path);
             return e == null ? null : e.document();
         };
         // built only if a translation needs its links resolved
-        java.util.function.Supplier<LinkChecker> lazyChecker = new java.util.function.Supplier<>() {
+        Supplier<LinkChecker> lazyChecker = new Supplier<>() {
             private LinkChecker made;
 
             @Override

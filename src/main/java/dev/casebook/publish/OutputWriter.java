@@ -4,12 +4,11 @@ import dev.casebook.content.Output;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.SourcePos;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,6 +18,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -262,7 +264,7 @@ public final class OutputWriter {
     private static List<Diagnostic> writeAll(Path root, List<Output> outputs, Inspector inspector) {
         List<Diagnostic> failures = Collections.synchronizedList(new ArrayList<>());
         // folders made so far: each is made once, not asked for again before every file in it
-        Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Path> folders = ConcurrentHashMap.newKeySet();
         folders.add(root);
         outputs.parallelStream().forEach(output -> {
             Path file = root.resolve(output.path()).normalize();
@@ -347,7 +349,7 @@ public final class OutputWriter {
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // what cannot be removed now is removed by the next build
         }
     }

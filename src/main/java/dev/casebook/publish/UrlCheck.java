@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -54,7 +57,7 @@ public final class UrlCheck {
     private static final int[] OPENER_BY_FIRST_BYTE = new int[256];
 
     static {
-        java.util.Arrays.fill(OPENER_BY_FIRST_BYTE, -1);
+        Arrays.fill(OPENER_BY_FIRST_BYTE, -1);
         for (int k = 0; k < OPENERS.length; k++) {
             int first = OPENERS[k][0] & 0xff;
             if (OPENER_BY_FIRST_BYTE[first] >= 0) {
@@ -86,7 +89,7 @@ public final class UrlCheck {
     }
 
     /** Adds files produced after the check began (the search index), before any file linking to them is read. */
-    public void addFiles(java.util.Collection<String> paths) {
+    public void addFiles(Collection<String> paths) {
         files.addAll(paths);
     }
 
@@ -126,7 +129,7 @@ public final class UrlCheck {
             return; // not internal: another site, mailto:, a fragment of this page
         }
         if (target.get().outside()) {
-            dangling.computeIfAbsent(url, u -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(page);
+            dangling.computeIfAbsent(url, u -> new ConcurrentSkipListSet<>()).add(page);
             return;
         }
         String p = target.get().path();
@@ -139,7 +142,7 @@ public final class UrlCheck {
             }
             return;
         }
-        dangling.computeIfAbsent(url, u -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(page);
+        dangling.computeIfAbsent(url, u -> new ConcurrentSkipListSet<>()).add(page);
     }
 
     /** Where an internal URL leads: a path in the site, or somewhere on this host outside it. */

@@ -13,6 +13,7 @@ import dev.casebook.content.Translation;
 import dev.casebook.diag.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +78,7 @@ final class DataFiles {
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
-    private static String strings(java.util.Collection<String> values) {
+    private static String strings(Collection<String> values) {
         return values.stream().map(DataFiles::js).collect(Collectors.joining(", ", "[", "]"));
     }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -100,7 +101,7 @@ final class PageContext {
 
     /** The listing of a page that exists in every language, for the sitemap. */
     Page.Listing everyLanguage(Function<Lang, String> pathIn) {
-        return new Page.Listing(config.languages(), pathIn, java.util.Optional.empty());
+        return new Page.Listing(config.languages(), pathIn, Optional.empty());
     }
 
     /** {"zh":"中文","en":"English"}: the language badges of search results. */

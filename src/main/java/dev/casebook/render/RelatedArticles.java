@@ -3,12 +3,15 @@ package dev.casebook.render;
 import dev.casebook.content.Article;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Up to four articles that share the most with an article: an error string counts 3, a rule both
@@ -35,7 +38,7 @@ final class RelatedArticles {
         this.all = index.articles();
         this.errorPositions = positions(index.errors().keySet(), index::solving);
         this.rulePositions = positions(index.articles().stream().flatMap(a -> index.rulesOf(a).stream())
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), index::demonstrating);
+                .collect(Collectors.toCollection(TreeSet::new)), index::demonstrating);
         List<String> products = index.products();
         this.productsOf = new int[all.size()][];
         for (int i = 0; i < all.size(); i++) {
@@ -46,8 +49,8 @@ final class RelatedArticles {
         this.scores = ThreadLocal.withInitial(() -> new int[all.size()]);
     }
 
-    private Map<String, int[]> positions(java.util.Collection<String> keys, Function<String, List<Article>> articles) {
-        Map<String, int[]> out = new java.util.HashMap<>();
+    private Map<String, int[]> positions(Collection<String> keys, Function<String, List<Article>> articles) {
+        Map<String, int[]> out = new HashMap<>();
         keys.forEach(k -> out.put(k, articles.apply(k).stream().mapToInt(index::position).toArray()));
         return out;
     }

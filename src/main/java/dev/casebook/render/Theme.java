@@ -13,15 +13,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The theme: Pebble templates, UI strings per language ({@code i18n/<lang>.yaml}) and static assets
@@ -150,7 +152,7 @@ public final class Theme {
 
     /** A link in templates/ could make a page of any file on the machine: none is followed. */
     private static void refuseLinks(Path dir, List<Diagnostic> diagnostics) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(Files::isSymbolicLink).sorted().forEach(link -> diagnostics.add(Diagnostic.error("config-theme",
                     SourcePos.file("templates/" + dir.relativize(link).toString().replace('\\', '/')),
                     "symbolic link in the theme, which is not followed", "copy the file into templates/ instead")));
@@ -192,7 +194,7 @@ public final class Theme {
     private static Optional<byte[]> highlighter() {
         StringBuilder js = new StringBuilder("/* Prism 1.30.0 (MIT, https://prismjs.com), core and grammars: ")
                 .append(String.join(", ", GRAMMARS)).append(" */\nwindow.Prism = window.Prism || {};\n");
-        for (String part : java.util.stream.Stream.concat(java.util.stream.Stream.of("prism-core"),
+        for (String part : Stream.concat(Stream.of("prism-core"),
                 GRAMMARS.stream().map(g -> "prism-" + g)).toList()) {
             String path = PRISM + "components/" + part + ".min.js";
             try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(path)) {
@@ -240,7 +242,7 @@ public final class Theme {
         try {
             if (siteTemplates.isPresent()) {
                 Path file = siteTemplates.get().resolve(name).normalize();
-                if (file.startsWith(siteTemplates.get()) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (file.startsWith(siteTemplates.get()) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     return Optional.of(Files.readAllBytes(file));
                 }
             }

@@ -24,6 +24,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -89,7 +92,7 @@ public final class SearchIndexer {
      */
     private static void stopIfInterrupted(Thread caller) {
         if (caller.isInterrupted()) {
-            throw new java.util.concurrent.CancellationException("search index no longer needed");
+            throw new CancellationException("search index no longer needed");
         }
     }
 
@@ -103,7 +106,7 @@ public final class SearchIndexer {
         // documents come out in id order whatever thread did what
         Thread caller = Thread.currentThread();
         int run = Math.max(16, Math.min(256, n / 8)); // several runs even for a small site, so tests see the joining
-        List<Map<String, Postings>> runs = java.util.stream.IntStream.range(0, (n + run - 1) / run).parallel()
+        List<Map<String, Postings>> runs = IntStream.range(0, (n + run - 1) / run).parallel()
                 .mapToObj(r -> {
                     Map<String, Postings> local = new HashMap<>();
                     for (int id = r * run; id < Math.min(n, (r + 1) * run); id++) {
@@ -126,7 +129,7 @@ public final class SearchIndexer {
         for (Map<String, Postings> local : runs) {
             local.forEach((term, p) -> pieces.computeIfAbsent(term, t -> new ArrayList<>(2)).add(p));
         }
-        Map<String, Postings> postings = new java.util.concurrent.ConcurrentHashMap<>(pieces.size() * 2);
+        Map<String, Postings> postings = new ConcurrentHashMap<>(pieces.size() * 2);
         pieces.entrySet().parallelStream().forEach(e -> postings.put(e.getKey(), Postings.join(e.getValue())));
         pieces.clear();
         double[] avg = new double[WEIGHTS.length];
@@ -327,7 +330,7 @@ public final class SearchIndexer {
 
     private static List<byte[]> fragments(List<Doc> docs) {
         Thread caller = Thread.currentThread();
-        return java.util.stream.IntStream.range(0, (docs.size() + FRAGMENT_BLOCK - 1) / FRAGMENT_BLOCK).parallel()
+        return IntStream.range(0, (docs.size() + FRAGMENT_BLOCK - 1) / FRAGMENT_BLOCK).parallel()
                 .mapToObj(block -> {
                     if (block % 256 == 0) {
                         stopIfInterrupted(caller);

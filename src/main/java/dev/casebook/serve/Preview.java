@@ -1,10 +1,10 @@
 package dev.casebook.serve;
 
+import dev.casebook.content.Output;
+import dev.casebook.diag.Diagnostic;
 import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.pipeline.BuildState;
 import dev.casebook.pipeline.SiteBuild;
-import dev.casebook.content.Output;
-import dev.casebook.diag.Diagnostic;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
@@ -13,15 +13,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -55,17 +60,17 @@ public final class Preview implements AutoCloseable {
      * The background search index runs here: one worker, so its parallel streams leave the other
      * core to the rebuilds that keep the preview responsive.
      */
-    private final java.util.concurrent.ForkJoinPool searches = new java.util.concurrent.ForkJoinPool(1);
+    private final ForkJoinPool searches = new ForkJoinPool(1);
     /** How long after the last change the search index is rebuilt. */
     private static final long SEARCH_DELAY_MS = 500;
     private final Set<Path> pending = new LinkedHashSet<>();
-    private final List<Consumer<State>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     /** pages rendered for the current version */
     private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
     private volatile State state;
     private Future<?> search;
     private volatile Thread searching;
-    private final java.util.concurrent.ScheduledExecutorService delayer =
+    private final ScheduledExecutorService delayer =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "casebook-search"));
     private DirectoryWatcher watcher;
 
@@ -205,7 +210,7 @@ public final class Preview implements AutoCloseable {
                         state = new State(version, indexed, files(indexed), now.problems());
                     }
                 }
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 // a newer edit came first; its own index follows
             } finally {
                 searching = null;
@@ -215,7 +220,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private static Map<String, Output> files(BuildState site) {
-        Map<String, Output> files = new java.util.HashMap<>(site.outputs().size() * 2);
+        Map<String, Output> files = new HashMap<>(site.outputs().size() * 2);
         site.outputs().forEach(o -> files.put(o.path(), o));
         return files;
     }

@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -61,19 +64,19 @@ public final class Catalog {
      *
      * @throws IllegalArgumentException with a readable reason when a file is missing or malformed
      */
-    public static Catalog fromFolder(java.nio.file.Path dir) {
+    public static Catalog fromFolder(Path dir) {
         try {
             return load(file -> {
-                java.nio.file.Path p = dir.resolve(file);
-                return java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.newInputStream(p) : null;
+                Path p = dir.resolve(file);
+                return Files.isRegularFile(p) ? Files.newInputStream(p) : null;
             });
-        } catch (IllegalStateException | ClassCastException | java.util.NoSuchElementException e) {
+        } catch (IllegalStateException | ClassCastException | NoSuchElementException e) {
             throw new IllegalArgumentException(String.valueOf(e.getMessage()), e);
         }
     }
 
     /** Opens a rule data file by name, or gives null when there is none. */
-    private interface Files {
+    private interface RuleFiles {
         InputStream open(String file) throws IOException;
     }
 
@@ -81,7 +84,7 @@ public final class Catalog {
         return load(file -> Catalog.class.getClassLoader().getResourceAsStream(ROOT + file));
     }
 
-    private static Catalog load(Files files) {
+    private static Catalog load(RuleFiles files) {
         YamlReader yaml = new YamlReader();
         YamlMapping index = (YamlMapping) read(yaml, files, "catalog.yaml");
         Map<String, Rule> rules = new LinkedHashMap<>();
@@ -93,7 +96,7 @@ public final class Catalog {
         return new Catalog(rules);
     }
 
-    private static YamlNode read(YamlReader yaml, Files files, String file) {
+    private static YamlNode read(YamlReader yaml, RuleFiles files, String file) {
         try (InputStream in = files.open(file)) {
             if (in == null) {
                 throw new IllegalStateException("rule data missing: " + ROOT + file);

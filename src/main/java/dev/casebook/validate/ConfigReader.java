@@ -10,6 +10,7 @@ import dev.casebook.yaml.YamlScalar;
 import dev.casebook.yaml.YamlSequence;
 import dev.casebook.yaml.YamlStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class ConfigReader {
         }
         if (lang.isEmpty() && name.isEmpty() && !text.isBlank()
                 // split, not String.lines(): the validator also runs in the browser (TeaVM's class library)
-                && java.util.Arrays.stream(text.split("\r?\n|\r")).filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#"))
+                && Arrays.stream(text.split("\r?\n|\r")).filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#"))
                         .allMatch(l -> DOTENV_LINE.matcher(l).matches())) {
             return Optional.of(Kind.DOTENV);
         }

@@ -1,5 +1,7 @@
 package dev.casebook.validate;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,11 +16,11 @@ public record Environment(Optional<Version> wrenVersion, Optional<String> deploy
 
     public static final Environment UNKNOWN = new Environment(Optional.empty(), Optional.empty(), Optional.empty());
 
-    public static final java.util.List<String> DEPLOYMENTS = java.util.List.of("docker", "k8s", "local");
-    public static final java.util.List<String> HOST_OSES = java.util.List.of("linux", "mac", "windows");
+    public static final List<String> DEPLOYMENTS = List.of("docker", "k8s", "local");
+    public static final List<String> HOST_OSES = List.of("linux", "mac", "windows");
 
     /** From {@code wren_ai_service_version}, {@code deployment} and {@code host_os} values. */
-    public static Environment of(java.util.Map<String, String> values) {
+    public static Environment of(Map<String, String> values) {
         return new Environment(Optional.ofNullable(values.get("wren_ai_service_version")).flatMap(Version::parse),
                 Optional.ofNullable(values.get("deployment")), Optional.ofNullable(values.get("host_os")));
     }

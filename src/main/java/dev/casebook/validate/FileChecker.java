@@ -1,6 +1,7 @@
 package dev.casebook.validate;
 
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Severity;
 import dev.casebook.diag.SourcePos;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class FileChecker {
         if (group.value().processEnv().isEmpty()) {
             List<Model> keyed = Model.of(group.value()).stream().filter(m -> m.file().kind() == Kind.WREN_CONFIG).toList();
             if (!keyed.isEmpty()) {
-                out.add(new Diagnostic(dev.casebook.diag.Severity.NOTE, "keys-unchecked", keyed.get(0).file().origin(),
+                out.add(new Diagnostic(Severity.NOTE, "keys-unchecked", keyed.get(0).file().origin(),
                         "no .env given, so the API keys of " + keyed.size() + " model" + (keyed.size() == 1 ? "" : "s")
                                 + " were not checked (LLM001, LLM009, ENV001)",
                         "give the .env and the compose file with the config: casebook validate config.yaml .env docker-compose.yaml"));

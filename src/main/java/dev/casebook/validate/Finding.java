@@ -2,6 +2,7 @@ package dev.casebook.validate;
 
 import dev.casebook.diag.Severity;
 import dev.casebook.diag.SourcePos;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public record Finding(String rule, SourcePos pos, String variant, Map<String, St
 
     /** The same finding with one more value for its message. */
     public Finding with(String name, String value) {
-        Map<String, String> more = new java.util.HashMap<>(args);
+        Map<String, String> more = new HashMap<>(args);
         more.put(name, value);
         return new Finding(rule, pos, variant, more, severity);
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class LiteLlmFacts {
                 throw new IllegalStateException(RESOURCE + " is missing from the jar");
             }
             String version = "unknown";
-            List<String> sources = new java.util.ArrayList<>();
+            List<String> sources = new ArrayList<>();
             Set<String> providers = new TreeSet<>();
             Map<String, ModelFact> models = new HashMap<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rule engine: runs every rule of the catalog on a group and turns findings into diagnostics
@@ -51,23 +52,23 @@ public final class Validator {
      * failing example, in {@code lang}. Rule pages and {@code casebook rules} show this instead
      * of a message template.
      */
-    public java.util.Optional<Diagnostic> illustration(Rule rule, String lang) {
+    public Optional<Diagnostic> illustration(Rule rule, String lang) {
         return example(rule).map(f -> diagnostic(f, lang));
     }
 
     /** The rule's finding on its first failing example, the same in every language. */
-    public java.util.Optional<Finding> example(Rule rule) {
+    public Optional<Finding> example(Rule rule) {
         for (Rule.Example example : rule.examples()) {
             if (!example.expect().contains(rule.id())) {
                 continue;
             }
             for (Finding f : check(new ConfigReader().group(rule, example).value())) {
                 if (f.rule().equals(rule.id())) {
-                    return java.util.Optional.of(f);
+                    return Optional.of(f);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public Diagnostic diagnostic(Finding f, String lang) {

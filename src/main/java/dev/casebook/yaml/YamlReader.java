@@ -4,19 +4,17 @@ import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.SourcePos;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collections;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -28,6 +26,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML the way PyYAML's {@code safe_load_all} does (YAML 1.1 types, anchors, aliases and
@@ -155,8 +157,8 @@ public final class YamlReader {
         return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getValue().isEmpty();
     }
 
-    private static final java.util.regex.Pattern KEY_AND_VALUE =
-            java.util.regex.Pattern.compile("(\\s*(?:- )?[A-Za-z_][A-Za-z0-9_.-]*):[ \\t]+(\\S.*)");
+    private static final Pattern KEY_AND_VALUE =
+            Pattern.compile("(\\s*(?:- )?[A-Za-z_][A-Za-z0-9_.-]*):[ \\t]+(\\S.*)");
 
     private static Diagnostic syntaxError(MarkedYAMLException e, Positions at, String text) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -164,7 +166,7 @@ public final class YamlReader {
         if (mark != null && problem.contains("mapping values are not allowed here")) {
             // the classic trap: an unquoted value that contains ": " (an error message, a URL note)
             String line = lineAt(text, mark.getLine());
-            java.util.regex.Matcher m = KEY_AND_VALUE.matcher(line);
+            Matcher m = KEY_AND_VALUE.matcher(line);
             String hint = m.matches()
                     ? "quote the whole value: " + m.group(1).strip() + ": \"" + m.group(2).strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\""
                     : "quote the value that contains \": \"";

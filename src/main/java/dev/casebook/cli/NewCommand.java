@@ -1,5 +1,6 @@
 package dev.casebook.cli;
 
+import dev.casebook.content.Fact;
 import dev.casebook.content.Lang;
 import dev.casebook.diag.Terminal;
 import dev.casebook.load.ContentLoader;
@@ -89,11 +90,9 @@ final class NewCommand implements Callable<Integer> {
         if (facts) {
             s.append(zh ? "# 以下事实与语言无关，只写一次（写在任一语言的文件里）\n"
                     : "# Facts that hold in every language: written once, in one of the files\n");
-            s.append("tags: []\nproducts: []\n");
-            s.append("errors:\n  - \"TODO: the exact error string, as the log prints it\"\n");
-            s.append("verified_with: {}\n");
+            Fact.ALL.stream().filter(f -> !f.environment()).forEach(f -> s.append(f.skeleton()));
             s.append(zh ? "# 代码片段所针对的环境（按需取消注释）\n" : "# where the article's configs run (uncomment what applies)\n");
-            s.append("# wren_ai_service_version: \"0.29.0\"\n# deployment: docker\n# host_os: linux\n");
+            Fact.ALL.stream().filter(Fact::environment).forEach(f -> s.append(f.skeleton()));
         }
         s.append("---\n\n");
         List<String[]> sections = zh ? List.of(

@@ -2,6 +2,7 @@ package dev.casebook.content;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -10,25 +11,58 @@ import java.util.TreeSet;
 
 /**
  * What an article says that does not depend on language, written once in either translation's
- * front matter: tags, products, the exact error strings it solves, the versions it was verified
- * with (product to version), and where its configs run ({@code wren_ai_service_version},
- * {@code deployment}, {@code host_os}), which some snippet rules depend on. {@code unreadable}
- * names the facts that were written but could not be read, so checks that depend on them skip
- * rather than assume a default.
+ * front matter: the value of each {@link Fact} that was written, by key. {@code unreadable} names
+ * the facts that were written but could not be read, so checks that depend on them skip rather
+ * than assume a default.
+ *
+ * @param values each written fact's value (a list, a sorted map or a string), by key
  */
-public record Facts(List<String> tags, List<String> products, List<String> errors, SortedMap<String, String> verifiedWith,
-                    Optional<String> wrenAiServiceVersion, Optional<String> deployment, Optional<String> hostOs,
-                    Set<String> unreadable) {
+public record Facts(Map<String, Object> values, Set<String> unreadable) {
 
-    public static final Facts NONE = new Facts(List.of(), List.of(), List.of(), new TreeMap<>(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
+    public static final Facts NONE = new Facts(Map.of(), Set.of());
 
     public Facts {
-        tags = List.copyOf(tags);
-        products = List.copyOf(products);
-        errors = List.copyOf(errors);
-        verifiedWith = Collections.unmodifiableSortedMap(new TreeMap<>(verifiedWith));
+        Map<String, Object> copy = new TreeMap<>();
+        values.forEach((key, value) -> copy.put(key, value instanceof List<?> l ? List.copyOf(l)
+                : value instanceof Map<?, ?> m ? Collections.unmodifiableSortedMap(new TreeMap<>(m)) : value));
+        values = Collections.unmodifiableMap(copy);
         unreadable = Collections.unmodifiableSortedSet(new TreeSet<>(unreadable));
+    }
+
+    /** The value written for {@code fact}, if one was. */
+    @SuppressWarnings("unchecked") // the loader stores for each key a value of its declared type
+    public <T> Optional<T> find(Fact<T> fact) {
+        return Optional.ofNullable((T) values.get(fact.name()));
+    }
+
+    public List<String> tags() {
+        return find(Fact.TAGS).orElse(List.of());
+    }
+
+    public List<String> products() {
+        return find(Fact.PRODUCTS).orElse(List.of());
+    }
+
+    /** The exact error strings the article solves. */
+    public List<String> errors() {
+        return find(Fact.ERRORS).orElse(List.of());
+    }
+
+    /** The versions the article was verified with, product to version. */
+    public SortedMap<String, String> verifiedWith() {
+        return find(Fact.VERIFIED_WITH).orElse(Collections.emptySortedMap());
+    }
+
+    public Optional<String> wrenAiServiceVersion() {
+        return find(Fact.WREN_AI_SERVICE_VERSION);
+    }
+
+    public Optional<String> deployment() {
+        return find(Fact.DEPLOYMENT);
+    }
+
+    public Optional<String> hostOs() {
+        return find(Fact.HOST_OS);
     }
 
     /** True when {@code key} was written but could not be read (a front-matter error), so its value is unknown. */

@@ -448,15 +448,14 @@ public final class ContentLoader {
 
     // Language-neutral facts may be written in any one translation; where two write the same key,
     // the values must agree, or the article would say different things in different languages.
-    @SuppressWarnings("unchecked")
     private static Facts mergeFacts(Map<Lang, FrontMatter> frontMatters, BundleDir bundle, List<Diagnostic> diagnostics) {
-        Map<String, FrontMatter.Fact> chosen = new TreeMap<>();
+        Map<String, FrontMatter.Written> chosen = new TreeMap<>();
         Set<String> unreadable = new TreeSet<>();
         frontMatters.values().forEach(f -> unreadable.addAll(f.unreadableFacts()));
         Map<String, Lang> chosenFrom = new TreeMap<>();
         for (Map.Entry<Lang, FrontMatter> entry : frontMatters.entrySet()) {
-            for (Map.Entry<String, FrontMatter.Fact> fact : entry.getValue().facts().entrySet()) {
-                FrontMatter.Fact first = chosen.putIfAbsent(fact.getKey(), fact.getValue());
+            for (Map.Entry<String, FrontMatter.Written> fact : entry.getValue().facts().entrySet()) {
+                FrontMatter.Written first = chosen.putIfAbsent(fact.getKey(), fact.getValue());
                 if (first == null) {
                     chosenFrom.put(fact.getKey(), entry.getKey());
                 } else if (!Objects.equals(first.value(), fact.getValue().value())) {
@@ -466,20 +465,9 @@ public final class ContentLoader {
                 }
             }
         }
-        return new Facts(
-                (List<String>) value(chosen, "tags", List.of()),
-                (List<String>) value(chosen, "products", List.of()),
-                (List<String>) value(chosen, "errors", List.of()),
-                new TreeMap<>((Map<String, String>) value(chosen, "verified_with", Map.of())),
-                Optional.ofNullable((String) value(chosen, "wren_ai_service_version", null)),
-                Optional.ofNullable((String) value(chosen, "deployment", null)),
-                Optional.ofNullable((String) value(chosen, "host_os", null)),
-                unreadable);
-    }
-
-    private static Object value(Map<String, FrontMatter.Fact> facts, String key, Object fallback) {
-        FrontMatter.Fact f = facts.get(key);
-        return f == null ? fallback : f.value();
+        Map<String, Object> values = new TreeMap<>();
+        chosen.forEach((key, written) -> values.put(key, written.value()));
+        return new Facts(values, unreadable);
     }
 
     /** Reads a file as strict UTF-8 with LF line endings and no BOM. */

@@ -18,7 +18,7 @@ record FrontMatter(
         Optional<LocalDate> updated,
         boolean draft,
         Optional<Provenance> translatedFrom,
-        Map<String, Fact> facts,
+        Map<String, Written> facts,
         Set<String> unreadableFacts) {
 
     FrontMatter {
@@ -31,6 +31,6 @@ record FrontMatter(
     }
 
     /** A language-neutral value (a list, or a sorted map for {@code verified_with}) and where it was written. */
-    record Fact(Object value, SourcePos pos) {
+    record Written(Object value, SourcePos pos) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.casebook.load;
 
+import dev.casebook.content.Fact;
 import dev.casebook.content.Provenance;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
@@ -36,12 +37,8 @@ final class FrontMatterReader {
 
     /** Keys written per language. */
     static final Set<String> PER_LANGUAGE = Set.of("title", "summary", "date", "updated", "draft", "translated_from");
-    /** Keys that state language-neutral facts, written once in either file. */
-    static final Set<String> FACTS = Set.of("tags", "products", "errors", "verified_with",
-            "wren_ai_service_version", "deployment", "host_os");
-    private static final List<String> DEPLOYMENTS = List.of("docker", "k8s", "local");
-    private static final List<String> HOST_OSES = List.of("linux", "mac", "windows");
-    private static final Pattern VERSION = Pattern.compile("v?\\d+(\\.\\d+){0,3}");
+    /** Keys that state language-neutral facts, written once in either file: the names of {@link Fact#ALL}. */
+    static final Set<String> FACTS = Fact.ALL.stream().map(Fact::name).collect(Collectors.toUnmodifiableSet());
     static final Set<String> KNOWN = union(PER_LANGUAGE, FACTS);
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -103,7 +100,7 @@ final class FrontMatterReader {
         Optional<LocalDate> updated = Optional.empty();
         boolean draft = false;
         Optional<Provenance> translatedFrom = Optional.empty();
-        Map<String, FrontMatter.Fact> facts = new LinkedHashMap<>();
+        Map<String, FrontMatter.Written> facts = new LinkedHashMap<>();
         for (YamlMapping.Entry e : map.effective()) {
             switch (e.name()) {
                 case "title" -> title = fields.nonEmptyString(e);
@@ -119,29 +116,9 @@ final class FrontMatterReader {
                     }
                     return p;
                 });
-                case "tags" -> fields.strings(e).filter(tags -> validIds("tag", tags, e, fields))
-                        .ifPresent(v -> facts.put("tags", new FrontMatter.Fact(v, e.key().pos())));
-                case "products" -> fields.strings(e).filter(products -> validIds("product", products, e, fields))
-                        .ifPresent(v -> facts.put("products", new FrontMatter.Fact(v, e.key().pos())));
-                case "errors" -> fields.strings(e)
-                        .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
-                case "verified_with" -> fields.mapping(e).flatMap(m -> versions(m, fields))
-                        .ifPresent(v -> facts.put("verified_with", new FrontMatter.Fact(v, e.key().pos())));
-                case "deployment" -> fields.oneOf(e, DEPLOYMENTS)
-                        .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
-                case "host_os" -> fields.oneOf(e, HOST_OSES)
-                        .ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
-                case "wren_ai_service_version" -> fields.string(e).filter(v -> {
-                    if (VERSION.matcher(v).matches()) {
-                        return true;
-                    }
-                    fields.error("value", e.value(), "`wren_ai_service_version` must be a release number like 0.29.0, not `" + v + "`",
-                            "write the wren-ai-service version the snippets are for, e.g. \"0.29.0\"");
-                    return false;
-                }).ifPresent(v -> facts.put(e.name(), new FrontMatter.Fact(v, e.key().pos())));
-                default -> {
-                    // unknown keys were reported by checkKeys
-                }
+                default -> Fact.named(e.name()).flatMap(fact -> value(fact, e, fields))
+                        .ifPresent(v -> facts.put(e.name(), new FrontMatter.Written(v, e.key().pos())));
+                // (unknown keys were reported by checkKeys)
             }
         }
         SourcePos top = new SourcePos(path, 1, 1);
@@ -207,15 +184,30 @@ final class FrontMatterReader {
     }
 
     /** Tags and products name URLs ({@code /en/tags/<tag>/}, {@code /en/products/<product>/}): kebab-case ids only. */
-    private static boolean validIds(String kind, List<String> ids, YamlMapping.Entry e, YamlFields fields) {
+    /** The value of a language-neutral fact, read as its shape says, or empty with the problem reported. */
+    private static Optional<Object> value(Fact<?> fact, YamlMapping.Entry e, YamlFields fields) {
+        return switch (fact.shape()) {
+            case TEXT_LIST -> fields.strings(e).map(v -> v);
+            case ID_LIST -> fields.strings(e).filter(ids -> validIds(fact, ids, e, fields)).map(v -> v);
+            case VERSION_MAP -> fields.mapping(e).flatMap(m -> versions(m, fields)).map(v -> v);
+            case CHOICE -> fields.oneOf(e, fact.choices()).map(v -> v);
+            case VERSION -> fields.string(e).filter(v -> {
+                if (Fact.RELEASE.matcher(v).matches()) {
+                    return true;
+                }
+                fields.error("value", e.value(), "`" + fact.name() + "` must be a release number like 0.29.0, not `" + v + "`",
+                        fact.hint());
+                return false;
+            }).map(v -> v);
+        };
+    }
+
+    private static boolean validIds(Fact<?> fact, List<String> ids, YamlMapping.Entry e, YamlFields fields) {
         boolean ok = true;
         for (String id : ids) {
             if (!TAG.matcher(id).matches()) {
-                fields.error(kind, e.value(), kind + " `" + id + "` is not lower-case ASCII kebab-case",
-                        kind.equals("tag")
-                                ? "tags name URLs (/en/tags/<tag>/): use letters a-z, digits and hyphens, e.g. `docker-network`"
-                                : "products name URLs (/en/products/<product>/): write the id, e.g. `wrenai`, and its"
-                                  + " display name under `products:` in content/_site.yaml");
+                fields.error(fact.idKind(), e.value(), fact.idKind() + " `" + id + "` is not lower-case ASCII kebab-case",
+                        fact.hint());
                 ok = false;
             }
         }

@@ -1,5 +1,6 @@
 package dev.casebook.validate;
 
+import dev.casebook.content.Fact;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +17,13 @@ public record Environment(Optional<Version> wrenVersion, Optional<String> deploy
 
     public static final Environment UNKNOWN = new Environment(Optional.empty(), Optional.empty(), Optional.empty());
 
-    public static final List<String> DEPLOYMENTS = List.of("docker", "k8s", "local");
-    public static final List<String> HOST_OSES = List.of("linux", "mac", "windows");
+    public static final List<String> DEPLOYMENTS = Fact.DEPLOYMENT.choices();
+    public static final List<String> HOST_OSES = Fact.HOST_OS.choices();
 
     /** From {@code wren_ai_service_version}, {@code deployment} and {@code host_os} values. */
     public static Environment of(Map<String, String> values) {
-        return new Environment(Optional.ofNullable(values.get("wren_ai_service_version")).flatMap(Version::parse),
-                Optional.ofNullable(values.get("deployment")), Optional.ofNullable(values.get("host_os")));
+        return new Environment(Optional.ofNullable(values.get(Fact.WREN_AI_SERVICE_VERSION.name())).flatMap(Version::parse),
+                Optional.ofNullable(values.get(Fact.DEPLOYMENT.name())), Optional.ofNullable(values.get(Fact.HOST_OS.name())));
     }
 
     public boolean deployment(String d) {

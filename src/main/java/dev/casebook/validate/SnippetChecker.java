@@ -2,6 +2,7 @@ package dev.casebook.validate;
 
 import dev.casebook.content.Article;
 import dev.casebook.content.Document;
+import dev.casebook.content.Fact;
 import dev.casebook.content.Facts;
 import dev.casebook.content.Snippet;
 import dev.casebook.content.SnippetCheck;
@@ -32,8 +33,8 @@ public final class SnippetChecker {
 
     static final Set<String> ATTRIBUTES = Set.of("file", "group", "expect");
     static final Set<String> FLAGS = Set.of("nocheck", "fragment");
-    /** Front-matter facts that rules depend on. */
-    static final List<String> ENVIRONMENT_FACTS = List.of("wren_ai_service_version", "deployment", "host_os");
+    /** Front-matter facts that rules depend on: where the configs run. */
+    static final List<String> ENVIRONMENT_FACTS = Fact.ALL.stream().filter(Fact::environment).map(Fact::name).toList();
 
     private final Validator validator;
     private final ConfigReader reader = new ConfigReader();

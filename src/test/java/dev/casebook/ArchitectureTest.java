@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .layer("Content").definedBy(packages("content"))
                 .layer("Stages").definedBy(packages(STAGES.toArray(String[]::new)))
                 .layer("Pipeline").definedBy(packages("pipeline"))
-                .layer("Commands").definedBy(packages("cli", "serve", "checker"))
+                .layer("Commands").definedBy(packages("cli", "serve", "browser"))
                 .whereLayer("Commands").mayOnlyBeAccessedByLayers("Commands")
                 .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Commands")
                 .whereLayer("Stages").mayOnlyBeAccessedByLayers("Pipeline", "Commands")
@@ -84,7 +84,7 @@ class ArchitectureTest {
                 "picocli..", "cli",
                 "io.methvin..", "serve",
                 "com.sun.net.httpserver..", "serve",
-                "org.teavm..", "checker");
+                "org.teavm..", "browser");
         owners.forEach((library, owner) -> noClasses().that().resideOutsideOfPackage(ROOT + owner + "..")
                 .should().dependOnClassesThat().resideInAPackage(library)
                 .because(library + " is used from " + ROOT + owner + " only")

@@ -27,20 +27,18 @@ import java.util.OptionalInt;
  *   writable, the build runs without.
  *   <li><b>Compiler by size.</b> Up to {@link #SMALL_SITE} Markdown files, the quick compiler
  *   alone (C1) and reflection without generated classes: on two cores the optimising compiler
- *   (C2) spends more CPU compiling than it saves on a build of that length (a 1,000-article
- *   build: 9 s of CPU against 18 s, measured with {@code -XX:+CITime}). Larger sites keep C2,
- *   which pays off over a longer build (a 30,000-article check, stages after loading: 58 s with
- *   C2, 77 s with C1).
+ *   (C2) spends more CPU compiling than it saves on a build of that length. Larger sites keep C2,
+ *   which pays off over a longer build.
  *   <li><b>Collector.</b> The serial collector and a heap that grows only as far as it must,
- *   with a 96 MB young generation for large sites: on a 10,000-article check it was as fast as
- *   G1 and the parallel collector and peaked at 0.9 GB instead of 1.8 and 2.6 GB. Sites of up
- *   to {@link #TINY_SITE} Markdown files get 160 MB, which the knowledge base's build never
- *   fills; a larger young generation on a larger site only raises its peak memory.
+ *   with a 96 MB young generation for large sites: as fast as G1 or the parallel collector on a
+ *   build, in half the memory or less. Sites of up to {@link #TINY_SITE} Markdown files get
+ *   160 MB, which the knowledge base's build never fills; on larger sites a larger young
+ *   generation only raises the peak.
  * </ul>
  *
  * <p>The first JVM is on the path of every build, so this class keeps it short: no string
  * concatenation with {@code +}, no lambdas and no streams (each bootstraps the JDK's
- * invokedynamic machinery, about 20 ms in a fresh JVM), and the command line is read from
+ * invokedynamic machinery in a fresh JVM), and the command line is read from
  * {@code /proc/self/cmdline} where there is one rather than through {@code ProcessHandle}.
  *
  * {@code CASEBOOK_JAVA_OPTS} replaces the choice of options (an empty value: the JVM's defaults);
@@ -61,10 +59,10 @@ public final class Launcher {
     /**
      * Reflection through the JDK's native accessors: after 15 calls of a method the JDK otherwise
      * generates a class for it, and a small build's templates reach about a hundred getters that
-     * way (40 ms of the knowledge base's build).
+     * often.
      */
     private static final String NATIVE_REFLECTION = "-Dsun.reflect.inflationThreshold=2147483647";
-    /** A young generation the knowledge base's build never fills (one collection less: 30 to 50 ms). */
+    /** A young generation the knowledge base's build never fills: one collection less. */
     static final List<String> TINY_SITE_OPTIONS =
             plus(List.of("-XX:TieredStopAtLevel=1", NATIVE_REFLECTION, "-Xmn160m"), COLLECTOR);
     /** A small young generation, so that the heap stays small once collections start. */

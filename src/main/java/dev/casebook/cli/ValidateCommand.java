@@ -6,7 +6,7 @@ import dev.casebook.diag.ReportFormat;
 import dev.casebook.diag.RuleInfo;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
-import dev.casebook.validate.FileChecker;
+import dev.casebook.validate.FileValidator;
 import dev.casebook.validate.Rule;
 import dev.casebook.validate.Validator;
 import dev.casebook.validate.Version;
@@ -68,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh, not " + lang);
         }
         Environment environment = environment();
-        List<FileChecker.NamedText> texts = new ArrayList<>();
+        List<FileValidator.NamedText> texts = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path file : files) {
             Path same = file.toAbsolutePath().normalize();
@@ -80,10 +80,10 @@ final class ValidateCommand implements Callable<Integer> {
             if (text.isEmpty()) {
                 return Main.USAGE;
             }
-            texts.add(new FileChecker.NamedText(file.toString().replace('\\', '/'), text.get()));
+            texts.add(new FileValidator.NamedText(file.toString().replace('\\', '/'), text.get()));
         }
         Catalog catalog = Catalog.builtIn();
-        List<Diagnostic> diagnostics = new FileChecker(new Validator(catalog)).check(texts, environment, lang);
+        List<Diagnostic> diagnostics = new FileValidator(new Validator(catalog)).check(texts, environment, lang);
         Report report = new Report(diagnostics);
         ReportFormat reportFormat;
         try {

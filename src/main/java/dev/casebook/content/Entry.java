@@ -11,7 +11,7 @@ import java.util.List;
  * @param snippets the validate stage's conclusion for each code block, in order
  * @param hrefs    the check stage's URL for each link slot, in order; empty means "drop the link"
  */
-public record Entry(Translation translation, Document document, List<SnippetCheck> snippets, List<String> hrefs) {
+public record Entry(Translation translation, Document document, List<SnippetVerdict> snippets, List<String> hrefs) {
 
     public Entry {
         snippets = List.copyOf(snippets);
@@ -26,7 +26,7 @@ public record Entry(Translation translation, Document document, List<SnippetChec
         return new Entry(translation, document, snippets, hrefs);
     }
 
-    public Entry validated(List<SnippetCheck> checks) {
+    public Entry validated(List<SnippetVerdict> checks) {
         return new Entry(translation, document, checks, hrefs);
     }
 

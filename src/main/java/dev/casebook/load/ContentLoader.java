@@ -12,10 +12,6 @@ import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
 import dev.casebook.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -24,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +43,6 @@ public final class ContentLoader {
 
     private static final Pattern INDEX = Pattern.compile("index\\.([^.]+)\\.md");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
     private final YamlReader yaml = new YamlReader();
     private final boolean includeDrafts;
@@ -61,7 +55,7 @@ public final class ContentLoader {
     }
 
     public Outcome<Source> load(Path site) {
-        return load(site, new Memory(), Set.of());
+        return load(site, new BundleCache(), Set.of());
     }
 
     /**
@@ -69,7 +63,7 @@ public final class ContentLoader {
      * config and, per bundle folder, the article read from it and its diagnostics. Owned by one
      * caller; not shared between threads.
      */
-    public static final class Memory {
+    public static final class BundleCache {
         private Optional<Set<String>> changed = Optional.empty();
         private SiteConfig config;
         private List<Diagnostic> siteDiagnostics = List.of();
@@ -120,7 +114,7 @@ public final class ContentLoader {
      * to the site config, a section folder or a new language) reads everything. Both ways give
      * the same result for the same files.
      */
-    public Outcome<Source> load(Path site, Memory memory, Set<Path> changed) {
+    public Outcome<Source> load(Path site, BundleCache memory, Set<Path> changed) {
         Path content = site.resolve("content");
         if (!Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
             memory.config = null;
@@ -167,7 +161,7 @@ public final class ContentLoader {
         return Optional.of(keys);
     }
 
-    private void loadAll(Path content, Memory memory) {
+    private void loadAll(Path content, BundleCache memory) {
         List<Diagnostic> siteDiagnostics = new ArrayList<>();
         List<BundleKey> keys = scan(content, siteDiagnostics);
         // bundles are listed and read in parallel, each into results of its own, then kept in key order
@@ -197,7 +191,7 @@ public final class ContentLoader {
     }
 
     /** Re-reads the bundles of {@code keys}; false when the change needs a full read instead. */
-    private boolean update(Path content, Memory memory, Set<BundleKey> keys) {
+    private boolean update(Path content, BundleCache memory, Set<BundleKey> keys) {
         boolean discovered = !Files.isRegularFile(content.resolve("_site.yaml"));
         for (BundleKey key : keys) {
             if (isIgnored(key.section()) || !Files.isDirectory(content.resolve(key.section()), LinkOption.NOFOLLOW_LINKS)
@@ -382,7 +376,7 @@ public final class ContentLoader {
         if (!Files.isRegularFile(file)) {
             return SiteConfigReader.defaults(discovered);
         }
-        Optional<String> text = readText(file, SiteConfigReader.PATH, diagnostics, "config-encoding");
+        Optional<String> text = ContentText.read(file, SiteConfigReader.PATH, diagnostics, "config-encoding");
         if (text.isEmpty()) {
             return SiteConfigReader.defaults(discovered);
         }
@@ -408,7 +402,7 @@ public final class ContentLoader {
                 continue;
             }
             String path = bundle.relative() + "/index." + lang.code() + ".md";
-            Optional<String> text = readText(file, path, diagnostics, "encoding");
+            Optional<String> text = ContentText.read(file, path, diagnostics, "encoding");
             if (text.isEmpty()) {
                 continue;
             }
@@ -468,112 +462,6 @@ public final class ContentLoader {
         Map<String, Object> values = new TreeMap<>();
         chosen.forEach((key, written) -> values.put(key, written.value()));
         return new Facts(values, unreadable);
-    }
-
-    /** Reads a file as strict UTF-8 with LF line endings and no BOM. */
-    static Optional<String> readText(Path file, String path, List<Diagnostic> diagnostics, String id) {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                diagnostics.add(Diagnostic.error(id, SourcePos.file(path),
-                        "file is " + size + " bytes; the limit is " + MAX_FILE_BYTES,
-                        "split the article; put large configs in the bundle as files"));
-                return Optional.empty();
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.indexOf('\uFFFD') >= 0) {
-                // a replacement character: in the file, or standing for bytes that are not UTF-8
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            }
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            if (isPlain(bytes)) {
-                return Optional.of(text); // the usual file: nothing to normalise or replace
-            }
-            return Optional.of(withoutControls(text.replace("\r\n", "\n").replace('\r', '\n'), path, diagnostics));
-        } catch (CharacterCodingException e) {
-            diagnostics.add(Diagnostic.error(id, SourcePos.file(path), "file is not valid UTF-8",
-                    "save the file as UTF-8"));
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(id, SourcePos.file(path), "cannot read file: " + e.getMessage(),
-                    "check the file's permissions"));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * True when the UTF-8 {@code bytes} hold no carriage return and nothing {@link #withoutControls}
-     * replaces: no C0 control but tab and line feed, no DEL, no C1 control (C2 80-9F), no
-     * bidirectional override or isolate (E2 80 AA-AE, E2 81 A6-A9). One pass over bytes is much
-     * cheaper than one over the decoded text.
-     */
-    static boolean isPlain(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b < 0x20 && b != '\n' && b != '\t' || b == 0x7F) {
-                return false;
-            }
-            if (b == 0xC2 && i + 1 < bytes.length && (bytes[i + 1] & 0xFF) >= 0x80 && (bytes[i + 1] & 0xFF) <= 0x9F) {
-                return false;
-            }
-            if (b == 0xE2 && i + 2 < bytes.length) {
-                int b1 = bytes[i + 1] & 0xFF;
-                int b2 = bytes[i + 2] & 0xFF;
-                if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE || b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Control characters (other than tab and line feed) and the invisible marks that reorder text
-     * (bidirectional overrides and isolates, used to make code read differently from how it runs)
-     * are replaced by U+FFFD, with one warning per file at the first of them.
-     */
-    static String withoutControls(String text, String path, List<Diagnostic> diagnostics) {
-        StringBuilder out = null;
-        int count = 0;
-        int line = 1;
-        int column = 1;
-        SourcePos first = null;
-        char firstChar = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean bad = c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c >= 0x80 && c < 0xA0
-                    || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
-            if (bad) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                    first = new SourcePos(path, line, column);
-                    firstChar = c;
-                }
-                out.append('\uFFFD');
-                count++;
-            } else if (out != null) {
-                out.append(c);
-            }
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else if (!Character.isLowSurrogate(c)) {
-                column++;
-            }
-        }
-        if (out == null) {
-            return text;
-        }
-        diagnostics.add(Diagnostic.warning("encoding", first, String.format(Locale.ROOT,
-                        "control character U+%04X replaced by U+FFFD", (int) firstChar)
-                        + (count > 1 ? " (" + count + " in this file)" : ""),
-                "remove it: invisible characters can make text read differently from what it is"));
-        return out.toString();
     }
 
     private static List<Path> list(Path dir) {

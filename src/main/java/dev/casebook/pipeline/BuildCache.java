@@ -3,7 +3,7 @@ package dev.casebook.pipeline;
 import dev.casebook.content.Document;
 import dev.casebook.content.Facts;
 import dev.casebook.content.Lang;
-import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
@@ -32,7 +32,7 @@ final class BuildCache {
         }
     }
 
-    private record Validated(Document document, Facts facts, Catalog catalog, Outcome<List<SnippetCheck>> result) {
+    private record Validated(Document document, Facts facts, Catalog catalog, Outcome<List<SnippetVerdict>> result) {
     }
 
     private record Checked(Document document, LinkTargets targets, Outcome<List<String>> result) {
@@ -78,13 +78,13 @@ final class BuildCache {
         return doc;
     }
 
-    Outcome<List<SnippetCheck>> validate(String path, Document doc, Facts facts, Catalog catalog,
-                                         Supplier<Outcome<List<SnippetCheck>>> work) {
+    Outcome<List<SnippetVerdict>> validate(String path, Document doc, Facts facts, Catalog catalog,
+                                         Supplier<Outcome<List<SnippetVerdict>>> work) {
         Validated v = validated.get(path);
         if (v != null && v.document().equals(doc) && v.facts().equals(facts) && v.catalog().equals(catalog)) {
             return v.result();
         }
-        Outcome<List<SnippetCheck>> result = work.get();
+        Outcome<List<SnippetVerdict>> result = work.get();
         validated.put(path, new Validated(doc, facts, catalog, result));
         return result;
     }

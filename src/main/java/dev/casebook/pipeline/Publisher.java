@@ -10,7 +10,7 @@ import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.SourcePos;
 import dev.casebook.publish.OutputWriter;
-import dev.casebook.publish.UrlCheck;
+import dev.casebook.publish.UrlVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,9 +45,9 @@ final class Publisher {
         Set<String> known = new HashSet<>();
         site.outputs().forEach(o -> known.add(o.path()));
         known.add(Routes.searchScript());
-        UrlCheck urls = new UrlCheck(site.source().config().baseUrl(), known, label(options), pageLinks(site));
+        UrlVerifier urls = new UrlVerifier(site.source().config().baseUrl(), known, label(options), pageLinks(site));
         OutputWriter.Inspector inspector = (path, content) -> {
-            if (UrlCheck.reads(path)) {
+            if (UrlVerifier.reads(path)) {
                 urls.scan(path, content);
             }
         };
@@ -78,7 +78,7 @@ final class Publisher {
     }
 
     /** Finds the Markdown link behind a URL of an article page, so a dangling URL is reported where it can be fixed. */
-    static UrlCheck.Locator pageLinks(BuildState site) {
+    static UrlVerifier.Locator pageLinks(BuildState site) {
         Map<String, String> pageToSource = new HashMap<>();
         for (Article a : site.source().articles()) {
             for (Lang lang : site.source().config().languages()) {

@@ -7,7 +7,7 @@ import dev.casebook.content.Document;
 import dev.casebook.content.Entry;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
-import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport;
@@ -24,14 +24,12 @@ import dev.casebook.search.SearchIndexer;
 import dev.casebook.search.Tokenizer;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.LiteLlmFacts;
-import dev.casebook.validate.SnippetChecker;
+import dev.casebook.validate.SnippetValidator;
 import dev.casebook.validate.Validator;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +63,7 @@ import java.util.function.UnaryOperator;
 public final class SiteBuild {
 
     private final MarkdownParser parser = new MarkdownParser();
-    private final ContentLoader.Memory memory;
+    private final ContentLoader.BundleCache memory;
     private final BuildCache memo;
     /** The rules last read from a rule folder, kept while no rule file changes. */
     private Outcome<Catalog> rules;
@@ -77,7 +75,7 @@ public final class SiteBuild {
     }
 
     private SiteBuild(boolean incremental) {
-        this.memory = incremental ? new ContentLoader.Memory() : null;
+        this.memory = incremental ? new ContentLoader.BundleCache() : null;
         this.memo = incremental ? new BuildCache() : null;
     }
 
@@ -367,7 +365,7 @@ public final class SiteBuild {
 
     /** Every config snippet against the rule catalog, per translation. */
     private BuildState validate(BuildState site) {
-        SnippetChecker checker = new SnippetChecker(new Validator(site.catalog()));
+        SnippetValidator checker = new SnippetValidator(new Validator(site.catalog()));
         Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog() == site.catalog());
         if (delta.isPresent()) {
             Map<String, Entry> entries = new HashMap<>(site.entries());
@@ -387,7 +385,7 @@ public final class SiteBuild {
         site.source().articles().parallelStream().forEach(article -> {
             for (Translation t : article.translations()) {
                 Entry e = site.entries().get(t.path());
-                Outcome<List<SnippetCheck>> result = memo == null
+                Outcome<List<SnippetVerdict>> result = memo == null
                         ? checker.check(article, t, e.document())
                         : memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
                         () -> checker.check(article, t, e.document()));

@@ -6,7 +6,7 @@ import dev.casebook.content.Entry;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Routes;
 import dev.casebook.content.Snippet;
-import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.SnippetVerdict;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,11 +42,11 @@ final class BodyHtml {
     }
 
     /** The bar above each code block: the file it stands for, and what checking it showed. */
-    private List<String> snippetHeads(Lang lang, Document doc, List<SnippetCheck> checks) {
+    private List<String> snippetHeads(Lang lang, Document doc, List<SnippetVerdict> checks) {
         Map<String, String> t = theme.strings(lang);
         List<String> heads = new ArrayList<>();
         for (int i = 0; i < doc.snippets().size(); i++) {
-            SnippetCheck check = i < checks.size() ? checks.get(i) : SnippetCheck.NOT_A_CONFIG;
+            SnippetVerdict check = i < checks.size() ? checks.get(i) : SnippetVerdict.NOT_A_CONFIG;
             StringBuilder head = new StringBuilder();
             doc.snippets().get(i).attribute("file").ifPresent(f ->
                     head.append("<span class=\"code-file\">").append(Html.escape(f)).append("</span>"));
@@ -54,7 +54,7 @@ final class BodyHtml {
                 case VALID -> badge(head, "valid", t.get("snippet_valid"));
                 case NOT_CHECKED -> badge(head, "unchecked", t.get("snippet_not_checked"));
                 case SHOWS, FAILS -> {
-                    boolean shows = check.status() == SnippetCheck.Status.SHOWS;
+                    boolean shows = check.status() == SnippetVerdict.Status.SHOWS;
                     head.append("<span class=\"check check-").append(shows ? "shows" : "fails").append("\">")
                             .append(Html.escape(t.get(shows ? "snippet_shows" : "snippet_fails")));
                     for (String id : check.rules()) {
@@ -66,7 +66,7 @@ final class BodyHtml {
                 case NOT_CONFIG -> {
                 }
             }
-            if (check.status() != SnippetCheck.Status.NOT_CONFIG && check.status() != SnippetCheck.Status.NOT_CHECKED) {
+            if (check.status() != SnippetVerdict.Status.NOT_CONFIG && check.status() != SnippetVerdict.Status.NOT_CHECKED) {
                 head.append(" <a class=\"try\" href=\"").append(Html.escape(tryIt(lang, doc, checks, check.group())))
                         .append("\">").append(Html.escape(t.get("snippet_try"))).append("</a>");
             }
@@ -83,10 +83,10 @@ final class BodyHtml {
      * The check page with a snippet's group loaded (each file's name and text in the fragment, which
      * never reaches a server), so a reader can edit the example and watch the finding change.
      */
-    private String tryIt(Lang lang, Document doc, List<SnippetCheck> checks, String group) {
+    private String tryIt(Lang lang, Document doc, List<SnippetVerdict> checks, String group) {
         StringBuilder fragment = new StringBuilder();
         for (int i = 0; i < doc.snippets().size() && i < checks.size(); i++) {
-            if (!checks.get(i).group().equals(group) || checks.get(i).status() == SnippetCheck.Status.NOT_CONFIG) {
+            if (!checks.get(i).group().equals(group) || checks.get(i).status() == SnippetVerdict.Status.NOT_CONFIG) {
                 continue;
             }
             Snippet s = doc.snippets().get(i);

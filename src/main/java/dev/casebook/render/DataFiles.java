@@ -7,7 +7,7 @@ import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
 import dev.casebook.content.SiteConfig;
-import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Json;
@@ -62,7 +62,7 @@ final class DataFiles {
         for (Translation t : a.translations()) {
             Entry e = entries.get(t.path());
             if (e != null) {
-                e.snippets().stream().filter(c -> c.status() == SnippetCheck.Status.SHOWS).forEach(c -> rules.addAll(c.rules()));
+                e.snippets().stream().filter(c -> c.status() == SnippetVerdict.Status.SHOWS).forEach(c -> rules.addAll(c.rules()));
             }
         }
         return rules;

@@ -3,7 +3,7 @@ package dev.casebook.render;
 import dev.casebook.content.Article;
 import dev.casebook.content.Entry;
 import dev.casebook.content.Lang;
-import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
 import java.util.ArrayList;
@@ -74,8 +74,8 @@ final class SiteIndex {
         Set<String> shown = new TreeSet<>();
         for (Translation t : a.translations()) {
             Entry e = entries.get(t.path());
-            for (SnippetCheck c : e == null ? List.<SnippetCheck>of() : e.snippets()) {
-                if (c.status() == SnippetCheck.Status.SHOWS) {
+            for (SnippetVerdict c : e == null ? List.<SnippetVerdict>of() : e.snippets()) {
+                if (c.status() == SnippetVerdict.Status.SHOWS) {
                     shown.addAll(c.rules());
                 }
             }

@@ -456,8 +456,8 @@ public final class SearchIndexer {
 
     /**
      * The index's folder name: SHA-256 over the manifest and the digest of every shard and
-     * fragment, in order. The files are digested in parallel (hashing 9 MB of them one by one
-     * was a tenth of the search stage).
+     * fragment, in order. The files are digested in parallel: one by one, hashing was a large
+     * part of the search stage.
      */
     private static String hash(String manifest, List<byte[]> shards, List<byte[]> fragments) {
         List<byte[]> files = new ArrayList<>(shards);

@@ -19,7 +19,7 @@ public final class Validator {
     public Validator(Catalog catalog) {
         this.catalog = catalog;
         for (String id : catalog.ids()) {
-            if (!Checks.ALL.containsKey(id)) {
+            if (!Conditions.ALL.containsKey(id)) {
                 throw new IllegalStateException("rule " + id + " has data but no check");
             }
         }
@@ -34,7 +34,7 @@ public final class Validator {
         for (Rule rule : catalog.rules()) {
             // a rule runs where a file of a kind it declares is: its YAML says what it reads
             if (rule.kinds().stream().anyMatch(group::has)) {
-                Checks.ALL.get(rule.id()).check(group, new Findings(rule, findings));
+                Conditions.ALL.get(rule.id()).check(group, new Findings(rule, findings));
             }
         }
         List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));

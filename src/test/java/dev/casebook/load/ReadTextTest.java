@@ -23,7 +23,7 @@ class ReadTextTest {
     private Optional<String> read(byte[] bytes, List<Diagnostic> diagnostics) throws IOException {
         Path file = dir.resolve("index.en.md");
         Files.write(file, bytes);
-        return ContentLoader.readText(file, "a/b/index.en.md", diagnostics, "encoding");
+        return ContentText.read(file, "a/b/index.en.md", diagnostics, "encoding");
     }
 
     /** The byte pre-scan says "plain" exactly when the careful pass would change nothing. */
@@ -34,8 +34,8 @@ class ReadTextTest {
     void thePreScanAgreesWithTheCarefulPass(String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        String careful = ContentLoader.withoutControls(text.replace("\r\n", "\n").replace('\r', '\n'), "p", new ArrayList<>());
-        assertEquals(careful.equals(text), ContentLoader.isPlain(bytes), text);
+        String careful = ContentText.withoutControls(text.replace("\r\n", "\n").replace('\r', '\n'), "p", new ArrayList<>());
+        assertEquals(careful.equals(text), ContentText.isPlain(bytes), text);
         assertEquals(Optional.of(careful), read(bytes, diagnostics));
     }
 

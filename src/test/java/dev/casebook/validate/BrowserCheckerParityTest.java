@@ -28,7 +28,7 @@ class BrowserCheckerParityTest {
     @TempDir
     Path dir;
 
-    record Case(String name, List<FileChecker.NamedText> files, Map<String, String> environment) {
+    record Case(String name, List<FileValidator.NamedText> files, Map<String, String> environment) {
     }
 
     @Test
@@ -39,18 +39,18 @@ class BrowserCheckerParityTest {
         for (Rule rule : Catalog.builtIn().rules()) {
             for (Rule.Example e : rule.examples()) {
                 cases.add(new Case(rule.id() + ": " + e.name(), e.files().stream()
-                        .map(f -> new FileChecker.NamedText(f.name(), f.text())).toList(), e.environment()));
+                        .map(f -> new FileValidator.NamedText(f.name(), f.text())).toList(), e.environment()));
             }
         }
         for (RealConfigCase c : RealConfigCase.all()) {
             cases.add(new Case("real-configs/" + c.name(), c.files(), c.environment()));
         }
-        FileChecker jvm = new FileChecker(new Validator(Catalog.builtIn()));
+        FileValidator jvm = new FileValidator(new Validator(Catalog.builtIn()));
         List<Map<String, String>> requests = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (Case c : cases) {
             StringBuilder files = new StringBuilder();
-            for (FileChecker.NamedText f : c.files()) {
+            for (FileValidator.NamedText f : c.files()) {
                 files.append(files.length() == 0 ? "" : "\u0000").append(f.path()).append('\u0000').append(f.text());
             }
             StringBuilder env = new StringBuilder();

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ({@code .env} with the values the case sets), the options of {@code casebook validate}, and
  * what a correct validator reports ({@code expect}: finding and why; {@code cause}: a thread's rules).
  */
-record RealConfigCase(String name, String kind, String source, List<FileChecker.NamedText> files,
+record RealConfigCase(String name, String kind, String source, List<FileValidator.NamedText> files,
                       Map<String, String> environment, List<Map<String, String>> expect, List<String> causes) {
 
     static final Path CORPUS = Path.of("src/test/resources/real-configs");
@@ -41,10 +41,10 @@ record RealConfigCase(String name, String kind, String source, List<FileChecker.
         Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(Files.readString(dir.resolve("case.yaml"), StandardCharsets.UTF_8));
         Map<String, String> env = (Map<String, String>) Optional.ofNullable(spec.get("env")).orElse(Map.of());
-        List<FileChecker.NamedText> files = new ArrayList<>();
+        List<FileValidator.NamedText> files = new ArrayList<>();
         for (Map.Entry<String, String> f : ((Map<String, String>) spec.get("files")).entrySet()) {
             String text = Files.readString(dir.resolve(f.getValue()), StandardCharsets.UTF_8);
-            files.add(new FileChecker.NamedText(f.getKey(), f.getKey().equals(".env") ? withValues(text, env) : text));
+            files.add(new FileValidator.NamedText(f.getKey(), f.getKey().equals(".env") ? withValues(text, env) : text));
         }
         Map<String, Object> options = (Map<String, Object>) Optional.ofNullable(spec.get("options")).orElse(Map.of());
         Map<String, String> environment = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealConfigCorpusTest {
 
-    private static final FileChecker CHECKER = new FileChecker(new Validator(Catalog.builtIn()));
+    private static final FileValidator CHECKER = new FileValidator(new Validator(Catalog.builtIn()));
 
     record Result(String name, String kind, List<String> expected, List<String> found, List<String> causes) {
         List<String> falseAlarms() {

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
  */
 class RealWorldSemanticsTest {
 
-    private static final FileChecker CHECKER = new FileChecker(new Validator(Catalog.builtIn()));
+    private static final FileValidator CHECKER = new FileValidator(new Validator(Catalog.builtIn()));
 
     /** Headlines for files given as name, text, name, text… */
     static List<String> check(Environment environment, String... namesAndTexts) {
-        List<FileChecker.NamedText> files = new ArrayList<>();
+        List<FileValidator.NamedText> files = new ArrayList<>();
         for (int i = 0; i < namesAndTexts.length; i += 2) {
-            files.add(new FileChecker.NamedText(namesAndTexts[i], namesAndTexts[i + 1]));
+            files.add(new FileValidator.NamedText(namesAndTexts[i], namesAndTexts[i + 1]));
         }
         // the note that a config came without its .env is tested on its own below
         return CHECKER.check(files, environment, "en").stream().map(Diagnostic::headline)
@@ -321,7 +321,7 @@ class RealWorldSemanticsTest {
                   - model: deepseek/deepseek-chat
                     kwargs: {response_format: {type: text}}
                 """;
-        List<String> all = CHECKER.check(List.of(new FileChecker.NamedText("config.yaml", config)), Environment.UNKNOWN, "en")
+        List<String> all = CHECKER.check(List.of(new FileValidator.NamedText("config.yaml", config)), Environment.UNKNOWN, "en")
                 .stream().map(Diagnostic::format).toList();
         assertEquals(List.of("config.yaml:1:1: note[keys-unchecked]: no .env given, so the API keys of 2 models were not checked "
                 + "(LLM001, LLM009, ENV001)\n  hint: give the .env and the compose file with the config: casebook validate "

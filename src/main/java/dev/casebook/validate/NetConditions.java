@@ -11,19 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /** NET001–NET004: container networking. */
-final class NetChecks {
+final class NetConditions {
 
     private static final Set<String> MISSPELLED = Set.of("docker.host.internal", "host.docker.local", "host.docker.internel",
             "host-docker-internal", "host.internal.docker", "hostdocker.internal");
 
-    private NetChecks() {
+    private NetConditions() {
     }
 
-    static void register(Map<String, Check> checks) {
-        checks.put("NET001", NetChecks::loopback);
-        checks.put("NET002", NetChecks::misspelledHost);
-        checks.put("NET003", NetChecks::linuxHostGateway);
-        checks.put("NET004", NetChecks::engineHost);
+    static void register(Map<String, Condition> checks) {
+        checks.put("NET001", NetConditions::loopback);
+        checks.put("NET002", NetConditions::misspelledHost);
+        checks.put("NET003", NetConditions::linuxHostGateway);
+        checks.put("NET004", NetConditions::engineHost);
     }
 
     private static void loopback(Group group, Findings out) {

@@ -1,4 +1,4 @@
-package dev.casebook.checker;
+package dev.casebook.browser;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,4 +3,4 @@
  * rule data it needs. The only package that uses TeaVM's APIs; imports {@code validate} and
  * {@code diag}.
  */
-package dev.casebook.checker;
+package dev.casebook.browser;

@@ -12,7 +12,7 @@ import java.util.List;
  * together. A file's format comes from its name, else from its content (KEY=VALUE lines are a
  * {@code .env}), else it is read as YAML.
  */
-public final class FileChecker {
+public final class FileValidator {
 
     /** A file's display path and text. */
     public record NamedText(String path, String text) {
@@ -20,7 +20,7 @@ public final class FileChecker {
 
     private final Validator validator;
 
-    public FileChecker(Validator validator) {
+    public FileValidator(Validator validator) {
         this.validator = validator;
     }
 

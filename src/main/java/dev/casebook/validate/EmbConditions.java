@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** EMB001–EMB003: embedders and the vector store they fill. */
-final class EmbChecks {
+final class EmbConditions {
 
     /**
      * Output sizes of embedding models LiteLLM's model map does not size (mostly models served by
@@ -30,23 +30,23 @@ final class EmbChecks {
             Map.entry("mxbai-embed-large", 1024),
             Map.entry("all-minilm", 384));
 
-    private EmbChecks() {
+    private EmbConditions() {
     }
 
-    static void register(Map<String, Check> checks) {
-        checks.put("EMB001", EmbChecks::dimension);
-        checks.put("EMB002", EmbChecks::noEmbeddings);
-        checks.put("EMB003", EmbChecks::ollamaEmbedder);
+    static void register(Map<String, Condition> checks) {
+        checks.put("EMB001", EmbConditions::dimension);
+        checks.put("EMB002", EmbConditions::noEmbeddings);
+        checks.put("EMB003", EmbConditions::ollamaEmbedder);
     }
 
     /** The size of the vectors {@code model} produces, if known. */
     static Optional<Integer> dimensionOf(YamlMapping model) {
-        Optional<Integer> legacy = WrenConfig.text(model, "dimension").flatMap(EmbChecks::integer);
+        Optional<Integer> legacy = WrenConfig.text(model, "dimension").flatMap(EmbConditions::integer);
         if (legacy.isPresent()) {
             return legacy;
         }
         Optional<Integer> requested = model.get("kwargs").filter(YamlMapping.class::isInstance)
-                .flatMap(k -> WrenConfig.text((YamlMapping) k, "dimensions")).flatMap(EmbChecks::integer);
+                .flatMap(k -> WrenConfig.text((YamlMapping) k, "dimensions")).flatMap(EmbConditions::integer);
         if (requested.isPresent()) {
             return requested;
         }
@@ -122,7 +122,7 @@ final class EmbChecks {
         SourcePos at = dimEntry.map(e -> e.value().pos()).orElse(store.pos());
         Map<String, Integer> produced = new LinkedHashMap<>();
         for (String id : linked) {
-            Optional.ofNullable(embedders.get(id)).flatMap(EmbChecks::dimensionOf)
+            Optional.ofNullable(embedders.get(id)).flatMap(EmbConditions::dimensionOf)
                     .ifPresent(d -> produced.put(WrenConfig.text(embedders.get(id), "model").orElse(id), d));
         }
         if (dimEntry.isEmpty()) {

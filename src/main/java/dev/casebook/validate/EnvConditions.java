@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ENV001–ENV004: the {@code .env} file and what reads it. */
-final class EnvChecks {
+final class EnvConditions {
 
     // $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}; $$ escapes a dollar
     private static final Pattern VARIABLE =
@@ -17,14 +17,14 @@ final class EnvChecks {
             Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)((:?[-?+])[^}]{0,1000})?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
 
-    private EnvChecks() {
+    private EnvConditions() {
     }
 
-    static void register(Map<String, Check> checks) {
-        checks.put("ENV001", EnvChecks::undefinedKeyName);
-        checks.put("ENV002", EnvChecks::inlineComment);
-        checks.put("ENV003", EnvChecks::duplicateKey);
-        checks.put("ENV004", EnvChecks::composeVariable);
+    static void register(Map<String, Condition> checks) {
+        checks.put("ENV001", EnvConditions::undefinedKeyName);
+        checks.put("ENV002", EnvConditions::inlineComment);
+        checks.put("ENV003", EnvConditions::duplicateKey);
+        checks.put("ENV004", EnvConditions::composeVariable);
     }
 
     private static void undefinedKeyName(Group group, Findings out) {

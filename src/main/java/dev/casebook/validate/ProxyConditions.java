@@ -8,21 +8,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** LP001–LP004 (LiteLLM proxy config) and YAML001 (YAML 1.1 dates). */
-final class ProxyChecks {
+final class ProxyConditions {
 
     private static final Pattern SHELL_REF = Pattern.compile("^\\$\\{?[A-Z_][A-Z0-9_]*}?$");
     private static final Pattern ENV_PREFIX = Pattern.compile("^env:[A-Za-z_][A-Za-z0-9_]*$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
-    private ProxyChecks() {
+    private ProxyConditions() {
     }
 
-    static void register(Map<String, Check> checks) {
-        checks.put("LP001", ProxyChecks::envReference);
-        checks.put("LP002", ProxyChecks::providerField);
-        checks.put("LP003", ProxyChecks::incompleteEntry);
-        checks.put("LP004", ProxyChecks::proxySettingInLitellmSettings);
-        checks.put("YAML001", ProxyChecks::dateVersion);
+    static void register(Map<String, Condition> checks) {
+        checks.put("LP001", ProxyConditions::envReference);
+        checks.put("LP002", ProxyConditions::providerField);
+        checks.put("LP003", ProxyConditions::incompleteEntry);
+        checks.put("LP004", ProxyConditions::proxySettingInLitellmSettings);
+        checks.put("YAML001", ProxyConditions::dateVersion);
     }
 
     private static void envReference(Group group, Findings out) {

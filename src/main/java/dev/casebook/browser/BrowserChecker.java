@@ -1,11 +1,11 @@
-package dev.casebook.checker;
+package dev.casebook.browser;
 
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Report;
 import dev.casebook.diag.ReportFormat;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
-import dev.casebook.validate.FileChecker;
+import dev.casebook.validate.FileValidator;
 import dev.casebook.validate.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +38,9 @@ public final class BrowserChecker {
     @JSExport
     public static String check(String files, String environment, String lang) {
         String[] parts = files.split("\u0000", -1);
-        List<FileChecker.NamedText> named = new ArrayList<>();
+        List<FileValidator.NamedText> named = new ArrayList<>();
         for (int i = 0; i + 1 < parts.length; i += 2) {
-            named.add(new FileChecker.NamedText(parts[i], parts[i + 1]));
+            named.add(new FileValidator.NamedText(parts[i], parts[i + 1]));
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : environment.split("\u0000")) {
@@ -49,7 +49,7 @@ public final class BrowserChecker {
                 values.put(pair.substring(0, eq), pair.substring(eq + 1));
             }
         }
-        List<Diagnostic> found = new FileChecker(VALIDATOR).check(named, Environment.of(values), lang);
+        List<Diagnostic> found = new FileValidator(VALIDATOR).check(named, Environment.of(values), lang);
         return ReportFormat.JSON.render(new Report(found), "", List.of());
     }
 

@@ -36,7 +36,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Diagnostic id: {@code dangling-url} (error).
  */
-public final class UrlCheck {
+public final class UrlVerifier {
 
     /** Where a page came from, to put a diagnostic at the Markdown link that made the URL. */
     public interface Locator {
@@ -80,7 +80,7 @@ public final class UrlCheck {
      * @param files       every site path the build produces
      * @param outputLabel how to name the output folder in a diagnostic about a page no content made
      */
-    public UrlCheck(BaseUrl base, Set<String> files, String outputLabel, Locator locator) {
+    public UrlVerifier(BaseUrl base, Set<String> files, String outputLabel, Locator locator) {
         this.base = base;
         this.files = ConcurrentHashMap.newKeySet(files.size() * 2);
         this.files.addAll(files);

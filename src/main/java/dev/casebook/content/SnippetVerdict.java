@@ -8,7 +8,7 @@ import java.util.List;
  * @param kind  the config kind ({@code wren-config}, {@code dotenv}, ...), empty when not a config
  * @param rules the rule ids the block demonstrates ({@link Status#SHOWS}) or breaks ({@link Status#FAILS})
  */
-public record SnippetCheck(Status status, String kind, String group, List<String> rules) {
+public record SnippetVerdict(Status status, String kind, String group, List<String> rules) {
 
     public enum Status {
         /** Not a config (a command, a log): nothing to check. */
@@ -23,9 +23,9 @@ public record SnippetCheck(Status status, String kind, String group, List<String
         FAILS
     }
 
-    public SnippetCheck {
+    public SnippetVerdict {
         rules = List.copyOf(rules);
     }
 
-    public static final SnippetCheck NOT_A_CONFIG = new SnippetCheck(Status.NOT_CONFIG, "", "", List.of());
+    public static final SnippetVerdict NOT_A_CONFIG = new SnippetVerdict(Status.NOT_CONFIG, "", "", List.of());
 }

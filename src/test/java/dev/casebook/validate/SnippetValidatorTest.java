@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Config snippets in articles: checked at build time, with expect= for snippets that show a mistake. */
-class SnippetCheckTest {
+class SnippetValidatorTest {
 
     @TempDir
     Path dir;

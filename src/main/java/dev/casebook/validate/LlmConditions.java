@@ -17,30 +17,30 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** LLM001–LLM014: how LiteLLM routes a model string and what it needs to reach it. */
-final class LlmChecks {
+final class LlmConditions {
 
     private static final List<String> ENDPOINT_PATHS =
             List.of("/chat/completions", "/completions", "/embeddings", "/api/generate", "/api/embed", "/api/embeddings");
     private static final Pattern AZURE_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
-    private LlmChecks() {
+    private LlmConditions() {
     }
 
-    static void register(Map<String, Check> checks) {
-        checks.put("LLM001", LlmChecks::openAiKey);
-        checks.put("LLM002", LlmChecks::ollamaWithV1);
-        checks.put("LLM003", LlmChecks::openAiWithoutV1);
-        checks.put("LLM004", LlmChecks::endpointPath);
-        checks.put("LLM005", LlmChecks::unknownProvider);
-        checks.put("LLM006", LlmChecks::bareGemini);
-        checks.put("LLM007", LlmChecks::hostMismatch);
-        checks.put("LLM008", LlmChecks::ollamaTag);
-        checks.put("LLM009", LlmChecks::cloudKey);
-        checks.put("LLM010", LlmChecks::azure);
-        checks.put("LLM011", LlmChecks::reasoningParams);
-        checks.put("LLM012", LlmChecks::deepseekResponseFormat);
-        checks.put("LLM013", LlmChecks::inProcessVllm);
-        checks.put("LLM014", LlmChecks::sharedKey);
+    static void register(Map<String, Condition> checks) {
+        checks.put("LLM001", LlmConditions::openAiKey);
+        checks.put("LLM002", LlmConditions::ollamaWithV1);
+        checks.put("LLM003", LlmConditions::openAiWithoutV1);
+        checks.put("LLM004", LlmConditions::endpointPath);
+        checks.put("LLM005", LlmConditions::unknownProvider);
+        checks.put("LLM006", LlmConditions::bareGemini);
+        checks.put("LLM007", LlmConditions::hostMismatch);
+        checks.put("LLM008", LlmConditions::ollamaTag);
+        checks.put("LLM009", LlmConditions::cloudKey);
+        checks.put("LLM010", LlmConditions::azure);
+        checks.put("LLM011", LlmConditions::reasoningParams);
+        checks.put("LLM012", LlmConditions::deepseekResponseFormat);
+        checks.put("LLM013", LlmConditions::inProcessVllm);
+        checks.put("LLM014", LlmConditions::sharedKey);
     }
 
     // ---- keys ------------------------------------------------------------------------------------
@@ -191,7 +191,7 @@ final class LlmChecks {
             if (m.provider().equals("azure")) {
                 continue; // LLM010 covers Azure
             }
-            m.apiBase().flatMap(LlmChecks::endpointSuffix).ifPresent(suffix -> {
+            m.apiBase().flatMap(LlmConditions::endpointSuffix).ifPresent(suffix -> {
                 YamlScalar base = m.scalar("api_base").orElseThrow();
                 out.add(out.at(base.pos(), Map.of("model", m.name(), "api_base", base.text(), "path", suffix)));
             });
@@ -272,7 +272,7 @@ final class LlmChecks {
             List<String> problems = new ArrayList<>();
             m.scalar("api_base").ifPresent(b -> {
                 Optional<Url> u = Url.parse(b.text());
-                if (b.text().contains("/openai/deployments") || u.flatMap(LlmChecks::endpointSuffix).isPresent()) {
+                if (b.text().contains("/openai/deployments") || u.flatMap(LlmConditions::endpointSuffix).isPresent()) {
                     problems.add("api_base " + code(b.text()));
                 }
             });

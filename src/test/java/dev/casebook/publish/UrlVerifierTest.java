@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The last pass of a build proves that every internal URL of the output names a file of it. */
-class UrlCheckTest {
+class UrlVerifierTest {
 
     @TempDir
     Path dir;
@@ -77,7 +77,7 @@ class UrlCheckTest {
     void readsPagesFeedsSitemapsSearchFilesAndTheIndexTheClientNames() throws IOException {
         java.util.Set<String> files = java.util.Set.of("index.html", "en/index.html", "en/a/index.html", "en/a/pic.png",
                 "search/search.js", "search/abc/manifest.json");
-        UrlCheck check = new UrlCheck(dev.casebook.content.BaseUrl.parse("https://example.org/kb/"), files, "out",
+        UrlVerifier check = new UrlVerifier(dev.casebook.content.BaseUrl.parse("https://example.org/kb/"), files, "out",
                 (page, url) -> java.util.Optional.empty());
         byte[] page = ("<a href=\"/kb/en/a/\">ok</a><a href=\"/kb/en/a\">ok without slash</a><img src=\"pic.png\">"
                 + "<a href=\"../a/pic.png?v=1#x\">ok relative</a><a href=\"https://example.org/kb/en/\">ok absolute</a>"

@@ -5,6 +5,6 @@ package dev.casebook.validate;
  * engine runs it only on groups that hold a file of a kind the rule's YAML declares.
  */
 @FunctionalInterface
-interface Check {
+interface Condition {
     void check(Group group, Findings out);
 }

@@ -5,7 +5,7 @@ import dev.casebook.content.Document;
 import dev.casebook.content.Fact;
 import dev.casebook.content.Facts;
 import dev.casebook.content.Snippet;
-import dev.casebook.content.SnippetCheck;
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * {@code snippet-expect} (expectation not met, or naming an unknown rule), {@code snippet-nocheck}
  * (a snippet opted out); and the config reader's {@code yaml-*} ids.
  */
-public final class SnippetChecker {
+public final class SnippetValidator {
 
     static final Set<String> ATTRIBUTES = Set.of("file", "group", "expect");
     static final Set<String> FLAGS = Set.of("nocheck", "fragment");
@@ -39,15 +39,15 @@ public final class SnippetChecker {
     private final Validator validator;
     private final ConfigReader reader = new ConfigReader();
 
-    public SnippetChecker(Validator validator) {
+    public SnippetValidator(Validator validator) {
         this.validator = validator;
     }
 
     /** The check result of each snippet of {@code doc}, in order, and the diagnostics. */
-    public Outcome<List<SnippetCheck>> check(Article article, Translation translation, Document doc) {
+    public Outcome<List<SnippetVerdict>> check(Article article, Translation translation, Document doc) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Snippet> snippets = doc.snippets();
-        SnippetCheck[] results = new SnippetCheck[snippets.size()];
+        SnippetVerdict[] results = new SnippetVerdict[snippets.size()];
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         Map<Integer, Set<String>> expected = new LinkedHashMap<>();
 
@@ -57,7 +57,7 @@ public final class SnippetChecker {
             Optional<Kind> format = ConfigReader.format(s.language(), s.attribute("file").orElse(""), s.code());
             Optional<Set<String>> expect = s.attribute("expect").map(e -> expectation(e, s, diagnostics));
             if (format.isEmpty()) {
-                results[i] = SnippetCheck.NOT_A_CONFIG;
+                results[i] = SnippetVerdict.NOT_A_CONFIG;
                 if (expect.isPresent()) {
                     diagnostics.add(Diagnostic.error("snippet-expect", s.fence(),
                             "`expect=` on a code block that is not a config (language `" + s.language() + "`)",
@@ -66,7 +66,7 @@ public final class SnippetChecker {
                 continue;
             }
             if (s.flag("nocheck")) {
-                results[i] = new SnippetCheck(SnippetCheck.Status.NOT_CHECKED, format.get().label(), "", List.of());
+                results[i] = new SnippetVerdict(SnippetVerdict.Status.NOT_CHECKED, format.get().label(), "", List.of());
                 diagnostics.add(Diagnostic.warning("snippet-nocheck", s.fence(), "config snippet is not checked (nocheck)",
                         "remove nocheck so readers know it is valid, or use expect= if it shows a mistake"));
                 continue;
@@ -80,7 +80,7 @@ public final class SnippetChecker {
         if (ENVIRONMENT_FACTS.stream().anyMatch(article.facts()::isUnknown)) {
             // the front matter that says where the configs run is broken (and reported); rules
             // that depend on it would guess, so the groups wait for the fix
-            groups.values().forEach(g -> g.forEach(i -> results[i] = new SnippetCheck(SnippetCheck.Status.NOT_CHECKED,
+            groups.values().forEach(g -> g.forEach(i -> results[i] = new SnippetVerdict(SnippetVerdict.Status.NOT_CHECKED,
                     "", "", List.of())));
             groups.clear();
         }
@@ -106,27 +106,27 @@ public final class SnippetChecker {
         return Outcome.of(Arrays.asList(results), diagnostics);
     }
 
-    private SnippetCheck judge(Snippet s, ConfigFile file, String group, List<Finding> findings, Set<String> expect,
+    private SnippetVerdict judge(Snippet s, ConfigFile file, String group, List<Finding> findings, Set<String> expect,
                                List<Diagnostic> diagnostics) {
         TreeSet<String> fired = new TreeSet<>(findings.stream().map(Finding::rule).toList());
         String kind = file.kind().label();
         if (expect != null) {
             if (expect.equals(fired)) {
-                return new SnippetCheck(SnippetCheck.Status.SHOWS, kind, group, List.copyOf(fired));
+                return new SnippetVerdict(SnippetVerdict.Status.SHOWS, kind, group, List.copyOf(fired));
             }
             diagnostics.add(Diagnostic.error("snippet-expect", s.fence(),
                     "snippet expects " + set(expect) + " but produces " + set(fired),
                     fired.isEmpty() ? "the config does not show the mistake: check it, or the rule's conditions (casebook rules ID)"
                             : "produced: " + String.join("; ", findings.stream()
                             .map(f -> f.rule() + " at " + f.pos().line() + ":" + f.pos().column()).toList())));
-            return new SnippetCheck(SnippetCheck.Status.FAILS, kind, group, List.copyOf(fired));
+            return new SnippetVerdict(SnippetVerdict.Status.FAILS, kind, group, List.copyOf(fired));
         }
         boolean errors = false;
         for (Finding f : findings) {
             diagnostics.add(validator.diagnostic(f, "en"));
             errors |= validator.severity(f) == Severity.ERROR;
         }
-        return new SnippetCheck(errors ? SnippetCheck.Status.FAILS : SnippetCheck.Status.VALID, kind, group,
+        return new SnippetVerdict(errors ? SnippetVerdict.Status.FAILS : SnippetVerdict.Status.VALID, kind, group,
                 errors ? List.copyOf(fired) : List.of());
     }
 

@@ -23,27 +23,27 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** WREN001–WREN010: how wren-ai-service reads its multi-document {@code config.yaml}. */
-final class WrenChecks {
+final class WrenConditions {
 
     static final Set<String> LEGACY = Set.of("openai_llm", "azure_openai_llm", "ollama_llm", "openai_embedder",
             "azure_openai_embedder", "ollama_embedder");
     private static final Version LEGACY_REMOVED = Version.of("0.22.1");
 
 
-    private WrenChecks() {
+    private WrenConditions() {
     }
 
-    static void register(Map<String, Check> checks) {
-        checks.put("WREN001", WrenChecks::kwargs);
-        checks.put("WREN002", WrenChecks::modelReferences);
-        checks.put("WREN003", WrenChecks::providerReferences);
-        checks.put("WREN004", WrenChecks::requiredPipes);
-        checks.put("WREN005", WrenChecks::documents);
-        checks.put("WREN006", WrenChecks::legacyProvider);
-        checks.put("WREN007", WrenChecks::duplicateIdentifier);
-        checks.put("WREN008", WrenChecks::documentOverride);
-        checks.put("WREN009", WrenChecks::settings);
-        checks.put("WREN010", WrenChecks::newerKeys);
+    static void register(Map<String, Condition> checks) {
+        checks.put("WREN001", WrenConditions::kwargs);
+        checks.put("WREN002", WrenConditions::modelReferences);
+        checks.put("WREN003", WrenConditions::providerReferences);
+        checks.put("WREN004", WrenConditions::requiredPipes);
+        checks.put("WREN005", WrenConditions::documents);
+        checks.put("WREN006", WrenConditions::legacyProvider);
+        checks.put("WREN007", WrenConditions::duplicateIdentifier);
+        checks.put("WREN008", WrenConditions::documentOverride);
+        checks.put("WREN009", WrenConditions::settings);
+        checks.put("WREN010", WrenConditions::newerKeys);
     }
 
     private static void kwargs(Group group, Findings out) {
@@ -235,7 +235,7 @@ final class WrenChecks {
             return s.type() + ":" + s.text();
         }
         if (n instanceof YamlSequence seq) {
-            return seq.items().stream().map(WrenChecks::plain).toList();
+            return seq.items().stream().map(WrenConditions::plain).toList();
         }
         Map<String, Object> m = new TreeMap<>();
         ((YamlMapping) n).effective().forEach(e -> m.put(e.name(), plain(e.value())));

@@ -48,7 +48,7 @@ public final class Main implements Runnable {
 
     /**
      * The commands, in the order of the help. Picocli reads each one's annotations by reflection
-     * when it is added (about 150 ms for all of them in a cold JVM), so a command line that names
+     * when it is added, which is slow in a cold JVM, so a command line that names
      * one gets only that one; the others are there for help, mistakes and suggestions.
      */
     private static Map<String, Supplier<Object>> commands() {
@@ -62,6 +62,18 @@ public final class Main implements Runnable {
         commands.put("rules", RulesCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(commands);
+    }
+
+    /** Every command's long option names, by command, in the order of the help (for the reference's test). */
+    static Map<String, List<String>> options() {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        commands().forEach((name, command) -> {
+            if (!name.equals("help")) {
+                options.put(name, new CommandLine(command.get()).getCommandSpec().options().stream()
+                        .map(CommandLine.Model.OptionSpec::longestName).toList());
+            }
+        });
+        return options;
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests too). */

@@ -23,10 +23,19 @@ import java.util.Map;
  * @param search   the search index files (empty until the search stage)
  * @param outputs  every file of the site, pages lazily rendered (empty until the render stage)
  * @param stages   the time each stage took, in pipeline order
+ * @param run      how this build runs: whether it publishes, its search index, whether it wrote the site
  */
 public record BuildState(BuildOptions options, Source source, Theme theme, Catalog catalog, Map<String, Entry> entries,
                    TranslationReport translations, List<Output> search, List<Output> outputs,
-                   List<Diagnostic> diagnostics, Map<String, Duration> stages) {
+                   List<Diagnostic> diagnostics, Map<String, Duration> stages, Run run) {
+
+    /**
+     * How one build runs, beside what its stages found: whether it publishes (a full build) or
+     * stops at render (the preview), the search index once the search stage made it, and whether
+     * the site was written.
+     */
+    record Run(boolean publishing, SearchTask search, boolean written) {
+    }
 
     public BuildState {
         search = List.copyOf(search);
@@ -35,9 +44,34 @@ public record BuildState(BuildOptions options, Source source, Theme theme, Catal
         stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
     }
 
-    static BuildState start(BuildOptions options) {
+    static BuildState start(BuildOptions options, boolean publishing) {
         return new BuildState(options, null, null, null, Map.of(), TranslationReport.EMPTY, List.of(), List.of(),
-                List.of(), Map.of());
+                List.of(), Map.of(), new Run(publishing, null, false));
+    }
+
+    /** True for a build that publishes: it runs every stage, and its search index starts at once. */
+    boolean publishing() {
+        return run.publishing();
+    }
+
+    /** The search index, from the search stage on. */
+    SearchTask searchTask() {
+        return run.search();
+    }
+
+    /** True when the publish stage replaced the previous site with this one. */
+    public boolean written() {
+        return run.written();
+    }
+
+    BuildState withSearchTask(SearchTask task) {
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages,
+                new Run(run.publishing(), task, run.written()));
+    }
+
+    BuildState written(boolean written) {
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages,
+                new Run(run.publishing(), run.search(), written));
     }
 
     public Report report() {
@@ -55,29 +89,29 @@ public record BuildState(BuildOptions options, Source source, Theme theme, Catal
     }
 
     BuildState with(Source source, Theme theme, Catalog catalog) {
-        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages, run);
     }
 
     /** With {@code entries}, a map the caller made for this site and no longer changes. */
     BuildState withEntries(Map<String, Entry> entries) {
         return new BuildState(options, source, theme, catalog, Collections.unmodifiableMap(entries), translations, search, outputs,
-                diagnostics, stages);
+                diagnostics, stages, run);
     }
 
     BuildState withSource(Source source) {
-        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages);
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages, run);
     }
 
     BuildState withTranslations(TranslationReport report) {
-        return new BuildState(options, source, theme, catalog, entries, report, search, outputs, diagnostics, stages);
+        return new BuildState(options, source, theme, catalog, entries, report, search, outputs, diagnostics, stages, run);
     }
 
     BuildState withSearch(List<Output> files) {
-        return new BuildState(options, source, theme, catalog, entries, translations, files, outputs, diagnostics, stages);
+        return new BuildState(options, source, theme, catalog, entries, translations, files, outputs, diagnostics, stages, run);
     }
 
     BuildState withOutputs(List<Output> files) {
-        return new BuildState(options, source, theme, catalog, entries, translations, search, files, diagnostics, stages);
+        return new BuildState(options, source, theme, catalog, entries, translations, search, files, diagnostics, stages, run);
     }
 
     BuildState plus(List<Diagnostic> more) {
@@ -86,12 +120,12 @@ public record BuildState(BuildOptions options, Source source, Theme theme, Catal
         }
         List<Diagnostic> all = new ArrayList<>(diagnostics);
         all.addAll(more);
-        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, all, stages);
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, all, stages, run);
     }
 
     BuildState timed(String stage, Duration time) {
         Map<String, Duration> all = new LinkedHashMap<>(stages);
         all.put(stage, time);
-        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, all);
+        return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, all, run);
     }
 }

@@ -37,28 +37,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The pipeline: load → parse → validate → check → render, then search and publish. {@link #stages}
- * lists the first five as a table; each is one function from the site so far to the site with its
- * results ({@link BuildState}), looping over the articles itself. Diagnostics are collected from every
- * stage; render and search run only when nothing fails, so a contributor sees every problem in
- * one run. The search index needs only the parsed documents, so it is built beside the rest:
- * while a build writes its pages ({@link #build}), in the background of the preview
+ * The pipeline: load → parse → validate → check → search → render → publish. {@link #stages}
+ * lists them as one table, which a full build runs whole and the preview ({@link #prepare}) runs
+ * up to render; each stage is one function from the site so far to the site with its results
+ * ({@link BuildState}), looping over the translations in scope. Diagnostics are collected from
+ * every stage; search, render and publish run only when nothing fails, so a contributor sees every
+ * problem in one run. The search index needs only the parsed documents, so it is built beside the
+ * rest: on a thread of its own while a build writes its pages, in the background of the preview
  * ({@link #withSearch}).
  *
- * <p>A full build and {@code casebook serve} run the same table and the same {@link #index}. The preview keeps one
- * {@code SiteBuild} ({@link #incremental()}): the loader re-reads only changed bundles, and parse
- * and validate reuse the result of every translation whose input is equal to the last one's.
- * Pages are lazy {@link Output}s, rendered when written or served.
+ * <p>The preview keeps one {@code SiteBuild} ({@link #incremental()}): the loader re-reads only
+ * changed bundles, and a small change puts only the articles it touched in scope of parse,
+ * validate and check, reusing every result whose inputs are equal to the last one's
+ * ({@link BuildCache}). Pages are lazy {@link Output}s, rendered when written or served.
  */
 public final class SiteBuild {
 
@@ -84,17 +84,25 @@ public final class SiteBuild {
         return new SiteBuild(true);
     }
 
-    /** One stage: its name, whether it needs a site with no failing problem, and its function. */
-    private record Stage(String name, boolean needsCleanSite, UnaryOperator<BuildState> run) {
+    /** When a stage runs: always, only on a site with no failing problem, or only when a build publishes. */
+    private enum When { ALWAYS, CLEAN, PUBLISHING }
+
+    /**
+     * One stage: its name, when it runs, and its function. {@code remembered}: the preview starts
+     * its next build from the site as this stage left it.
+     */
+    private record Stage(String name, When when, boolean remembered, UnaryOperator<BuildState> run) {
     }
 
     private List<Stage> stages(Set<Path> changed) {
         return List.of(
-                new Stage("load", false, site -> load(site, changed)),
-                new Stage("parse", false, this::parse),
-                new Stage("validate", false, this::validate),
-                new Stage("check", false, this::check),
-                new Stage("render", true, this::render));
+                new Stage("load", When.ALWAYS, false, site -> load(site, changed)),
+                new Stage("parse", When.ALWAYS, false, this::parse),
+                new Stage("validate", When.ALWAYS, false, this::validate),
+                new Stage("check", When.ALWAYS, true, this::check),
+                new Stage("search", When.CLEAN, false, this::search),
+                new Stage("render", When.CLEAN, false, this::render),
+                new Stage("publish", When.PUBLISHING, false, this::publish));
     }
 
     /**
@@ -122,63 +130,11 @@ public final class SiteBuild {
         thread.start();
     }
 
-    /**
-     * A full build: every stage, then the site written (or, for {@code check}, only produced).
-     * The search index is built on a thread of its own while the pages are written: it needs only
-     * the parsed documents, and no page links into it but {@code search/search.js}, so the pages'
-     * URLs are checked against the pages and that script, the index's files are added when it is
-     * done, and they are written last. Writing waits on the disk; the index uses the CPU meanwhile.
-     */
+    /** A full build: every stage, the site written (or, for {@code check}, only produced). */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        BuildState site = prepare(options, Set.of());
-        if (!site.clean()) {
-            return BuildResult.of(site, false, start);
-        }
-        BuildState parsed = site;
-        // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
-        Executor executor = ForkJoinTask.inForkJoinPool()
-                ? ForkJoinTask.getPool()
-                : task -> {
-                    Thread thread = new Thread(task, "casebook-search");
-                    thread.setDaemon(true);
-                    thread.start();
-                };
-        CompletableFuture<Timed> index = CompletableFuture.supplyAsync(() -> {
-            long t = System.nanoTime();
-            List<Output> files = index(parsed);
-            return new Timed(files, Duration.ofNanos(System.nanoTime() - t));
-        }, executor);
-        site = site.withEntries(textless(site.entries())); // the text lives on only for the index
-        long publishStart = System.nanoTime();
-        Publisher.Published published = Publisher.publish(site, () -> await(index).files());
-        site = site.plus(published.diagnostics());
-        Timed searched = await(index); // done by now, unless writing stopped before asking for it
-        List<Output> all = new ArrayList<>(site.outputs());
-        all.addAll(searched.files());
-        site = site.withSearch(searched.files()).withOutputs(all) // what the summary counts
-                .timed("search", searched.took())
-                .timed("publish", Duration.ofNanos(System.nanoTime() - publishStart));
-        return BuildResult.of(site, published.written(), start);
-    }
-
-    /** The search index's files and how long building them took (beside the writing of the pages). */
-    private record Timed(List<Output> files, Duration took) {
-    }
-
-    /** The search index, or the exception that stopped it, as it was thrown. */
-    private static Timed await(CompletableFuture<Timed> index) {
-        try {
-            return index.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        BuildState site = run(options, Set.of(), true);
+        return BuildResult.of(site, site.written(), start);
     }
 
     /** {@code entries} with the documents' plain text dropped: what pages are rendered from. */
@@ -189,18 +145,23 @@ public final class SiteBuild {
     }
 
     /**
-     * Runs the stages and returns the site, pages not yet rendered and without its search index.
-     * {@code changed} names the files changed since the last call (empty: read everything).
+     * The preview's build: the stages up to render, pages not yet rendered and the search index
+     * left to {@link #withSearch}. {@code changed} names the files changed since the last call
+     * (empty: read everything).
      */
     public BuildState prepare(BuildOptions options, Set<Path> changed) {
-        BuildState site = BuildState.start(options);
+        return run(options, changed, false);
+    }
+
+    private BuildState run(BuildOptions options, Set<Path> changed, boolean publishing) {
+        BuildState site = BuildState.start(options, publishing);
         for (Stage stage : stages(changed)) {
-            if (stage.needsCleanSite() && !site.clean()) {
+            if (stage.when() != When.ALWAYS && !site.clean() || stage.when() == When.PUBLISHING && !publishing) {
                 break;
             }
             long t = System.nanoTime();
             site = stage.run().apply(site).timed(stage.name(), Duration.ofNanos(System.nanoTime() - t));
-            if (memo != null && stage.name().equals("check")) {
+            if (memo != null && stage.remembered()) {
                 previous = site;
             }
         }
@@ -238,7 +199,7 @@ public final class SiteBuild {
 
     /** {@code site} with its search index built and its outputs listed again (the preview, in the background). */
     public BuildState withSearch(BuildState site) {
-        return render(site.withSearch(index(site)));
+        return render(site.withSearch(site.searchTask().join().files()));
     }
 
     /** The load and translation checks alone, for {@code casebook translations}. */
@@ -325,35 +286,49 @@ public final class SiteBuild {
         return callouts;
     }
 
+    /** The translations of the articles in scope, with their entries, and what working on them found. */
+    private record Worked(Map<String, Entry> entries, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Runs {@code work} on every translation of the articles in scope, in parallel: all of them,
+     * or, after a small change in the preview ({@code delta}), those of the articles it touched.
+     * {@code kept} are the entries the result starts from.
+     */
+    private static Worked eachTranslation(BuildState site, Optional<Set<String>> delta, Map<String, Entry> kept,
+                                          BiFunction<Article, Translation, Outcome<Entry>> work) {
+        Map<String, Entry> entries = new ConcurrentHashMap<>(kept);
+        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        site.source().articles().parallelStream()
+                .filter(article -> delta.map(ids -> ids.contains(article.id())).orElse(true))
+                .forEach(article -> {
+                    for (Translation t : article.translations()) {
+                        Outcome<Entry> done = work.apply(article, t);
+                        entries.put(t.path(), done.value());
+                        diagnostics.addAll(done.diagnostics());
+                    }
+                });
+        return new Worked(entries, List.copyOf(diagnostics));
+    }
+
     private BuildState parse(BuildState site) {
         Map<Lang, Map<String, String>> callouts = callouts(site.theme(), site.source());
         // (load made sure a partial read comes with the same callout titles as the last parse)
         Optional<Set<String>> delta = delta(site);
-        if (delta.isPresent()) {
-            // a small change: the other articles' entries stand as the last build left them
-            Map<String, Entry> entries = without(previous.entries(), previous.source(), delta.get());
-            memo.forget(previous.entries().keySet().stream().filter(p -> !entries.containsKey(p)).toList());
-            for (Translation t : translationsOf(site.source(), delta.get())) {
-                Map<String, String> titles = callouts.get(t.lang());
-                entries.put(t.path(), Entry.loaded(t.withoutBody()).parsed(memo.parse(t, titles, () -> parser.parse(t, titles))));
-            }
-            memory.dropBodies();
-            return site.withSource(site.source().withoutBodies()).withEntries(entries).plus(parseProblems(entries));
-        }
-        Map<String, Entry> entries = new ConcurrentHashMap<>();
-        site.entries().values().parallelStream().forEach(e -> {
-            Translation t = e.translation();
+        // after a small change, the other articles' entries stand as the last build left them
+        Map<String, Entry> kept = delta.map(ids -> without(previous.entries(), previous.source(), ids)).orElse(Map.of());
+        Worked parsed = eachTranslation(site, delta, kept, (article, t) -> {
             Map<String, String> titles = callouts.get(t.lang());
             Document doc = memo == null ? parser.parse(t, titles) : memo.parse(t, titles, () -> parser.parse(t, titles));
-            // the Markdown is dropped now that it is parsed (the preview keeps a fingerprint to compare)
-            entries.put(e.path(), new Entry(t.withoutBody(), doc, List.of(), List.of()));
+            return Outcome.of(Entry.loaded(t.withoutBody()).parsed(doc));
         });
         if (memo != null) {
-            memo.retain(entries.keySet());
+            memo.retain(parsed.entries().keySet());
             memo.callouts(callouts);
-            memory.dropBodies();
+            memory.dropBodies(); // the preview keeps a fingerprint of each body to compare
         }
-        return site.withSource(site.source().withoutBodies()).withEntries(entries).plus(parseProblems(entries));
+        return site.withSource(site.source().withoutBodies()).withEntries(parsed.entries())
+                .plus(parseProblems(parsed.entries()));
     }
 
     /** What kept documents from being read (Markdown beyond the limits). */
@@ -365,35 +340,18 @@ public final class SiteBuild {
 
     /** Every config snippet against the rule catalog, per translation. */
     private BuildState validate(BuildState site) {
-        SnippetValidator checker = new SnippetValidator(new Validator(site.catalog()));
-        Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog() == site.catalog());
-        if (delta.isPresent()) {
-            Map<String, Entry> entries = new HashMap<>(site.entries());
-            for (Article article : site.source().articles()) {
-                if (delta.get().contains(article.id())) {
-                    for (Translation t : article.translations()) {
-                        Entry e = entries.get(t.path());
-                        entries.put(t.path(), e.validated(memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
-                                () -> checker.check(article, t, e.document())).value()));
-                    }
-                }
-            }
-            return site.withEntries(entries).plus(memo.validateDiagnostics(entries.keySet()));
-        }
-        Map<String, Entry> entries = new ConcurrentHashMap<>();
-        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
-        site.source().articles().parallelStream().forEach(article -> {
-            for (Translation t : article.translations()) {
-                Entry e = site.entries().get(t.path());
-                Outcome<List<SnippetVerdict>> result = memo == null
-                        ? checker.check(article, t, e.document())
-                        : memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
-                        () -> checker.check(article, t, e.document()));
-                entries.put(t.path(), e.validated(result.value()));
-                diagnostics.addAll(result.diagnostics());
-            }
+        SnippetValidator validator = new SnippetValidator(new Validator(site.catalog()));
+        Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog().equals(site.catalog()));
+        Worked validated = eachTranslation(site, delta, site.entries(), (article, t) -> {
+            Entry e = site.entries().get(t.path());
+            Outcome<List<SnippetVerdict>> result = memo == null ? validator.check(article, t, e.document())
+                    : memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
+                    () -> validator.check(article, t, e.document()));
+            return Outcome.of(e.validated(result.value()), result.diagnostics());
         });
-        return site.withEntries(entries).plus(List.copyOf(diagnostics));
+        // the articles out of scope: their findings as their last validation made them
+        List<Diagnostic> found = memo == null ? validated.diagnostics() : memo.validateDiagnostics(validated.entries().keySet());
+        return site.withEntries(validated.entries()).plus(found);
     }
 
     /** Every link against the whole site, and where each translation stands. */
@@ -414,37 +372,20 @@ public final class SiteBuild {
                 return made;
             }
         };
-        // what links can point at: when none of it changed, a document that did not change
-        // resolves its links as before
+        // when nothing a link can point at changed, a document that did not change resolves its
+        // links as before, and only the changed articles are in scope
         Optional<Set<String>> delta = delta(site).filter(d -> memo.checkedAgainst() != null && LinkTargets.same(previous, site, d));
         LinkTargets targets = memo == null ? null : delta.isPresent() ? memo.checkedAgainst() : memo.canonical(LinkTargets.of(site));
-        if (delta.isPresent()) {
-            // nothing a link can point at changed: only the changed articles' links are resolved again
-            Map<String, Entry> entries = new HashMap<>(site.entries());
-            for (Article article : site.source().articles()) {
-                if (delta.get().contains(article.id())) {
-                    for (Translation t : article.translations()) {
-                        entries.put(t.path(), entries.get(t.path()).checked(memo.check(t.path(), documents.apply(t.path()), targets,
-                                () -> lazyChecker.get().resolve(article, t)).value()));
-                    }
-                }
-            }
-            return withTranslations(site.withEntries(entries).plus(memo.checkDiagnostics(entries.keySet())));
-        }
         if (memo != null) {
             memo.checkedAgainst(targets);
         }
-        Map<String, Entry> entries = new ConcurrentHashMap<>();
-        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
-        site.source().articles().parallelStream().forEach(article -> {
-            for (Translation t : article.translations()) {
-                Outcome<List<String>> resolved = memo == null ? lazyChecker.get().resolve(article, t)
-                        : memo.check(t.path(), documents.apply(t.path()), targets, () -> lazyChecker.get().resolve(article, t));
-                entries.put(t.path(), site.entries().get(t.path()).checked(resolved.value()));
-                diagnostics.addAll(resolved.diagnostics());
-            }
+        Worked checked = eachTranslation(site, delta, site.entries(), (article, t) -> {
+            Outcome<List<String>> resolved = memo == null ? lazyChecker.get().resolve(article, t)
+                    : memo.check(t.path(), documents.apply(t.path()), targets, () -> lazyChecker.get().resolve(article, t));
+            return Outcome.of(site.entries().get(t.path()).checked(resolved.value()), resolved.diagnostics());
         });
-        return withTranslations(site.withEntries(entries).plus(List.copyOf(diagnostics)));
+        List<Diagnostic> found = memo == null ? checked.diagnostics() : memo.checkDiagnostics(checked.entries().keySet());
+        return withTranslations(site.withEntries(checked.entries()).plus(found));
     }
 
     /** Where each translation stands, with what it has to say about that. */
@@ -453,17 +394,33 @@ public final class SiteBuild {
         return site.withTranslations(translations.value()).plus(translations.diagnostics());
     }
 
-    /** The search index's files, from the parsed documents. */
-    private static List<Output> index(BuildState site) {
+    /**
+     * The search index, from the parsed documents. A build that publishes starts it now, on a
+     * thread of its own, and lets the documents' plain text go for the rest of the stages (the
+     * index keeps what it needs); the preview's index is built later, in its background.
+     */
+    private BuildState search(BuildState site) {
         Map<String, Document> documents = new HashMap<>();
         site.entries().forEach((path, e) -> documents.put(path, e.document()));
-        return new SearchIndexer().build(site.source(), documents, site.theme().searchScript()).files();
+        SearchTask task = new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
+                site.theme().searchScript()).files());
+        if (!site.publishing()) {
+            return site.withSearchTask(task);
+        }
+        // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
+        Executor executor = ForkJoinTask.inForkJoinPool()
+                ? ForkJoinTask.getPool()
+                : work -> {
+                    Thread thread = new Thread(work, "casebook-search");
+                    thread.setDaemon(true);
+                    thread.start();
+                };
+        return site.withSearchTask(task.start(executor)).withEntries(textless(site.entries()));
     }
 
     /** Every file of the site; pages are rendered when they are written or served. */
     private BuildState render(BuildState site) {
-        // pages need no plain text: the renderer gets documents without it, so that a one-shot
-        // build can let it go as soon as the index is built
+        // pages need no plain text: the renderer gets documents without it
         Outcome<List<Output>> rendered = new SiteRenderer(site.options().site(), site.source(), site.theme(),
                 textless(site.entries()), site.catalog(), site.translations()).render();
         List<Output> outputs = new ArrayList<>(rendered.value());
@@ -471,5 +428,17 @@ public final class SiteBuild {
         return site.withOutputs(outputs).plus(rendered.diagnostics());
     }
 
-
+    /**
+     * The site written (or, for {@code casebook check}, produced), the search index's files last,
+     * once its thread is done: no page links into the index but {@code search/search.js}, so the
+     * pages' URLs are checked against the pages and that script while the index is built.
+     */
+    private BuildState publish(BuildState site) {
+        Publisher.Published published = Publisher.publish(site, () -> site.searchTask().join().files());
+        SearchTask.Done searched = site.searchTask().join(); // done by now, unless writing stopped before asking
+        List<Output> all = new ArrayList<>(site.outputs());
+        all.addAll(searched.files());
+        return site.plus(published.diagnostics()).withSearch(searched.files()).withOutputs(all) // what the summary counts
+                .timed("search", searched.took()).written(published.written());
+    }
 }

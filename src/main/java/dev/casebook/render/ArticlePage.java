@@ -3,6 +3,7 @@ package dev.casebook.render;
 import dev.casebook.content.Article;
 import dev.casebook.content.Document;
 import dev.casebook.content.Entry;
+import dev.casebook.content.Facts;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Routes;
 import dev.casebook.content.Translation;
@@ -61,43 +62,50 @@ final class ArticlePage implements PageKind {
         Optional<Lang> outdatedFrom = own.isPresent()
                 && states.get(article.id() + "\n" + lang.code()) == TranslationReport.State.OUTDATED
                 ? own.get().translatedFrom().map(p -> p.lang()) : Optional.empty();
-        Views.NamedLink none = new Views.NamedLink("", "");
-        Views.NamedLink previous = none;
-        Views.NamedLink next = none;
-        SiteIndex.SectionOrder section = site.index.sectionOrder(lang, article.section());
-        int at = section.at().getOrDefault(article, -1);
-        if (at > 0) {
-            previous = site.cardLink(lang, section.articles().get(at - 1));
-        }
-        if (at >= 0 && at + 1 < section.articles().size()) {
-            next = site.cardLink(lang, section.articles().get(at + 1));
-        }
-        var facts = article.facts();
         Views.ArticleView view = new Views.ArticleView(
-                shown.title(), shown.summary(), shown.lang().code(),
-                shown.date().toString(), site.formatDate(shown.date(), lang),
-                shown.updated().map(LocalDate::toString).orElse(""),
-                shown.updated().map(d -> site.formatDate(d, lang)).orElse(""),
-                new SafeString(site.body.of(lang, entry)),
-                doc.headings().stream().filter(h -> h.level() == 2 || h.level() == 3)
-                        .map(h -> new Views.TocEntry(h.level(), h.text(), h.id())).toList(),
+                new Views.ArticleView.Text(shown.title(), shown.summary(), shown.lang().code(),
+                        new SafeString(site.body.of(lang, entry)),
+                        doc.headings().stream().filter(h -> h.level() == 2 || h.level() == 3)
+                                .map(h -> new Views.TocEntry(h.level(), h.text(), h.id())).toList(),
+                        !doc.snippets().isEmpty(), fixId(site, doc, shown.lang())),
+                new Views.ArticleView.Dates(shown.date().toString(), site.formatDate(shown.date(), lang),
+                        shown.updated().map(LocalDate::toString).orElse(""),
+                        shown.updated().map(d -> site.formatDate(d, lang)).orElse("")),
+                facts(site, lang, article),
+                new Views.ArticleView.Notices(
+                        own.isEmpty() ? site.languageName(shown.lang()) : "",
+                        own.isEmpty() ? site.base.url(Routes.article(shown.lang(), article)) : "",
+                        outdatedFrom.map(site::languageName).orElse(""),
+                        outdatedFrom.map(Lang::code).orElse(""),
+                        outdatedFrom.map(l -> site.base.url(Routes.article(l, article))).orElse("")),
+                around(site, lang, article, shown));
+        Map<String, Object> model = site.model(lang, page);
+        model.put("article", view);
+        return model;
+    }
+
+    private static Views.ArticleView.Facts facts(PageContext site, Lang lang, Article article) {
+        Facts facts = article.facts();
+        return new Views.ArticleView.Facts(
                 new Views.NamedLink(site.config.sectionTitle(article.section(), lang), site.base.url(Routes.section(lang, article.section()))),
                 facts.tags().stream().map(tag -> new Views.NamedLink(tag, site.base.url(Routes.tag(lang, tag)))).toList(),
                 facts.products().stream()
                         .map(p -> new Views.NamedLink(site.config.productName(p, lang), site.base.url(Routes.product(lang, p)))).toList(),
                 facts.errors(),
                 facts.verifiedWith().entrySet().stream().map(e -> new Views.Version(e.getKey(), e.getValue())).toList(),
+                facts.values());
+    }
+
+    /** The edit link, the previous and next article of the section in its page's order, and related articles. */
+    private static Views.ArticleView.Around around(PageContext site, Lang lang, Article article, Translation shown) {
+        Views.NamedLink none = new Views.NamedLink("", "");
+        SiteIndex.SectionOrder section = site.index.sectionOrder(lang, article.section());
+        int at = section.at().getOrDefault(article, -1);
+        Views.NamedLink previous = at > 0 ? site.cardLink(lang, section.articles().get(at - 1)) : none;
+        Views.NamedLink next = at >= 0 && at + 1 < section.articles().size() ? site.cardLink(lang, section.articles().get(at + 1)) : none;
+        return new Views.ArticleView.Around(
                 site.config.repository().map(r -> r.replaceAll("/+$", "") + "/edit/main/" + shown.path()).orElse(""),
-                own.isEmpty() ? site.languageName(shown.lang()) : "",
-                own.isEmpty() ? site.base.url(Routes.article(shown.lang(), article)) : "",
-                outdatedFrom.map(site::languageName).orElse(""),
-                outdatedFrom.map(Lang::code).orElse(""),
-                outdatedFrom.map(l -> site.base.url(Routes.article(l, article))).orElse(""),
-                previous, next, site.cards(lang, site.related.of(article)), !doc.snippets().isEmpty(),
-                fixId(site, doc, shown.lang()));
-        Map<String, Object> model = site.model(lang, page);
-        model.put("article", view);
-        return model;
+                previous, next, site.cards(lang, site.related.of(article)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.casebook.render;
 
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The values templates see. Every string is escaped by Pebble when printed, except the article
@@ -42,15 +43,138 @@ public final class Views {
     }
 
     /**
-     * An article page. When the page's language has no translation, {@code contentLang} is the
+     * An article page, in five parts; the templates read each value by its own name
+     * ({@code article.title}, {@code article.dateIso}…), so the parts can change without a theme
+     * noticing. When the page's language has no translation, {@code contentLang} is the
      * original's language and {@code originalName}/{@code originalHref} say where the original is.
      */
-    public record ArticleView(String title, String summary, String contentLang, String dateIso, String dateText,
-                              String updatedIso, String updatedText, SafeString html, List<TocEntry> toc,
-                              NamedLink section, List<NamedLink> tags, List<NamedLink> products, List<String> errors,
-                              List<Version> verifiedWith, String editHref, String originalName, String originalHref,
-                              String outdatedName, String outdatedLang, String outdatedHref,
-                              NamedLink previous, NamedLink next, List<Card> related, boolean hasCode, String fixId) {
+    public record ArticleView(Text text, Dates dates, Facts facts, Notices notices, Around around) {
+
+        /** What the article says: its title, summary and body, the language they are in, and its table of contents. */
+        public record Text(String title, String summary, String contentLang, SafeString html, List<TocEntry> toc,
+                           boolean hasCode, String fixId) {
+        }
+
+        /** When it was published and last changed: ISO for machines, formatted for readers. */
+        public record Dates(String dateIso, String dateText, String updatedIso, String updatedText) {
+        }
+
+        /**
+         * Its section and the language-neutral facts, as links where they have pages;
+         * {@code values} holds every written fact's raw value by key, for themes that show more.
+         */
+        public record Facts(NamedLink section, List<NamedLink> tags, List<NamedLink> products, List<String> errors,
+                            List<Version> verifiedWith, Map<String, Object> values) {
+        }
+
+        /** The notices a translation can carry: not translated yet, or made from an older original. */
+        public record Notices(String originalName, String originalHref, String outdatedName, String outdatedLang,
+                              String outdatedHref) {
+        }
+
+        /** Where to go from here: edit the page, the previous and next article of the section, related articles. */
+        public record Around(String editHref, NamedLink previous, NamedLink next, List<Card> related) {
+        }
+
+        public String title() {
+            return text.title();
+        }
+
+        public String summary() {
+            return text.summary();
+        }
+
+        public String contentLang() {
+            return text.contentLang();
+        }
+
+        public SafeString html() {
+            return text.html();
+        }
+
+        public List<TocEntry> toc() {
+            return text.toc();
+        }
+
+        public boolean hasCode() {
+            return text.hasCode();
+        }
+
+        public String fixId() {
+            return text.fixId();
+        }
+
+        public String dateIso() {
+            return dates.dateIso();
+        }
+
+        public String dateText() {
+            return dates.dateText();
+        }
+
+        public String updatedIso() {
+            return dates.updatedIso();
+        }
+
+        public String updatedText() {
+            return dates.updatedText();
+        }
+
+        public NamedLink section() {
+            return facts.section();
+        }
+
+        public List<NamedLink> tags() {
+            return facts.tags();
+        }
+
+        public List<NamedLink> products() {
+            return facts.products();
+        }
+
+        public List<String> errors() {
+            return facts.errors();
+        }
+
+        public List<Version> verifiedWith() {
+            return facts.verifiedWith();
+        }
+
+        public String originalName() {
+            return notices.originalName();
+        }
+
+        public String originalHref() {
+            return notices.originalHref();
+        }
+
+        public String outdatedName() {
+            return notices.outdatedName();
+        }
+
+        public String outdatedLang() {
+            return notices.outdatedLang();
+        }
+
+        public String outdatedHref() {
+            return notices.outdatedHref();
+        }
+
+        public String editHref() {
+            return around.editHref();
+        }
+
+        public NamedLink previous() {
+            return around.previous();
+        }
+
+        public NamedLink next() {
+            return around.next();
+        }
+
+        public List<Card> related() {
+            return around.related();
+        }
     }
 
     /** An error string and the articles that explain it, on the error index. */

@@ -1,13 +1,18 @@
 package dev.casebook.cli;
 
+import dev.casebook.publish.UserCache;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,12 +24,12 @@ import java.util.OptionalInt;
  * workflow go through this too: one place decides.
  *
  * <ul>
- *   <li><b>Class-data sharing.</b> Beside the jar, {@code <jar name>.jsa} holds the classes a
+ *   <li><b>Class-data sharing.</b> In the user's cache, {@code <jar name>-<digest>.jsa} holds the classes a
  *   build loads, parsed and verified, so the JVM maps them instead of loading them at every
  *   start (JDK 13+ dynamic AppCDS). The first build with a jar records it
  *   ({@code -XX:ArchiveClassesAtExit}) into a temporary file, moved into place once that build
- *   has ended; a jar newer than its archive records a fresh one. Where the jar's folder is not
- *   writable, the build runs without.
+ *   has ended; a jar newer than its archive records a fresh one. Where the cache cannot be
+ *   written, the build runs without.
  *   <li><b>Compiler by size.</b> Up to {@link #SMALL_SITE} Markdown files, the quick compiler
  *   alone (C1) and reflection without generated classes: on two cores the optimising compiler
  *   (C2) spends more CPU compiling than it saves on a build of that length. Larger sites keep C2,
@@ -158,13 +163,23 @@ public final class Launcher {
         if (Files.isRegularFile(archive) && lastModified(archive) >= lastModified(jar)) {
             options.add("-XX:SharedArchiveFile=".concat(archive.toString()));
             options.add("-Xshare:auto");
-        } else if (Files.isWritable(archive.getParent())) {
+        } else if (madeWritable(archive.getParent())) {
             options.add("-XX:ArchiveClassesAtExit=".concat(recording.toString()));
         } else {
             return List.of();
         }
         options.addAll(QUIET_CDS);
         return List.copyOf(options);
+    }
+
+    /** True when {@code dir} exists, or could be made, and can take a file. */
+    private static boolean madeWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return false;
+        }
+        return Files.isWritable(dir);
     }
 
     /** True for {@code build}, {@code check} and {@code serve}: the commands that build a site. */
@@ -278,10 +293,25 @@ public final class Launcher {
         return found;
     }
 
-    /** The class-data archive of {@code jar}: beside it, named after it. */
+    /**
+     * The class-data archive of {@code jar}: in the user's cache ({@code ~/.cache/casebook/cds/}),
+     * named after the jar and a digest of its path, so that nothing is left beside a jar a team
+     * commits or copies, and two jars never share an archive.
+     */
     static Path archive(Path jar) {
+        return archive(jar, UserCache.folder("cds"));
+    }
+
+    static Path archive(Path jar, Path cache) {
         String name = jar.getFileName().toString();
-        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()).concat(".jsa"));
+        String stem = name.endsWith(".jar") ? name.substring(0, name.length() - ".jar".length()) : name;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(jar.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return cache.resolve(stem.concat("-").concat(HexFormat.of().formatHex(digest, 0, 8)).concat(".jsa"));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     static List<String> words(String options) {

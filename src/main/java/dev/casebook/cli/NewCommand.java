@@ -2,6 +2,7 @@ package dev.casebook.cli;
 
 import dev.casebook.content.Fact;
 import dev.casebook.content.Lang;
+import dev.casebook.content.SiteConfig;
 import dev.casebook.diag.Terminal;
 import dev.casebook.load.ContentLoader;
 import dev.casebook.publish.SafeFiles;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +52,8 @@ final class NewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, p);
         });
         SiteOptions.requireSite(cli, site);
-        List<Lang> languages = loader.load(site).value().config().languages();
+        SiteConfig config = loader.load(site).value().config();
+        List<Lang> languages = config.languages();
         Path bundle = site.resolve("content").resolve(parts[0]).resolve(parts[1]);
         List<Path> files = new ArrayList<>();
         for (Lang lang : languages) {
@@ -64,7 +67,8 @@ final class NewCommand implements Callable<Integer> {
         LocalDate day = date != null ? date : LocalDate.now();
         try {
             for (int i = 0; i < languages.size(); i++) {
-                SafeFiles.create(site, files.get(i), skeleton(languages.get(i), day, i == 0).getBytes(StandardCharsets.UTF_8));
+                SafeFiles.create(site, files.get(i), skeleton(languages.get(i), day, i == 0, config.rulePacks().keySet())
+                        .getBytes(StandardCharsets.UTF_8));
                 cli.getOut().println("wrote " + site.relativize(files.get(i)).toString().replace('\\', '/'));
             }
         } catch (SafeFiles.UnsafePathException e) {
@@ -75,8 +79,12 @@ final class NewCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The file of one language; the language-neutral facts go in the first language's file only. */
-    static String skeleton(Lang lang, LocalDate date, boolean facts) {
+    /**
+     * The file of one language; the language-neutral facts go in the first language's file only.
+     * Keys that only rules read, and the note on annotating checked configs, appear only where
+     * the site uses a rule pack that reads them.
+     */
+    static String skeleton(Lang lang, LocalDate date, boolean facts, Set<String> packs) {
         boolean zh = lang.code().equals("zh") || lang.code().startsWith("zh-");
         StringBuilder s = new StringBuilder("---\n");
         if (zh) {
@@ -91,21 +99,26 @@ final class NewCommand implements Callable<Integer> {
             s.append(zh ? "# 以下事实与语言无关，只写一次（写在任一语言的文件里）\n"
                     : "# Facts that hold in every language: written once, in one of the files\n");
             Fact.ALL.stream().filter(f -> !f.environment()).forEach(f -> s.append(f.skeleton()));
-            s.append(zh ? "# 代码片段所针对的环境（按需取消注释）\n" : "# where the article's configs run (uncomment what applies)\n");
-            Fact.ALL.stream().filter(Fact::environment).forEach(f -> s.append(f.skeleton()));
+            List<Fact<?>> environment = Fact.ALL.stream().filter(f -> f.packs().stream().anyMatch(packs::contains)).toList();
+            if (!environment.isEmpty()) {
+                s.append(zh ? "# 代码片段所针对的环境（按需取消注释）\n" : "# where the article's configs run (uncomment what applies)\n");
+                environment.forEach(f -> s.append(f.skeleton()));
+            }
         }
         s.append("---\n\n");
         List<String[]> sections = zh ? List.of(
                 new String[] {"症状", "TODO：读者看到了什么。把日志里的报错原样贴出来：\n\n```text\nTODO\n```"},
                 new String[] {"原因", "TODO：为什么会这样，指向出错的那一行配置。"},
-                new String[] {"解决方法", "TODO：修好的配置。出错的写法用 `expect=规则编号` 标注，修好的写法会在构建时被检查：\n\n"
+                new String[] {"解决方法", packs.isEmpty() ? "TODO：修好的配置或命令：\n\n```yaml file=config.yaml\n# TODO\n```"
+                        : "TODO：修好的配置。出错的写法用 `expect=规则编号` 标注，修好的写法会在构建时被检查：\n\n"
                         + "```yaml file=config.yaml group=after\n# TODO\n```"},
                 new String[] {"验证", "TODO：怎样确认已经修好（命令和预期输出）。"},
                 new String[] {"来源", "- TODO：issue 链接、文档链接"})
                 : List.of(
                 new String[] {"Symptoms", "TODO: what the reader sees. Paste the error as the log prints it:\n\n```text\nTODO\n```"},
                 new String[] {"Cause", "TODO: why it happens, down to the line of config that is wrong."},
-                new String[] {"Fix", "TODO: the fixed config. Mark a broken one with `expect=RULE`; fixed ones are checked "
+                new String[] {"Fix", packs.isEmpty() ? "TODO: the fixed config or command:\n\n```yaml file=config.yaml\n# TODO\n```"
+                        : "TODO: the fixed config. Mark a broken one with `expect=RULE`; fixed ones are checked "
                         + "at build time:\n\n```yaml file=config.yaml group=after\n# TODO\n```"},
                 new String[] {"Verify", "TODO: how to see that it works (a command and what it prints)."},
                 new String[] {"Sources", "- TODO: the issue threads and docs this article rests on"});

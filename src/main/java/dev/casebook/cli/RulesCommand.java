@@ -37,11 +37,17 @@ final class RulesCommand implements Callable<Integer> {
         }
         Catalog catalog = Catalog.builtIn();
         if (id == null) {
-            for (Rule r : catalog.rules()) {
-                out.println(String.format(Locale.ROOT, "%-8s %-8s %s", r.id(), r.severity().label(), r.title(lang)));
+            for (Catalog.Pack pack : catalog.packs()) {
+                out.println("rule pack " + pack.name() + ": " + pack.title().get(lang));
+                for (String ruleId : pack.rules()) {
+                    Rule r = catalog.rule(ruleId).orElseThrow();
+                    out.println(String.format(Locale.ROOT, "  %-8s %-8s %s", r.id(), r.severity().label(), r.title(lang)));
+                }
+                out.println();
             }
-            out.println();
-            out.println(catalog.rules().size() + " rules. `casebook rules ID` shows one.");
+            out.println(catalog.rules().size() + " rules in " + catalog.packs().size()
+                    + " packs; a site names the packs it uses in content/_site.yaml (rule_packs: [...]). "
+                    + "`casebook rules ID` shows one.");
             out.println("LiteLLM facts (providers, model map): " + LiteLlmFacts.get().version());
             return Main.OK;
         }
@@ -52,7 +58,8 @@ final class RulesCommand implements Callable<Integer> {
         }
         Rule r = rule.get();
         out.println(r.id() + " (" + r.severity().label() + "): " + r.title(lang));
-        out.println("applies to: " + String.join(", ", r.kinds().stream().map(Kind::label).toList()));
+        out.println("applies to: " + String.join(", ", r.kinds().stream().map(Kind::label).toList())
+                + "; rule pack: " + Catalog.builtIn().packOf(r.id()).map(Catalog.Pack::name).orElse("none"));
         out.println();
         out.println(r.why(lang));
         // the message and fix as the rule gives them on its failing example: no template left

@@ -33,25 +33,28 @@ public final class Fact<T> {
     /** A release number as {@link Shape#VERSION} takes it: up to four numbers, an optional {@code v}. */
     public static final Pattern RELEASE = Pattern.compile("v?\\d+(\\.\\d+){0,3}");
 
-    public static final Fact<List<String>> TAGS = new Fact<>("tags", Shape.ID_LIST, List.of(), false, "tag",
+    private static final List<String> NONE = List.of();
+    private static final String LLM_PACK = "litellm-wrenai-ollama";
+
+    public static final Fact<List<String>> TAGS = new Fact<>("tags", Shape.ID_LIST, List.of(), NONE, "tag",
             "tags name URLs (/en/tags/<tag>/): use letters a-z, digits and hyphens, e.g. `docker-network`",
             "tags: []\n");
-    public static final Fact<List<String>> PRODUCTS = new Fact<>("products", Shape.ID_LIST, List.of(), false, "product",
+    public static final Fact<List<String>> PRODUCTS = new Fact<>("products", Shape.ID_LIST, List.of(), NONE, "product",
             "products name URLs (/en/products/<product>/): write the id, e.g. `wrenai`, and its"
                     + " display name under `products:` in content/_site.yaml",
             "products: []\n");
-    public static final Fact<List<String>> ERRORS = new Fact<>("errors", Shape.TEXT_LIST, List.of(), false, "",
+    public static final Fact<List<String>> ERRORS = new Fact<>("errors", Shape.TEXT_LIST, List.of(), NONE, "",
             "write each error string exactly as the log prints it",
             "errors:\n  - \"TODO: the exact error string, as the log prints it\"\n");
     public static final Fact<SortedMap<String, String>> VERIFIED_WITH = new Fact<>("verified_with", Shape.VERSION_MAP,
-            List.of(), false, "", "write each product's version as `product: \"1.2.3\"`", "verified_with: {}\n");
+            List.of(), NONE, "", "write each product's version as `product: \"1.2.3\"`", "verified_with: {}\n");
     public static final Fact<String> WREN_AI_SERVICE_VERSION = new Fact<>("wren_ai_service_version", Shape.VERSION,
-            List.of(), true, "", "write the wren-ai-service version the snippets are for, e.g. \"0.29.0\"",
+            List.of(), List.of(LLM_PACK), "", "write the wren-ai-service version the snippets are for, e.g. \"0.29.0\"",
             "# wren_ai_service_version: \"0.29.0\"\n");
     public static final Fact<String> DEPLOYMENT = new Fact<>("deployment", Shape.CHOICE, List.of("docker", "k8s", "local"),
-            true, "", "where the configs run: docker, k8s or local", "# deployment: docker\n");
+            List.of(LLM_PACK), "", "where the configs run: docker, k8s or local", "# deployment: docker\n");
     public static final Fact<String> HOST_OS = new Fact<>("host_os", Shape.CHOICE, List.of("linux", "mac", "windows"),
-            true, "", "the operating system of the machine the containers run on: linux, mac or windows", "# host_os: linux\n");
+            List.of("docker"), "", "the operating system of the machine the containers run on: linux, mac or windows", "# host_os: linux\n");
 
     /** Every language-neutral key, in the order {@code casebook new} writes them. */
     public static final List<Fact<?>> ALL = List.of(TAGS, PRODUCTS, ERRORS, VERIFIED_WITH, WREN_AI_SERVICE_VERSION, DEPLOYMENT,
@@ -60,17 +63,17 @@ public final class Fact<T> {
     private final String name;
     private final Shape shape;
     private final List<String> choices;
-    private final boolean environment;
+    private final List<String> packs;
     private final String idKind;
     private final String hint;
     private final String skeleton;
 
-    private Fact(String name, Shape shape, List<String> choices, boolean environment, String idKind, String hint,
+    private Fact(String name, Shape shape, List<String> choices, List<String> packs, String idKind, String hint,
                  String skeleton) {
         this.name = name;
         this.shape = shape;
         this.choices = List.copyOf(choices);
-        this.environment = environment;
+        this.packs = List.copyOf(packs);
         this.idKind = idKind;
         this.hint = hint;
         this.skeleton = skeleton;
@@ -95,7 +98,12 @@ public final class Fact<T> {
      * commented out in a new article's skeleton.
      */
     public boolean environment() {
-        return environment;
+        return !packs.isEmpty();
+    }
+
+    /** The rule packs whose rules read this key (none for a key that only describes the article). */
+    public List<String> packs() {
+        return packs;
     }
 
     /** What one id of an {@link Shape#ID_LIST} is called in messages ({@code tag}); also the diagnostic's suffix. */

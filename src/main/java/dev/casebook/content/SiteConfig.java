@@ -1,5 +1,8 @@
 package dev.casebook.content;
 
+import dev.casebook.diag.SourcePos;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,8 @@ import java.util.Optional;
  * @param cname      custom domain for GitHub Pages, if any
  * @param sections   display title of each section per language (a section without one shows its folder name)
  * @param products   display name of each product per language (a product without one shows its id)
+ * @param rulePacks  the rule packs the site uses, each with where it is named (none: snippets are not
+ *                   checked against rules, and the site has no rule pages)
  */
 public record SiteConfig(
         List<Lang> languages,
@@ -24,7 +29,8 @@ public record SiteConfig(
         Optional<String> repository,
         Optional<String> cname,
         Map<String, Map<Lang, String>> sections,
-        Map<String, Map<Lang, String>> products) {
+        Map<String, Map<Lang, String>> products,
+        Map<String, SourcePos> rulePacks) {
 
     public SiteConfig {
         if (languages.isEmpty()) {
@@ -35,6 +41,7 @@ public record SiteConfig(
         descriptions = Map.copyOf(descriptions);
         sections = Map.copyOf(sections);
         products = Map.copyOf(products);
+        rulePacks = Collections.unmodifiableMap(new LinkedHashMap<>(rulePacks));
     }
 
     public Lang defaultLang() {
@@ -42,7 +49,7 @@ public record SiteConfig(
     }
 
     public SiteConfig withBaseUrl(BaseUrl url) {
-        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products);
+        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks);
     }
 
     public String title(Lang lang) {
@@ -56,6 +63,11 @@ public record SiteConfig(
     public String sectionTitle(String section, Lang lang) {
         Map<Lang, String> names = sections.getOrDefault(section, Map.of());
         return names.getOrDefault(lang, names.getOrDefault(defaultLang(), section));
+    }
+
+    /** True when the site uses at least one rule pack: its snippets are checked and it has rule pages. */
+    public boolean usesRules() {
+        return !rulePacks.isEmpty();
     }
 
     public String productName(String product, Lang lang) {

@@ -5,10 +5,12 @@ import dev.casebook.content.Lang;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
+import dev.casebook.diag.SourcePos;
 import dev.casebook.yaml.YamlMapping;
 import dev.casebook.yaml.YamlNode;
 import dev.casebook.yaml.YamlReader;
 import dev.casebook.yaml.YamlScalar;
+import dev.casebook.yaml.YamlSequence;
 import dev.casebook.yaml.YamlStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +29,8 @@ final class SiteConfigReader {
 
     static final String PATH = "content/_site.yaml";
     private static final Set<String> KNOWN =
-            Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections", "products");
+            Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections", "products",
+                    "rule_packs");
 
     private final YamlReader yaml;
 
@@ -37,7 +40,8 @@ final class SiteConfigReader {
 
     /** The defaults for a folder without {@code _site.yaml}. */
     static SiteConfig defaults(List<Lang> languages) {
-        return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of(), Map.of());
+        return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
+                Map.of());
     }
 
     Outcome<SiteConfig> read(String text, List<Lang> discovered) {
@@ -103,8 +107,16 @@ final class SiteConfigReader {
                 products.put(e.name(), perLanguage(e, languages, fields));
             }
         });
-        return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products),
-                diagnostics);
+        // the packs are named here; which names exist is the rule catalog's to say (the pipeline checks them)
+        Map<String, SourcePos> rulePacks = new LinkedHashMap<>();
+        map.entry("rule_packs").ifPresent(e -> fields.strings(e).ifPresent(names -> {
+            List<YamlNode> items = e.value() instanceof YamlSequence seq ? seq.items() : List.of();
+            for (int i = 0; i < names.size(); i++) {
+                rulePacks.put(names.get(i), i < items.size() ? items.get(i).pos() : e.value().pos());
+            }
+        }));
+        return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products,
+                rulePacks), diagnostics);
     }
 
     private static List<Lang> languages(List<String> codes, YamlMapping.Entry e, YamlFields fields) {

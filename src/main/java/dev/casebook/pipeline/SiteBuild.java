@@ -7,6 +7,7 @@ import dev.casebook.content.Document;
 import dev.casebook.content.Entry;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
+import dev.casebook.content.SiteConfig;
 import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Source;
 import dev.casebook.content.Translation;
@@ -14,6 +15,7 @@ import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
+import dev.casebook.diag.Suggestions;
 import dev.casebook.load.ContentLoader;
 import dev.casebook.parse.MarkdownParser;
 import dev.casebook.publish.OutputWriter;
@@ -234,11 +236,12 @@ public final class SiteBuild {
             memory.reset();
             return load(site, Set.of());
         }
-        Outcome<Catalog> catalog = catalog(options, changed);
+        Outcome<Catalog> all = catalog(options, changed);
+        Outcome<Catalog> catalog = rulePacks(all.value(), source.config());
         Map<String, Entry> entries = new HashMap<>();
         source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), Entry.loaded(t))));
         BuildState loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
-                .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(catalog.diagnostics());
+                .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(all.diagnostics()).plus(catalog.diagnostics());
         if (options.write()) {
             Path content = options.site().resolve("content").toAbsolutePath().normalize();
             if (options.out().toAbsolutePath().normalize().startsWith(content)) {
@@ -271,6 +274,19 @@ public final class SiteBuild {
                     "the rule data cannot be read: " + e.getMessage(), "fix the rule file; the built-in rules are used meanwhile")));
         }
         return rules;
+    }
+
+    /** The rules of the packs the site names under {@code rule_packs:}; a name no pack has is a configuration error. */
+    private static Outcome<Catalog> rulePacks(Catalog all, SiteConfig config) {
+        List<String> known = all.packs().stream().map(Catalog.Pack::name).toList();
+        List<Diagnostic> unknown = new ArrayList<>();
+        config.rulePacks().forEach((name, pos) -> {
+            if (!known.contains(name)) {
+                unknown.add(Diagnostic.error("config-site", pos, "unknown rule pack `" + name + "`",
+                        Suggestions.hint(name, known)));
+            }
+        });
+        return Outcome.of(all.only(config.rulePacks().keySet()), unknown);
     }
 
     /** The title of each callout kind in each language, from the theme's strings. */

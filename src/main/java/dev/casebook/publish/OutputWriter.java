@@ -360,11 +360,7 @@ public final class OutputWriter {
      * the same folder meet there and nothing is left beside the site.
      */
     static Path lockFile(Path target) throws IOException {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        Path locks = cache.resolve("casebook").resolve("locks");
-        Files.createDirectories(locks);
+        Path locks = UserCache.made("locks");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(target.toString().getBytes(StandardCharsets.UTF_8));
             return locks.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".lock");

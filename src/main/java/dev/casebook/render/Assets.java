@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,8 +22,15 @@ final class Assets {
     private final Map<String, String> paths = new TreeMap<>();
     private final Map<String, String> urls = new TreeMap<>();
 
-    Assets(Theme theme, BaseUrl base) {
-        this.files = theme.assets();
+    /** The theme's files that serve only the check page, left out of a site that uses no rule pack. */
+    private static final Set<String> CHECKER = Set.of("check.js", "checker.js");
+
+    Assets(Theme theme, BaseUrl base, boolean checker) {
+        Map<String, byte[]> all = new TreeMap<>(theme.assets());
+        if (!checker) {
+            all.keySet().removeAll(CHECKER);
+        }
+        this.files = all;
         files.forEach((name, bytes) -> paths.put(name, fingerprint(name, bytes)));
         paths.forEach((name, path) -> urls.put(name, base.url(path)));
     }

@@ -27,6 +27,9 @@ final class CheckPage implements PageKind {
 
     @Override
     public List<Page> pages(PageContext site) {
+        if (!site.hasRules()) {
+            return List.of(); // the site uses no rule pack
+        }
         return site.config.languages().stream().map(lang -> Page.unlisted(Routes.check(lang), name(), () -> model(site, lang))).toList();
     }
 

@@ -56,6 +56,11 @@ final class PageContext {
         this.assets = assets;
     }
 
+    /** True when the site uses a rule pack: it then has rule pages, the check page and the checker. */
+    boolean hasRules() {
+        return !catalog.rules().isEmpty();
+    }
+
     Map<String, String> strings(Lang lang) {
         return theme.strings(lang);
     }
@@ -68,7 +73,7 @@ final class PageContext {
                 base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code(),
                 base.url(Routes.translations(lang)), base.url(Routes.errors(lang)), base.url(Routes.products(lang)),
                 index.sections().stream().map(s -> new Views.NamedLink(config.sectionTitle(s, lang), base.url(Routes.section(lang, s))))
-                        .toList(), base.url(Routes.check(lang))));
+                        .toList(), base.url(Routes.check(lang)), hasRules()));
         model.put("languageNames", languageNames());
         model.put("page", page);
         model.put("t", theme.strings(lang));

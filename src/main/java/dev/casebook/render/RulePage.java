@@ -32,6 +32,9 @@ final class RulePage implements PageKind {
 
     @Override
     public List<Page> pages(PageContext site) {
+        if (!site.hasRules()) {
+            return List.of(); // the site uses no rule pack
+        }
         Validator validator = new Validator(site.catalog);
         // a rule's example runs once, for its page in every language
         Map<String, Optional<Finding>> examples = new ConcurrentHashMap<>();

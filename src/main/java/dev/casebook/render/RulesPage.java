@@ -23,6 +23,9 @@ final class RulesPage implements PageKind {
 
     @Override
     public List<Page> pages(PageContext site) {
+        if (!site.hasRules()) {
+            return List.of(); // the site uses no rule pack
+        }
         return site.config.languages().stream().map(lang -> Page.unlisted(Routes.rules(lang), name(), () -> model(site, lang))).toList();
     }
 

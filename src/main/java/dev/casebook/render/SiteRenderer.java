@@ -59,7 +59,7 @@ public final class SiteRenderer {
         SiteConfig config = source.config();
         BaseUrl base = config.baseUrl();
         SiteIndex index = new SiteIndex(source, entries);
-        Assets assets = new Assets(theme, base);
+        Assets assets = new Assets(theme, base, !catalog.rules().isEmpty());
         PageContext context = new PageContext(source, theme, entries, catalog, translations, index, assets);
         Templates templates = new Templates(theme);
         List<Page> pages = new ArrayList<>();

@@ -13,10 +13,14 @@ public final class Views {
     private Views() {
     }
 
-    /** The site as a whole, in the current page's language. */
+    /**
+     * The site as a whole, in the current page's language. {@code rulePages}: the site uses a rule
+     * pack, so it has rule pages and the check page, and its snippets are checked against rules.
+     */
     public record SiteView(String title, String description, String home, String root, String feed,
                            String tags, String rules, String search, String searchScript, String lang,
-                           String translations, String errors, String products, List<NamedLink> sections, String check) {
+                           String translations, String errors, String products, List<NamedLink> sections, String check,
+                           boolean rulePages) {
     }
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */

@@ -14,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rule catalog shipped in the jar: {@code rules/catalog.yaml} lists the rule files of
@@ -31,9 +35,62 @@ public final class Catalog {
     private static final String ROOT = "rules/";
 
     private final Map<String, Rule> rules;
+    private final List<Pack> packs;
 
-    private Catalog(Map<String, Rule> rules) {
+    /**
+     * A named group of rules about one subject (Docker and {@code .env} files; LiteLLM, WrenAI and
+     * Ollama), which a site turns on by naming it under {@code rule_packs:} in {@code _site.yaml}.
+     *
+     * @param title the pack's name for readers, by language
+     * @param rules the ids of its rules, in catalog order
+     */
+    public record Pack(String name, Map<String, String> title, List<String> rules) {
+        public Pack {
+            title = Map.copyOf(title);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** The catalog this one was narrowed from by {@link #only} (itself, for a whole catalog). */
+    private final Catalog whole;
+    /** The narrowed catalogs handed out, one per set of pack names, so a site's catalog is the same object from build to build. */
+    private final Map<Set<String>, Catalog> narrowed = new ConcurrentHashMap<>();
+
+    private Catalog(Map<String, Rule> rules, List<Pack> packs, Catalog whole) {
         this.rules = rules;
+        this.packs = List.copyOf(packs);
+        this.whole = whole == null ? this : whole;
+    }
+
+    /** The pack of the whole catalog that holds {@code ruleId} when this catalog leaves it out (the site does not use it). */
+    public Optional<Pack> unusedPackOf(String ruleId) {
+        return rules.containsKey(ruleId) ? Optional.empty() : whole.packOf(ruleId);
+    }
+
+    /** Every pack of the catalog, whether in use or not. */
+    public List<Pack> packs() {
+        return packs;
+    }
+
+    /** The pack that holds {@code ruleId}. */
+    public Optional<Pack> packOf(String ruleId) {
+        return packs.stream().filter(p -> p.rules().contains(ruleId)).findFirst();
+    }
+
+    /**
+     * The catalog a site that uses the packs {@code names} gets: their rules only, in catalog
+     * order. Unknown names are left out (the caller reports them).
+     */
+    public Catalog only(Collection<String> names) {
+        return narrowed.computeIfAbsent(Set.copyOf(names), key -> {
+            Map<String, Rule> kept = new LinkedHashMap<>();
+            rules.forEach((id, rule) -> {
+                if (packOf(id).map(p -> key.contains(p.name())).orElse(false)) {
+                    kept.put(id, rule);
+                }
+            });
+            return new Catalog(kept, packs.stream().filter(p -> key.contains(p.name())).toList(), whole);
+        });
     }
 
     private static final class Holder {
@@ -93,7 +150,25 @@ public final class Catalog {
             Rule rule = rule((YamlMapping) read(yaml, files, name + ".yaml"), name);
             rules.put(rule.id(), rule);
         }
-        return new Catalog(rules);
+        List<Pack> packs = new ArrayList<>();
+        Set<String> packed = new HashSet<>();
+        for (YamlMapping.Entry e : ((YamlMapping) index.get("packs").orElseThrow()).effective()) {
+            YamlMapping pack = (YamlMapping) e.value();
+            List<String> ids = ((YamlSequence) pack.get("rules").orElseThrow()).items().stream()
+                    .map(i -> ((YamlScalar) i).text()).toList();
+            for (String id : ids) {
+                if (!rules.containsKey(id) || !packed.add(id)) {
+                    throw new IllegalStateException("rules/catalog.yaml: pack " + e.name() + " names " + id
+                            + (rules.containsKey(id) ? ", which another pack holds" : ", which is not a rule"));
+                }
+            }
+            packs.add(new Pack(e.name(), texts((YamlMapping) pack.get("title").orElseThrow()), ids));
+        }
+        if (!packed.equals(rules.keySet())) {
+            throw new IllegalStateException("rules/catalog.yaml: rules in no pack: "
+                    + rules.keySet().stream().filter(id -> !packed.contains(id)).toList());
+        }
+        return new Catalog(rules, packs, null);
     }
 
     private static YamlNode read(YamlReader yaml, RuleFiles files, String file) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -121,6 +122,10 @@ public final class SnippetValidator {
                             .map(f -> f.rule() + " at " + f.pos().line() + ":" + f.pos().column()).toList())));
             return new SnippetVerdict(SnippetVerdict.Status.FAILS, kind, group, List.copyOf(fired));
         }
+        if (findings.isEmpty() && !validator.reads(file.kind())) {
+            // no rule of the site's packs reads this kind of file: nothing vouches for it
+            return new SnippetVerdict(SnippetVerdict.Status.NOT_CHECKED, kind, group, List.of());
+        }
         boolean errors = false;
         for (Finding f : findings) {
             diagnostics.add(validator.diagnostic(f, "en"));
@@ -165,7 +170,12 @@ public final class SnippetValidator {
             if (id.isEmpty()) {
                 continue;
             }
-            if (validator.catalog().rule(id).isEmpty()) {
+            Optional<Catalog.Pack> unused = validator.catalog().unusedPackOf(id.toUpperCase(Locale.ROOT));
+            if (unused.isPresent()) {
+                diagnostics.add(Diagnostic.error("snippet-expect", s.fence(), "`expect=` names rule `" + id
+                        + "` of the rule pack `" + unused.get().name() + "`, which the site does not use",
+                        "name the pack in content/_site.yaml: rule_packs: [" + unused.get().name() + "]"));
+            } else if (validator.catalog().rule(id).isEmpty()) {
                 diagnostics.add(Diagnostic.error("snippet-expect", s.fence(), "`expect=` names unknown rule `" + id + "`",
                         Suggestions.hint(id, validator.catalog().ids())));
             } else {

@@ -29,6 +29,11 @@ public final class Validator {
         return catalog;
     }
 
+    /** True when a rule of the catalog reads files of {@code kind}. */
+    public boolean reads(Kind kind) {
+        return catalog.rules().stream().anyMatch(r -> r.kinds().contains(kind));
+    }
+
     public List<Finding> check(Group group) {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : catalog.rules()) {

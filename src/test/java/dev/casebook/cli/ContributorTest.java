@@ -19,6 +19,7 @@ class ContributorTest {
     static final String SITE = """
             -- content/_site.yaml --
             languages: [zh, en]
+            rule_packs: [docker, litellm-wrenai-ollama]
             -- content/ollama/target/index.en.md --
             ---
             title: Target

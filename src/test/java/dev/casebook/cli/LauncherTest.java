@@ -1,6 +1,7 @@
 package dev.casebook.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -74,8 +75,13 @@ class LauncherTest {
     }
 
     @Test
-    void theClassArchiveLivesBesideTheJar() {
-        assertEquals(Path.of("/opt/cb/casebook.jsa"), Launcher.archive(Path.of("/opt/cb/casebook.jar")));
+    void theClassArchiveLivesInTheUsersCacheNamedAfterTheJarAndItsPath() {
+        Path cache = Path.of("/home/me/.cache/casebook/cds");
+        Path archive = Launcher.archive(Path.of("/opt/cb/casebook.jar"), cache);
+        assertEquals(cache, archive.getParent());
+        assertTrue(archive.getFileName().toString().matches("casebook-[0-9a-f]{16}\\.jsa"), archive.toString());
+        assertNotEquals(archive, Launcher.archive(Path.of("/srv/kb/casebook.jar"), cache), "two jars, two archives");
+        assertEquals(archive, Launcher.archive(Path.of("/opt/cb/../cb/casebook.jar"), cache));
     }
 
     @Test
@@ -89,7 +95,7 @@ class LauncherTest {
     @Test
     void aJarWithoutAnArchiveRecordsOneAndANewerArchiveIsMapped() throws IOException {
         Path jar = Files.writeString(dir.resolve("casebook.jar"), "jar");
-        Path archive = Launcher.archive(jar);
+        Path archive = Launcher.archive(jar, dir.resolve("cache/cds"));
         Path recording = dir.resolve("casebook.jsa.tmp-1");
         List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         List<String> record = new java.util.ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + recording));

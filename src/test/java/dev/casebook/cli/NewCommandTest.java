@@ -20,6 +20,7 @@ class NewCommandTest {
         TestSite.write(dir, """
                 -- content/_site.yaml --
                 languages: [zh, en]
+                rule_packs: [docker, litellm-wrenai-ollama]
                 """);
         MainTest.Run r = MainTest.run("new", "litellm/proxy-timeout", "--site", dir.toString(), "--date", "2026-11-30");
         assertEquals(0, r.code(), r.err());
@@ -124,5 +125,17 @@ class NewCommandTest {
         assertEquals(2, r.code(), r.err());
         assertEquals("casebook new: content/litellm/x/index.en.md exists; nothing written\n", r.err());
         assertTrue(Files.notExists(target));
+    }
+
+    /** A site about anything (no rule pack) gets no WrenAI or Docker keys and no promise of checking. */
+    @Test
+    void aSiteWithoutRulePacksGetsAGeneralSkeleton() throws IOException {
+        TestSite.write(dir, "-- content/_site.yaml --\nlanguages: [en]\n");
+        MainTest.Run r = MainTest.run("new", "printing/queue-stuck", "--site", dir.toString(), "--date", "2026-11-30");
+        assertEquals(0, r.code(), r.err());
+        String en = Files.readString(dir.resolve("content/printing/queue-stuck/index.en.md"));
+        assertTrue(en.contains("verified_with: {}\n---\n"), en);
+        assertTrue(!en.contains("wren_ai_service_version") && !en.contains("host_os") && !en.contains("expect="), en);
+        assertTrue(en.contains("## Fix\n\nTODO: the fixed config or command:\n\n```yaml file=config.yaml\n# TODO\n```"), en);
     }
 }

@@ -16,6 +16,7 @@ class DataFilesTest {
     static final String SITE = """
             -- content/_site.yaml --
             languages: [zh, en]
+            rule_packs: [docker, litellm-wrenai-ollama]
             base_url: https://example.org/kb/
             title: {zh: 手册, en: Handbook}
             description: {zh: 排障案例, en: Troubleshooting cases}

@@ -177,6 +177,7 @@ class ListPagesTest {
         TestSite.Built built = TestSite.write(dir, """
                 -- content/_site.yaml --
                 languages: [en, zh]
+                rule_packs: [litellm-wrenai-ollama]
                 products:
                   litellm: LiteLLM
                   wrenai: {en: WrenAI, zh: WrenAI 服务}

@@ -21,6 +21,9 @@ class SnippetValidatorTest {
     @TempDir
     Path dir;
 
+    /** The site uses both built-in rule packs. */
+    private static final String PACKS = "-- content/_site.yaml --\nrule_packs: [docker, litellm-wrenai-ollama]\n";
+
     private static final String FRONT = """
             ---
             title: A
@@ -36,6 +39,7 @@ class SnippetValidatorTest {
         Path copy = dir.resolve("content/litellm/openai-prefix-ollama-auth/index.zh.md");
         Files.createDirectories(copy.getParent());
         Files.writeString(copy, text);
+        Files.writeString(dir.resolve("content/_site.yaml"), "rule_packs: [litellm-wrenai-ollama]\n");
         List<String> lines = text.lines().toList();
         int line = lines.indexOf("    model: openai/deepseek-r1:8b") + 1;
         assertTrue(line > 1);
@@ -72,7 +76,7 @@ class SnippetValidatorTest {
 
     @Test
     void anExpectationThatDoesNotHoldFailsAndNamesBothSets() {
-        TestSite.Built built = TestSite.write(dir, "-- content/ollama/a/index.en.md --\n" + FRONT + """
+        TestSite.Built built = TestSite.write(dir, PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT + """
                 ```yaml file=config.yaml expect=LLM002
                 type: llm
                 provider: litellm_llm
@@ -89,7 +93,7 @@ class SnippetValidatorTest {
 
     @Test
     void unexpectedErrorsFailTheBuildAndWarningsOnlyWithStrict() {
-        String site = "-- content/ollama/a/index.en.md --\n" + FRONT + """
+        String site = PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT + """
                 ```dotenv
                 OPENAI_API_KEY=dummy # a comment
                 ```
@@ -103,7 +107,7 @@ class SnippetValidatorTest {
         assertFalse(strictSite.build(new BuildOptions(strictSite.root(), strictSite.out(), Optional.empty(), false, true))
                 .result().written());
 
-        TestSite.Built broken = TestSite.write(dir.resolve("c"), "-- content/ollama/a/index.en.md --\n" + FRONT + """
+        TestSite.Built broken = TestSite.write(dir.resolve("c"), PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT + """
                 ```yaml
                 type: llm
                 provider: litellm_llm
@@ -126,10 +130,10 @@ class SnippetValidatorTest {
                     api_base: http://host.docker.internal:11434
                 ```
                 """;
-        TestSite.Built excerpt = TestSite.write(dir.resolve("excerpt"), "-- content/ollama/a/index.en.md --\n" + FRONT
+        TestSite.Built excerpt = TestSite.write(dir.resolve("excerpt"), PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT
                 + "```yaml\n" + model).build();
         assertEquals("", excerpt.diagnostics());
-        TestSite.Built whole = TestSite.write(dir.resolve("whole"), "-- content/ollama/a/index.en.md --\n" + FRONT
+        TestSite.Built whole = TestSite.write(dir.resolve("whole"), PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT
                 + "```yaml file=config.yaml\n" + model).build();
         assertEquals("content/ollama/a/index.en.md:10:12: error[WREN001]: wren-ai-service reads `model[\"kwargs\"]` of "
                 + "`ollama_chat/qwen2.5:14b` and spreads it as a mapping; a missing or empty `kwargs` stops startup with "
@@ -138,7 +142,7 @@ class SnippetValidatorTest {
 
     @Test
     void groupsSeparateABrokenWorkspaceFromItsFix() {
-        TestSite.Built built = TestSite.write(dir, "-- content/ollama/a/index.en.md --\n" + FRONT + """
+        TestSite.Built built = TestSite.write(dir, PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT + """
                 ```yaml file=config.yaml group=before expect=ENV001,LLM001
                 type: llm
                 provider: litellm_llm
@@ -170,7 +174,7 @@ class SnippetValidatorTest {
 
     @Test
     void infoStringMistakesAreReported() {
-        TestSite.Built built = TestSite.write(dir, "-- content/ollama/a/index.en.md --\n" + FRONT + """
+        TestSite.Built built = TestSite.write(dir, PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT + """
                 ```yaml fiel=config.yaml expect=LLM01 nochek
                 a: 1
                 ```
@@ -205,13 +209,13 @@ class SnippetValidatorTest {
                     dimension: 768
                 ```
                 """;
-        TestSite.Built old = TestSite.write(dir.resolve("old"), "-- content/wrenai/a/index.en.md --\n"
+        TestSite.Built old = TestSite.write(dir.resolve("old"), PACKS + "-- content/wrenai/a/index.en.md --\n"
                 + FRONT.replace("date: 2025-02-18", "date: 2025-02-18\nwren_ai_service_version: 0.15.7") + snippet).build();
         assertEquals("", old.diagnostics());
-        TestSite.Built current = TestSite.write(dir.resolve("new"), "-- content/wrenai/a/index.en.md --\n" + FRONT + snippet).build();
+        TestSite.Built current = TestSite.write(dir.resolve("new"), PACKS + "-- content/wrenai/a/index.en.md --\n" + FRONT + snippet).build();
         assertEquals("content/wrenai/a/index.en.md:8:11: error[WREN006]: `ollama_embedder` was removed from wren-ai-service "
                 + "in 0.22.1: use `litellm_embedder`.", current.headlines());
-        TestSite.Built bad = TestSite.write(dir.resolve("bad"), "-- content/wrenai/a/index.en.md --\n"
+        TestSite.Built bad = TestSite.write(dir.resolve("bad"), PACKS + "-- content/wrenai/a/index.en.md --\n"
                 + FRONT.replace("date: 2025-02-18", "date: 2025-02-18\ndeployment: kubernetes")).build();
         assertEquals("content/wrenai/a/index.en.md:5:13: error[front-matter-value]: `deployment` must be one of docker, k8s, local, not `kubernetes`",
                 bad.headlines());
@@ -219,7 +223,7 @@ class SnippetValidatorTest {
 
     @Test
     void everyRuleHasAPageInEveryLanguageAndAnIndex() {
-        TestSite.Built built = TestSite.write(dir, "-- content/ollama/a/index.en.md --\n" + FRONT).build();
+        TestSite.Built built = TestSite.write(dir, PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT).build();
         for (String id : Catalog.builtIn().ids()) {
             assertTrue(built.exists("en/rules/" + id + "/index.html"), id);
             assertTrue(built.exists("zh/rules/" + id + "/index.html") == false); // the site has only English

@@ -1,0 +1,86 @@
+package dev.casebook.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.testing.TestSite;
+import dev.casebook.validate.Catalog;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in rules are opt-in per site: only the packs named in _site.yaml check snippets and get pages. */
+class RulePacksTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String ARTICLE = """
+            -- content/docker/a/index.en.md --
+            ---
+            title: A
+            summary: S
+            date: 2025-02-18
+            ---
+            ```dotenv file=.env
+            OLLAMA_HOST=http://ollama:11434
+            OLLAMA_HOST=http://host.docker.internal:11434
+            ```
+            """;
+
+    @Test
+    void everyRuleIsInExactlyOnePack() {
+        Catalog all = Catalog.builtIn();
+        assertEquals(List.of("docker", "litellm-wrenai-ollama"), all.packs().stream().map(Catalog.Pack::name).toList());
+        assertEquals(all.ids().size(), all.packs().stream().mapToInt(p -> p.rules().size()).sum());
+        assertEquals(List.of("NET002", "NET003", "ENV002", "ENV003", "ENV004"), all.only(List.of("docker")).ids());
+        assertTrue(all.only(List.of("docker")) == all.only(List.of("docker")), "one catalog object per set of packs");
+    }
+
+    @Test
+    void aSiteWithoutPacksChecksNothingAndClaimsNothing() {
+        TestSite.Built built = TestSite.write(dir, ARTICLE).build();
+        assertEquals("", built.diagnostics());
+        var page = built.html("en/docker/a/index.html");
+        assertEquals("not checked", page.selectFirst(".code-head .check").text());
+        assertEquals(0, page.select("a.try").size(), "no Try it without a checker");
+        assertEquals(0, page.select("a[href$=/rules/], a[href$=/check/]").size());
+        assertEquals("Built with Casebook from Markdown.", page.selectFirst("footer p").ownText().split(" · ")[0].strip());
+        assertFalse(built.exists("en/rules/index.html"));
+        assertFalse(built.exists("en/check/index.html"));
+    }
+
+    @Test
+    void aPackChecksItsKindsAndGetsItsRulePagesOnly() {
+        TestSite.Built built = TestSite.write(dir, "-- content/_site.yaml --\nrule_packs: [docker]\n" + ARTICLE).build();
+        assertTrue(built.diagnostics().startsWith("content/docker/a/index.en.md:8:1: warning[ENV003]: `OLLAMA_HOST` is defined twice"),
+                built.diagnostics());
+        assertTrue(built.exists("en/rules/NET002/index.html"));
+        assertFalse(built.exists("en/rules/LLM001/index.html"));
+        assertTrue(built.exists("en/check/index.html"));
+    }
+
+    @Test
+    void aRuleOfAnUnusedPackOrAnUnknownPackIsNamedPrecisely() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/_site.yaml --
+                rule_packs: [docker, litellm]
+                -- content/docker/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                ---
+                ```yaml file=config.yaml expect=LLM001
+                type: llm
+                ```
+                """).build();
+        assertEquals("""
+                content/_site.yaml:1:22: error[config-site]: unknown rule pack `litellm`
+                  hint: allowed: docker, litellm-wrenai-ollama
+                content/docker/a/index.en.md:6:1: error[snippet-expect]: `expect=` names rule `LLM001` of the rule pack `litellm-wrenai-ollama`, which the site does not use
+                  hint: name the pack in content/_site.yaml: rule_packs: [litellm-wrenai-ollama]""", built.diagnostics());
+    }
+}

@@ -188,7 +188,7 @@ public final class Launcher {
     }
 
     /** The jar this class runs from, when it runs from one. */
-    private static Optional<Path> jar() {
+    static Optional<Path> jar() {
         try {
             var source = Launcher.class.getProtectionDomain().getCodeSource();
             if (source == null) {

@@ -53,6 +53,7 @@ public final class Main implements Runnable {
      */
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("init", InitCommand::new);
         commands.put("build", BuildCommand::new);
         commands.put("serve", ServeCommand::new);
         commands.put("check", CheckCommand::new);
@@ -60,6 +61,7 @@ public final class Main implements Runnable {
         commands.put("translations", TranslationsCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("rules", RulesCommand::new);
+        commands.put("theme", ThemeCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(commands);
     }

@@ -11,7 +11,13 @@ import dev.casebook.yaml.YamlSequence;
 import dev.casebook.yaml.YamlStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -232,6 +238,45 @@ public final class Theme {
             });
         }
         return names;
+    }
+
+    /**
+     * The file {@code name} of the theme packaged in the jar ({@code article.peb},
+     * {@code assets/style.css}, {@code i18n/en.yaml}), if it has one.
+     */
+    public static Optional<byte[]> packaged(String name) {
+        if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {
+            return Optional.empty();
+        }
+        return readBytes(Optional.empty(), name);
+    }
+
+    /** The names of every file of the packaged theme, sorted, as {@link #packaged} takes them. */
+    public static List<String> packagedFiles() throws IOException {
+        URL marker = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "theme.yaml");
+        if (marker == null) {
+            return List.of();
+        }
+        try {
+            URI uri = marker.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return names(jar.getPath("/" + CLASSPATH_ROOT));
+                } catch (FileSystemAlreadyExistsException e) {
+                    return names(FileSystems.getFileSystem(uri).getPath("/" + CLASSPATH_ROOT));
+                }
+            }
+            return names(Path.of(uri).getParent());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static List<String> names(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
     }
 
     static Optional<String> read(Optional<Path> siteTemplates, String name) {

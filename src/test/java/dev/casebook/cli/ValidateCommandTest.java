@@ -173,12 +173,18 @@ class ValidateCommandTest {
     void rulesListsEveryRuleAndShowsOne() {
         MainTest.Run list = MainTest.run("rules");
         assertEquals(0, list.code());
-        assertEquals(dev.casebook.validate.Catalog.builtIn().rules().size() + 3, list.out().lines().count());
+        // a heading and a blank line per pack, a line per rule, then the count and the facts' revision
+        dev.casebook.validate.Catalog catalog = dev.casebook.validate.Catalog.builtIn();
+        assertEquals(catalog.rules().size() + 2 * catalog.packs().size() + 2, list.out().lines().count());
         assertTrue(list.out().endsWith("\nLiteLLM facts (providers, model map): LiteLLM providers @001c64f24845, model map of 2025-09-01\n"),
                 list.out());
-        assertTrue(list.out().startsWith("LLM001   error    `openai/` route without a usable API key\n"), list.out());
+        assertTrue(list.out().startsWith("rule pack docker: Docker Compose and .env files\n"
+                + "  NET002   error    Misspelled `host.docker.internal`\n"), list.out());
+        assertTrue(list.out().contains("\nrule pack litellm-wrenai-ollama: LiteLLM, WrenAI and Ollama\n"
+                + "  LLM001   error    `openai/` route without a usable API key\n"), list.out());
         MainTest.Run one = MainTest.run("rules", "llm002", "--lang", "zh");
-        assertTrue(one.out().startsWith("LLM002 (error): Ollama 原生通道的 `api_base` 带了 `/v1`\n"), one.out());
+        assertTrue(one.out().startsWith("LLM002 (error): Ollama 原生通道的 `api_base` 带了 `/v1`\n"
+                + "applies to: wren-config, litellm-proxy; rule pack: litellm-wrenai-ollama\n"), one.out());
         assertTrue(one.out().contains("-- triggers LLM002: ollama_chat 带 /v1"), one.out());
         MainTest.Run unknown = MainTest.run("rules", "LLM100");
         assertEquals(2, unknown.code());

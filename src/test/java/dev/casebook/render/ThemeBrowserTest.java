@@ -45,6 +45,8 @@ class ThemeBrowserTest {
     @Test
     void statusColoursPassAaInBothSchemesAndTheToggleIsRemembered() {
         TestSite site = TestSite.write(dir, """
+                -- content/_site.yaml --
+                rule_packs: [litellm-wrenai-ollama]
                 -- content/wrenai/a/index.en.md --
                 ---
                 title: A

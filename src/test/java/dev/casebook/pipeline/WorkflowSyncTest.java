@@ -60,35 +60,63 @@ class WorkflowSyncTest {
         assertEquals(test, ci.get(ci.size() - 1).replace(" -ntp", ""));
     }
 
-    @Test
-    void everyWorkflowRunsCiRunOnTheSameDebian() throws IOException {
-        List<Path> workflows;
-        try (var files = Files.list(ROOT.resolve(".github/workflows"))) {
-            workflows = files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
-        }
-        assertEquals(List.of("ci.yml", "pages.yml"), workflows.stream().map(p -> p.getFileName().toString()).toList());
-        for (Path workflow : workflows) {
-            YamlMapping root = (YamlMapping) new YamlReader().read(Files.readString(workflow), workflow.toString())
-                    .single().orElseThrow();
-            YamlMapping jobs = (YamlMapping) root.entry("jobs").orElseThrow().value();
+    /** The run commands of each job of a workflow, by job, and whether each job runs in debian:bookworm. */
+    private record Job(String name, String container, List<String> runs, List<String> uses, YamlMapping spec) {
+    }
+
+    private static List<Job> jobs(String workflow) throws IOException {
+        Path file = ROOT.resolve(".github/workflows").resolve(workflow);
+        YamlMapping root = (YamlMapping) new YamlReader().read(Files.readString(file), workflow).single().orElseThrow();
+        List<Job> jobs = new ArrayList<>();
+        for (YamlMapping.Entry job : ((YamlMapping) root.entry("jobs").orElseThrow().value()).effective()) {
+            YamlMapping spec = (YamlMapping) job.value();
             List<String> runs = new ArrayList<>();
-            for (YamlMapping.Entry job : jobs.effective()) {
-                YamlMapping spec = (YamlMapping) job.value();
-                if (spec.entry("steps").isEmpty()) {
-                    continue;
-                }
-                boolean runsSomething = false;
-                for (YamlNode step : ((YamlSequence) spec.entry("steps").get().value()).items()) {
-                    ((YamlMapping) step).entry("run").ifPresent(r -> runs.add(((YamlScalar) r.value()).text().strip()));
-                    runsSomething |= ((YamlMapping) step).entry("run").isPresent();
-                }
-                if (runsSomething) {
-                    assertEquals("debian:bookworm", text(spec, "container"), workflow + " " + job.name()
-                            + " runs on the Debian of the project's machines, where .ci/run's packages exist");
-                }
-            }
-            assertEquals(List.of("bash .ci/run"), runs, workflow + " runs .ci/run and no command of its own");
+            List<String> uses = new ArrayList<>();
+            spec.entry("steps").ifPresent(steps -> ((YamlSequence) steps.value()).items().forEach(step -> {
+                ((YamlMapping) step).entry("run").ifPresent(r -> runs.add(((YamlScalar) r.value()).text().strip()));
+                ((YamlMapping) step).entry("uses").ifPresent(u -> uses.add(((YamlScalar) u.value()).text().strip()));
+            }));
+            jobs.add(new Job(job.name(), text(spec, "container"), runs, uses, spec));
         }
+        return jobs;
+    }
+
+    @Test
+    void theTestsRunOnTheSameDebianInCiAndBeforeEveryRelease() throws IOException {
+        List<String> workflows;
+        try (var files = Files.list(ROOT.resolve(".github/workflows"))) {
+            workflows = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml")).sorted().toList();
+        }
+        assertEquals(List.of("ci.yml", "pages.yml", "release.yml"), workflows);
+        Job ci = jobs("ci.yml").get(0);
+        assertEquals("debian:bookworm", ci.container(), "the Debian of the project's machines, where .ci/run's packages exist");
+        assertEquals(List.of("bash .ci/run"), ci.runs(), "ci.yml runs .ci/run and no command of its own");
+        Job release = jobs("release.yml").get(0);
+        assertEquals("debian:bookworm", release.container());
+        assertEquals(List.of("mkdir -p .mvn && echo \"-Drevision=${GITHUB_REF_NAME#v}\" > .mvn/maven.config", "bash .ci/run",
+                "(cd target && sha256sum casebook.jar > casebook.jar.sha256)\n"
+                        + "bash scripts/release-notes.sh target/casebook.jar > target/release-notes.md"), release.runs(),
+                "a release is the tested jar, stamped with the tag's version, with its checksum");
+        assertTrue(release.uses().contains("softprops/action-gh-release@v2"), release.uses().toString());
+    }
+
+    /** A content fix is published in minutes: the build command, strictly, with no test suite and no browser. */
+    @Test
+    void pagesBuildsWithTheReadmesCommandAndWaitsForTheTestsWhenCodeChanged() throws IOException {
+        Job build = jobs("pages.yml").stream().filter(j -> j.name().equals("build")).findFirst().orElseThrow();
+        assertEquals(2, build.runs().size(), build.runs().toString());
+        assertEquals("bash scripts/wait-for-tests.sh", build.runs().get(0), "the tests gate the deploy when code changed");
+        assertTrue(build.runs().get(1).startsWith(readmeCommands().get(0) + " --strict --format github --base-url "),
+                build.runs().get(1));
+        for (String run : build.runs()) {
+            for (String slow : List.of("apt-get", "chromium", "playwright", "verify", ".ci/run")) {
+                assertFalse(run.contains(slow), "pages.yml does not " + slow + ": " + run);
+            }
+        }
+        assertTrue(Files.readString(ROOT.resolve(".github/workflows/pages.yml")).contains("cache: maven"),
+                "Maven's repository is cached between deploys");
+        String wait = Files.readString(ROOT.resolve("scripts/wait-for-tests.sh"));
+        assertTrue(wait.contains("gh run list --workflow ci.yml --commit \"$sha\""), wait);
     }
 
     @Test

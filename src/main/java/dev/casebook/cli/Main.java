@@ -58,6 +58,7 @@ public final class Main implements Runnable {
         commands.put("serve", ServeCommand::new);
         commands.put("check", CheckCommand::new);
         commands.put("new", NewCommand::new);
+        commands.put("move", MoveCommand::new);
         commands.put("translations", TranslationsCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("rules", RulesCommand::new);

@@ -27,7 +27,9 @@ public final class Fact<T> {
         /** one of {@link #choices()} */
         CHOICE,
         /** a release number like {@code 0.29.0} */
-        VERSION
+        VERSION,
+        /** earlier addresses of the article: site paths ({@code /en/litellm/old-name/}) or {@code section/slug} */
+        ALIAS_LIST
     }
 
     /** A release number as {@link Shape#VERSION} takes it: up to four numbers, an optional {@code v}. */
@@ -56,9 +58,13 @@ public final class Fact<T> {
     public static final Fact<String> HOST_OS = new Fact<>("host_os", Shape.CHOICE, List.of("linux", "mac", "windows"),
             List.of("docker"), "", "the operating system of the machine the containers run on: linux, mac or windows", "# host_os: linux\n");
 
+    public static final Fact<List<String>> ALIASES = new Fact<>("aliases", Shape.ALIAS_LIST, List.of(), NONE, "",
+            "write an earlier address of the article: a site path like /en/litellm/old-name/, or section/slug for every language",
+            "");
+
     /** Every language-neutral key, in the order {@code casebook new} writes them. */
     public static final List<Fact<?>> ALL = List.of(TAGS, PRODUCTS, ERRORS, VERIFIED_WITH, WREN_AI_SERVICE_VERSION, DEPLOYMENT,
-            HOST_OS);
+            HOST_OS, ALIASES);
 
     private final String name;
     private final Shape shape;

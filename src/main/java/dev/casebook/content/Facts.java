@@ -1,5 +1,6 @@
 package dev.casebook.content;
 
+import dev.casebook.diag.SourcePos;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,12 @@ import java.util.TreeSet;
  * the facts that were written but could not be read, so checks that depend on them skip rather
  * than assume a default.
  *
- * @param values each written fact's value (a list, a sorted map or a string), by key
+ * @param values  each written fact's value (a list, a sorted map or a string), by key
+ * @param written where each written fact's key is, for diagnostics about its value
  */
-public record Facts(Map<String, Object> values, Set<String> unreadable) {
+public record Facts(Map<String, Object> values, Set<String> unreadable, Map<String, SourcePos> written) {
 
-    public static final Facts NONE = new Facts(Map.of(), Set.of());
+    public static final Facts NONE = new Facts(Map.of(), Set.of(), Map.of());
 
     public Facts {
         Map<String, Object> copy = new TreeMap<>();
@@ -27,6 +29,12 @@ public record Facts(Map<String, Object> values, Set<String> unreadable) {
                 : value instanceof Map<?, ?> m ? Collections.unmodifiableSortedMap(new TreeMap<>(m)) : value));
         values = Collections.unmodifiableMap(copy);
         unreadable = Collections.unmodifiableSortedSet(new TreeSet<>(unreadable));
+        written = Collections.unmodifiableMap(new TreeMap<>(written));
+    }
+
+    /** The article's earlier addresses, each a redirect to it. */
+    public List<String> aliases() {
+        return find(Fact.ALIASES).orElse(List.of());
     }
 
     /** The value written for {@code fact}, if one was. */

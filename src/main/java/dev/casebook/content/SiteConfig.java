@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param products   display name of each product per language (a product without one shows its id)
  * @param rulePacks  the rule packs the site uses, each with where it is named (none: snippets are not
  *                   checked against rules, and the site has no rule pages)
+ * @param cardImage  the image link previews show for every page, a file path under {@code content/}
  */
 public record SiteConfig(
         List<Lang> languages,
@@ -30,7 +31,8 @@ public record SiteConfig(
         Optional<String> cname,
         Map<String, Map<Lang, String>> sections,
         Map<String, Map<Lang, String>> products,
-        Map<String, SourcePos> rulePacks) {
+        Map<String, SourcePos> rulePacks,
+        Optional<String> cardImage) {
 
     public SiteConfig {
         if (languages.isEmpty()) {
@@ -49,7 +51,7 @@ public record SiteConfig(
     }
 
     public SiteConfig withBaseUrl(BaseUrl url) {
-        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks);
+        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks, cardImage);
     }
 
     public String title(Lang lang) {

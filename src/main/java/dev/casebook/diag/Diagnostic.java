@@ -32,6 +32,11 @@ public record Diagnostic(Severity severity, String id, SourcePos pos, String mes
         return new Diagnostic(Severity.WARNING, id, pos, message, hint);
     }
 
+    /** Something worth knowing that is not a problem: never fails a build, not even with {@code --strict}. */
+    public static Diagnostic note(String id, SourcePos pos, String message, String hint) {
+        return new Diagnostic(Severity.NOTE, id, pos, message, hint);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

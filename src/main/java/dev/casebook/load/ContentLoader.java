@@ -67,6 +67,8 @@ public final class ContentLoader {
         private Optional<Set<String>> changed = Optional.empty();
         private SiteConfig config;
         private List<Diagnostic> siteDiagnostics = List.of();
+        /** the day of each content file's last commit, read with the last full load */
+        private Map<String, LocalDate> committed = Map.of();
         private final TreeMap<BundleKey, Bundle> bundles = new TreeMap<>();
 
         /**
@@ -177,11 +179,15 @@ public final class ContentLoader {
             found.get(i).dir().ifPresent(dir -> dirs.put(key, dir));
         }
         SiteConfig config = readConfig(content, discoverLanguages(dirs.values()), siteDiagnostics);
+        GitDates.Found dates = GitDates.read(content.toAbsolutePath().normalize().getParent());
+        dates.note().ifPresent(siteDiagnostics::add);
         memory.config = config;
+        memory.committed = dates.days();
         memory.siteDiagnostics = List.copyOf(siteDiagnostics);
+        Map<String, LocalDate> committed = memory.committed;
         List<Bundle> bundles = found.parallelStream().map(f -> {
             List<Diagnostic> d = new ArrayList<>(f.diagnostics());
-            Optional<Article> article = f.dir().flatMap(dir -> readBundle(dir, config, d));
+            Optional<Article> article = f.dir().flatMap(dir -> readBundle(dir, config, committed, d));
             return new Bundle(article, f.dir().map(dir -> dir.indexes().keySet()).orElse(Set.of()), List.copyOf(d));
         }).toList();
         memory.bundles.clear();
@@ -205,7 +211,7 @@ public final class ContentLoader {
             if (discovered && !languages.equals(before)) {
                 return false; // the site's languages come from the files: they may have changed
             }
-            Optional<Article> article = dir.flatMap(b -> readBundle(b, memory.config, d));
+            Optional<Article> article = dir.flatMap(b -> readBundle(b, memory.config, memory.committed, d));
             if (dir.isEmpty() && d.isEmpty()) {
                 memory.bundles.remove(key);
             } else {
@@ -382,10 +388,23 @@ public final class ContentLoader {
         }
         Outcome<SiteConfig> config = new SiteConfigReader(yaml).read(text.get(), discovered);
         diagnostics.addAll(config.diagnostics());
+        config.value().cardImage().ifPresent(image -> {
+            Path card = content.resolve(image);
+            if (!Files.isRegularFile(card, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(card)) {
+                diagnostics.add(Diagnostic.error("config-site", SourcePos.file(SiteConfigReader.PATH),
+                        "`card_image` names content/" + image + ", which is not a file",
+                        "put the image there, or correct the path (relative to content/)"));
+            }
+        });
         return config.value();
     }
 
-    private Optional<Article> readBundle(BundleDir bundle, SiteConfig config, List<Diagnostic> diagnostics) {
+    /**
+     * @param committed the day of each file's last commit: a translation without {@code updated:}
+     *                  was last changed then, when that is after its {@code date}
+     */
+    private Optional<Article> readBundle(BundleDir bundle, SiteConfig config, Map<String, LocalDate> committed,
+                                         List<Diagnostic> diagnostics) {
         Map<Lang, Translation> translations = new LinkedHashMap<>();
         Map<Lang, FrontMatter> frontMatters = new LinkedHashMap<>();
         for (Map.Entry<String, Path> index : bundle.indexes().entrySet()) {
@@ -423,8 +442,10 @@ public final class ContentLoader {
             // A broken front matter is an error, so the site is not written; the body is still
             // read, so its links, anchors and snippets are checked in the same run. Stand-ins
             // take the place of the values that could not be read.
+            LocalDate date = front.date().orElse(LocalDate.EPOCH);
+            Optional<LocalDate> updated = front.updated().or(() -> Optional.ofNullable(committed.get(path)).filter(date::isBefore));
             translations.put(lang, new Translation(lang, path, front.title().orElse(bundle.slug()),
-                    front.summary().orElse(""), front.date().orElse(LocalDate.EPOCH), front.updated(), front.draft(),
+                    front.summary().orElse(""), date, updated, front.draft(),
                     split.get().body(), split.get().bodyLine(), "", front.translatedFrom()));
         }
         Facts facts = mergeFacts(frontMatters, bundle, diagnostics);
@@ -460,8 +481,12 @@ public final class ContentLoader {
             }
         }
         Map<String, Object> values = new TreeMap<>();
-        chosen.forEach((key, written) -> values.put(key, written.value()));
-        return new Facts(values, unreadable);
+        Map<String, SourcePos> where = new TreeMap<>();
+        chosen.forEach((key, written) -> {
+            values.put(key, written.value());
+            where.put(key, written.pos());
+        });
+        return new Facts(values, unreadable, where);
     }
 
     private static List<Path> list(Path dir) {

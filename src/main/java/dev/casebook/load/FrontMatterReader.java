@@ -42,6 +42,9 @@ final class FrontMatterReader {
     static final Set<String> KNOWN = union(PER_LANGUAGE, FACTS);
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** a site path of ASCII letters, digits and {@code -._~/}, from the site root */
+    private static final Pattern ALIAS_PATH = Pattern.compile("/([A-Za-z0-9._~-]+/)*[A-Za-z0-9._~-]*");
+    private static final Pattern ALIAS_BUNDLE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*");
 
     private final YamlReader yaml;
 
@@ -191,6 +194,7 @@ final class FrontMatterReader {
             case ID_LIST -> fields.strings(e).filter(ids -> validIds(fact, ids, e, fields)).map(v -> v);
             case VERSION_MAP -> fields.mapping(e).flatMap(m -> versions(m, fields)).map(v -> v);
             case CHOICE -> fields.oneOf(e, fact.choices()).map(v -> v);
+            case ALIAS_LIST -> fields.strings(e).filter(aliases -> validAliases(fact, aliases, e, fields)).map(v -> v);
             case VERSION -> fields.string(e).filter(v -> {
                 if (Fact.RELEASE.matcher(v).matches()) {
                     return true;
@@ -200,6 +204,21 @@ final class FrontMatterReader {
                 return false;
             }).map(v -> v);
         };
+    }
+
+    /** An alias is a site path ({@code /en/litellm/old-name/}) or {@code section/slug}; nothing that could leave the site. */
+    private static boolean validAliases(Fact<?> fact, List<String> aliases, YamlMapping.Entry e, YamlFields fields) {
+        boolean ok = true;
+        for (String alias : aliases) {
+            boolean path = ALIAS_PATH.matcher(alias).matches() && !List.of(alias.split("/")).contains("..");
+            boolean bundle = ALIAS_BUNDLE.matcher(alias).matches();
+            if (!path && !bundle) {
+                fields.error("value", e.value(), "alias `" + alias + "` is neither a site path like /en/litellm/old-name/ "
+                        + "nor section/slug", fact.hint());
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private static boolean validIds(Fact<?> fact, List<String> ids, YamlMapping.Entry e, YamlFields fields) {

@@ -30,7 +30,7 @@ final class SiteConfigReader {
     static final String PATH = "content/_site.yaml";
     private static final Set<String> KNOWN =
             Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections", "products",
-                    "rule_packs");
+                    "rule_packs", "card_image");
 
     private final YamlReader yaml;
 
@@ -41,7 +41,7 @@ final class SiteConfigReader {
     /** The defaults for a folder without {@code _site.yaml}. */
     static SiteConfig defaults(List<Lang> languages) {
         return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-                Map.of());
+                Map.of(), Optional.empty());
     }
 
     Outcome<SiteConfig> read(String text, List<Lang> discovered) {
@@ -115,8 +115,20 @@ final class SiteConfigReader {
                 rulePacks.put(names.get(i), i < items.size() ? items.get(i).pos() : e.value().pos());
             }
         }));
+        Optional<String> cardImage = map.entry("card_image").flatMap(e -> fields.string(e).filter(path -> {
+            // a file of content/ that is published as the image of every link preview
+            String lower = path.toLowerCase(Locale.ROOT);
+            boolean image = lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".webp");
+            boolean inside = !path.startsWith("/") && !path.contains("\\") && !List.of(path.split("/")).contains("..");
+            if (image && inside) {
+                return true;
+            }
+            fields.error("value", e.value(), "`card_image` must be a .png, .jpg or .webp file inside content/, not `" + path + "`",
+                    "put the image in content/, e.g. content/_media/card.png, and write card_image: _media/card.png");
+            return false;
+        }));
         return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products,
-                rulePacks), diagnostics);
+                rulePacks, cardImage), diagnostics);
     }
 
     private static List<Lang> languages(List<String> codes, YamlMapping.Entry e, YamlFields fields) {

@@ -9,6 +9,8 @@ import dev.casebook.content.Routes;
 import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,9 +81,33 @@ final class ArticlePage implements PageKind {
                         outdatedFrom.map(Lang::code).orElse(""),
                         outdatedFrom.map(l -> site.base.url(Routes.article(l, article))).orElse("")),
                 around(site, lang, article, shown));
+        if (site.base.hasOrigin() && own.isPresent()) {
+            // a page in a language the article lacks has the original as its canonical: only real translations describe themselves
+            page = described(site, lang, article, shown, page);
+        }
         Map<String, Object> model = site.model(lang, page);
         model.put("article", view);
         return model;
+    }
+
+    /** The article's link-preview tags and its JSON-LD: a TechArticle, its translations, and the breadcrumbs the page shows. */
+    private static Views.PageView described(PageContext site, Lang lang, Article article, Translation shown, Views.PageView page) {
+        List<LinkPreview.Translated> others = new ArrayList<>();
+        for (Translation t : article.translations()) {
+            boolean original = shown.translatedFrom().map(p -> p.lang().equals(t.lang())).orElse(false);
+            boolean translation = t.translatedFrom().map(p -> p.lang().equals(shown.lang())).orElse(false);
+            if (!t.lang().equals(shown.lang()) && (original || translation)) {
+                others.add(new LinkPreview.Translated(t.lang().code(), site.base.absolute(Routes.article(t.lang(), article)), original));
+            }
+        }
+        LinkPreview.ArticleFacts facts = new LinkPreview.ArticleFacts(shown.date().toString(), shown.lastModified().toString(),
+                article.facts().tags(), site.config.sectionTitle(article.section(), lang),
+                article.facts().products().stream().map(p -> site.config.productName(p, lang)).toList(),
+                site.base.absolute(Routes.home(lang)), site.strings(lang).get("home"),
+                site.base.absolute(Routes.section(lang, article.section())), others);
+        List<Views.Meta> tags = new ArrayList<>(LinkPreview.tags(site.config.title(lang), page, "article", site.cardImage()));
+        tags.addAll(LinkPreview.articleTags(facts));
+        return page.described(tags, LinkPreview.article(page, facts, site.config.title(lang)));
     }
 
     private static Views.ArticleView.Facts facts(PageContext site, Lang lang, Article article) {
@@ -105,7 +131,37 @@ final class ArticlePage implements PageKind {
         Views.NamedLink next = at >= 0 && at + 1 < section.articles().size() ? site.cardLink(lang, section.articles().get(at + 1)) : none;
         return new Views.ArticleView.Around(
                 site.config.repository().map(r -> r.replaceAll("/+$", "") + "/edit/main/" + shown.path()).orElse(""),
-                previous, next, site.cards(lang, site.related.of(article)));
+                previous, next, site.cards(lang, site.related.of(article)), stillBroken(site, lang, article, shown));
+    }
+
+    /**
+     * A new issue in the site's repository (GitHub or GitLab), its title and text prefilled with the
+     * article, the page's language, the versions the fix was verified with, and what to tell: no
+     * script, nothing sent until the reader submits it.
+     */
+    private static String stillBroken(PageContext site, Lang lang, Article article, Translation shown) {
+        Optional<String> repository = site.config.repository().map(r -> r.replaceAll("/+$", ""));
+        if (repository.isEmpty()) {
+            return "";
+        }
+        String versions = article.facts().verifiedWith().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("-");
+        String title = site.strings(lang).get("still_broken_title").replace("{title}", shown.title());
+        String body = site.strings(lang).get("still_broken_issue")
+                .replace("{url}", site.base.absolute(Routes.article(lang, article)))
+                .replace("{lang}", lang.code()).replace("{versions}", versions);
+        String repo = repository.get();
+        if (repo.startsWith("https://github.com/")) {
+            return repo + "/issues/new?title=" + query(title) + "&body=" + query(body);
+        }
+        if (repo.startsWith("https://gitlab.com/")) {
+            return repo + "/-/issues/new?issue%5Btitle%5D=" + query(title) + "&issue%5Bdescription%5D=" + query(body);
+        }
+        return "";
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

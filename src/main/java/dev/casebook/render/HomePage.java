@@ -29,6 +29,9 @@ final class HomePage implements PageKind {
     private Map<String, Object> model(PageContext site, Lang lang) {
         Views.PageView page = site.page(name(), lang, site.config.title(lang), site.config.description(lang), Routes::home,
                 Routes.root(), site.config.languages(), Routes.home(lang), false);
+        if (site.base.hasOrigin()) {
+            page = page.described(page.meta(), LinkPreview.website(page, site.config.title(lang), site.base.absolute(Routes.search(lang))));
+        }
         Map<String, Object> model = site.model(lang, page);
         model.put("articles", site.cards(lang, site.index.articles()).stream().limit(NEWEST).toList());
         model.put("sections", site.index.sections().stream().map(s -> SectionPage.view(site, lang, s)).toList());

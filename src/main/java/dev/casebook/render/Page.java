@@ -1,5 +1,6 @@
 package dev.casebook.render;
 
+import dev.casebook.diag.SourcePos;
 import dev.casebook.content.Lang;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,16 @@ import java.util.function.Supplier;
  * when the page is written or served, so a large site never holds every model at once), and how
  * the sitemap lists it, if it does.
  */
-record Page(String path, String template, Supplier<Map<String, Object>> model, Optional<Listing> listing) {
+record Page(String path, String template, Supplier<Map<String, Object>> model, Optional<Listing> listing,
+            Optional<Declared> declared) {
+
+    /** Where content asked for a page at this path (an alias), so that a clash is reported there. */
+    record Declared(SourcePos pos, String what) {
+    }
+
+    Page(String path, String template, Supplier<Map<String, Object>> model, Optional<Listing> listing) {
+        this(path, template, model, listing, Optional.empty());
+    }
 
     /**
      * A page's entry in {@code sitemap.xml}: the languages it exists in, where it is in each, and the

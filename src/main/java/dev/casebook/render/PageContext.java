@@ -11,6 +11,7 @@ import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Json;
 import dev.casebook.validate.Catalog;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -100,8 +101,20 @@ final class PageContext {
         List<Views.LangLink> switcher = config.languages().stream()
                 .map(l -> new Views.LangLink(l.code(), languageName(l), base.url(pathIn.apply(l)), l.equals(lang)))
                 .toList();
-        return new Views.PageView(kind, lang.code(), title, description, base.absolute(canonical), alternates,
-                switcher, untranslated);
+        Views.PageView view = new Views.PageView(kind, lang.code(), title, description, base.absolute(canonical), alternates,
+                switcher, untranslated, List.of(), NO_DATA);
+        // previews and structured data need absolute URLs; the 404 page has no address of its own
+        if (!base.hasOrigin() || kind.equals("404")) {
+            return view;
+        }
+        return view.described(LinkPreview.tags(config.title(lang), view, "website", cardImage()), NO_DATA);
+    }
+
+    private static final SafeString NO_DATA = new SafeString("");
+
+    /** The site's card image for link previews, as an absolute URL, when {@code _site.yaml} names one. */
+    Optional<String> cardImage() {
+        return assets.cardImage().map(base::absolute);
     }
 
     /** The listing of a page that exists in every language, for the sitemap. */

@@ -17,11 +17,15 @@ public final class PageKinds {
     private PageKinds() {
     }
 
-    /** A fresh instance of each kind (a kind may remember things for the one build it serves), in sitemap order. */
+    /**
+     * A fresh instance of each kind (a kind may remember things for the one build it serves), in
+     * sitemap order; the pages content declares (redirects) last, so a real page keeps its address.
+     */
     static List<PageKind> all() {
         return List.of(new HomePage(), new SectionPage(), new TagsPage(), new TagPage(), new ErrorsPage(),
                 new ProductsPage(), new ProductPage(), new ArticlePage(), new RulesPage(), new RulePage(),
-                new TranslationsPage(), new SearchPage(), new CheckPage(), new RootPage(), new NotFoundPage());
+                new TranslationsPage(), new SearchPage(), new CheckPage(), new RootPage(), new NotFoundPage(),
+                new RedirectPage());
     }
 
     /** Names that no section may have, because a page kind (or the assets) lives there in every language. */

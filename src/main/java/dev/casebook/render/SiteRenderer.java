@@ -9,13 +9,16 @@ import dev.casebook.content.Routes;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.content.Source;
 import dev.casebook.content.TranslationReport;
+import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.validate.Catalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The render stage: every page of every kind in {@link PageKinds}, through the theme's templates,
@@ -59,11 +62,31 @@ public final class SiteRenderer {
         SiteConfig config = source.config();
         BaseUrl base = config.baseUrl();
         SiteIndex index = new SiteIndex(source, entries);
-        Assets assets = new Assets(theme, base, !catalog.rules().isEmpty());
+        Assets assets = new Assets(theme, base, !catalog.rules().isEmpty(),
+                config.cardImage().map(image -> site.resolve("content").resolve(image)));
         PageContext context = new PageContext(source, theme, entries, catalog, translations, index, assets);
         Templates templates = new Templates(theme);
         List<Page> pages = new ArrayList<>();
-        PageKinds.all().forEach(kind -> pages.addAll(kind.pages(context)));
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Output> resources = resources(config);
+        Set<String> taken = new HashSet<>();
+        resources.forEach(r -> taken.add(r.path())); // a bundle's files have their addresses too
+        for (PageKind kind : PageKinds.all()) {
+            for (Page page : kind.pages(context)) {
+                String file = Routes.file(page.path());
+                if (taken.add(file)) {
+                    pages.add(page);
+                } else if (page.declared().isPresent()) {
+                    // content asked for an address another page has: that page keeps it
+                    Page.Declared declared = page.declared().get();
+                    diagnostics.add(Diagnostic.error("alias-collision", declared.pos(), declared.what()
+                            + " wants /" + page.path() + ", which another page of the site has",
+                            "remove the alias, or give the old address to one article only"));
+                } else {
+                    throw new IllegalStateException("two pages at " + file); // page kinds never share an address
+                }
+            }
+        }
 
         List<Output> outputs = new ArrayList<>();
         for (Page page : pages) {
@@ -76,7 +99,7 @@ public final class SiteRenderer {
                 return html.value();
             }));
         }
-        outputs.addAll(resources(config));
+        outputs.addAll(resources);
         outputs.addAll(assets.outputs());
         outputs.addAll(new Feeds(source, base, theme).feeds());
         outputs.addAll(new DataFiles(source, entries).files());
@@ -87,7 +110,7 @@ public final class SiteRenderer {
         if (base.hasOrigin()) {
             outputs.add(new Output.Lazy("sitemap.xml", () -> new Sitemap(base, pages).xml().getBytes(StandardCharsets.UTF_8)));
         }
-        return Outcome.of(outputs, List.of());
+        return Outcome.of(outputs, diagnostics);
     }
 
     /** Each bundle's files, copied beside the article's page in every language, so relative links in the body work. */

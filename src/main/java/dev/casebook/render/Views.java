@@ -25,7 +25,29 @@ public final class Views {
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */
     public record PageView(String kind, String lang, String title, String description, String canonical,
-                           List<Alternate> alternates, List<LangLink> languages, boolean untranslated) {
+                           List<Alternate> alternates, List<LangLink> languages, boolean untranslated,
+                           List<Meta> meta, SafeString structuredData) {
+
+        /** True when the page carries JSON-LD. */
+        public boolean hasStructuredData() {
+            return !structuredData.toString().isEmpty();
+        }
+
+        /** The page with what it says to link previews and search engines. */
+        PageView described(List<Meta> tags, SafeString data) {
+            return new PageView(kind, lang, title, description, canonical, alternates, languages, untranslated, tags, data);
+        }
+    }
+
+    /** A {@code <meta>} of the page's head: {@code property} (Open Graph) or {@code name} (Twitter), its key and content. */
+    public record Meta(String attribute, String key, String content) {
+        static Meta property(String key, String content) {
+            return new Meta("property", key, content);
+        }
+
+        static Meta name(String key, String content) {
+            return new Meta("name", key, content);
+        }
     }
 
     /** A {@code <link rel="alternate" hreflang>}: a language code or {@code x-default}, and an absolute URL. */
@@ -77,7 +99,7 @@ public final class Views {
         }
 
         /** Where to go from here: edit the page, the previous and next article of the section, related articles. */
-        public record Around(String editHref, NamedLink previous, NamedLink next, List<Card> related) {
+        public record Around(String editHref, NamedLink previous, NamedLink next, List<Card> related, String stillBrokenHref) {
         }
 
         public String title() {
@@ -178,6 +200,11 @@ public final class Views {
 
         public List<Card> related() {
             return around.related();
+        }
+
+        /** A new issue in the site's repository, prefilled for a reader whose problem the article did not solve; empty without one. */
+        public String stillBrokenHref() {
+            return around.stillBrokenHref();
         }
     }
 

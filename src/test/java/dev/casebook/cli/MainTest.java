@@ -215,7 +215,7 @@ class MainTest {
         assertEquals(2, typo.code());
         assertEquals("""
                 casebook: unknown command `biuld`; did you mean `build`?
-                commands: init, build, serve, check, new, translations, validate, rules, theme, help (see `casebook --help`)
+                commands: init, build, serve, check, new, move, translations, validate, rules, theme, help (see `casebook --help`)
                 """, typo.err());
         assertTrue(run("chekc").err().startsWith("casebook: unknown command `chekc`; did you mean `check`?\n"));
         Run option = run("build", "--stirct");

@@ -25,6 +25,7 @@ final class EnvConditions {
         checks.put("ENV002", EnvConditions::inlineComment);
         checks.put("ENV003", EnvConditions::duplicateKey);
         checks.put("ENV004", EnvConditions::composeVariable);
+        checks.put("ENV005", EnvConditions::spacesAroundEquals);
     }
 
     private static void undefinedKeyName(Group group, Findings out) {
@@ -49,6 +50,19 @@ final class EnvConditions {
             for (DotEnv.Entry e : file.dotenv().orElseThrow().entries()) {
                 if (!e.quoted() && INLINE_COMMENT.matcher(e.raw()).find()) {
                     out.add(out.at(e.valuePos(), Map.of("key", e.key(), "truncated", e.value())));
+                }
+            }
+        }
+    }
+
+    /** {@code KEY = value} or {@code KEY= value}: Compose trims the spaces, other readers of the same file do not. */
+    private static void spacesAroundEquals(Group group, Findings out) {
+        for (ConfigFile file : group.of(Kind.DOTENV)) {
+            for (DotEnv.Entry e : file.dotenv().orElseThrow().entries()) {
+                boolean before = e.valuePos().column() - 1 > e.keyPos().column() + e.key().length();
+                boolean after = !e.raw().isEmpty() && Character.isWhitespace(e.raw().charAt(0));
+                if (before || after) {
+                    out.add(out.at(e.keyPos(), Map.of("key", e.key(), "value", e.raw().strip())));
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -132,5 +133,19 @@ class ReferenceDocsTest {
             }
         });
         assertEquals(List.of(), missing, "commands and options docs/cli.md does not mention");
+    }
+
+    @Test
+    void theRulePackTableNamesEveryPackWithExactlyItsRules() throws IOException {
+        Map<String, List<String>> documented = new java.util.LinkedHashMap<>();
+        for (String line : doc("snippets.md").split("\n")) {
+            Matcher m = Pattern.compile("^\\| `([a-z-]+)` \\| [^|]+ \\| ([A-Z0-9, ]+) \\|$").matcher(line);
+            if (m.matches()) {
+                documented.put(m.group(1), List.of(m.group(2).split(", ")));
+            }
+        }
+        Map<String, List<String>> packs = new java.util.LinkedHashMap<>();
+        Catalog.builtIn().packs().forEach(p -> packs.put(p.name(), p.rules()));
+        assertEquals(packs, documented);
     }
 }

@@ -3,13 +3,19 @@ package dev.casebook;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +95,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage(library)
                 .because(library + " is used from " + ROOT + owner + " only")
                 .check(main));
+    }
+
+    /** A class that outgrows 500 lines is doing more than one job: split it before it becomes a hall. */
+    @Test
+    void noMainSourceFileIsOver500Lines() throws IOException {
+        List<String> long_ = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                long lines = Files.readAllLines(file).size();
+                if (lines > 500) {
+                    long_.add(file + ": " + lines);
+                }
+            }
+        }
+        assertEquals(List.of(), long_);
     }
 }

@@ -7,7 +7,7 @@ import dev.casebook.content.Heading;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Link;
 import dev.casebook.content.Routes;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
@@ -43,7 +43,7 @@ public final class LinkChecker {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern INDEX = Pattern.compile("index\\.([a-z0-9-]+)\\.md");
 
-    private final Source source;
+    private final SiteContent source;
     private final Function<String, Document> documents;
     private final BaseUrl base;
     private final Map<String, Article> articles = new HashMap<>();
@@ -52,7 +52,7 @@ public final class LinkChecker {
     /**
      * @param documents the parsed document of a translation path
      */
-    public LinkChecker(Source source, Function<String, Document> documents) {
+    public LinkChecker(SiteContent source, Function<String, Document> documents) {
         this.source = source;
         this.documents = documents;
         this.base = source.config().baseUrl();

@@ -3,7 +3,7 @@ package dev.casebook.check;
 import dev.casebook.content.Article;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Provenance;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport.State;
 import dev.casebook.content.TranslationReport;
@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class TranslationCheck {
 
-    public Outcome<TranslationReport> check(Source source) {
+    public Outcome<TranslationReport> check(SiteContent source) {
         List<Lang> languages = source.config().languages();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<TranslationReport.Row> rows = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.casebook.cli;
 
 import dev.casebook.content.Article;
 import dev.casebook.content.Link;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
@@ -85,7 +85,7 @@ final class MoveCommand implements Callable<Integer> {
             cli.getErr().println("casebook move: " + now.folder() + " exists; nothing moved");
             return Main.USAGE;
         }
-        Outcome<Source> loaded = new SiteBuild().source(new BuildOptions(site, site.resolve("target/site"), Optional.empty(),
+        Outcome<SiteContent> loaded = new SiteBuild().source(new BuildOptions(site, site.resolve("target/site"), Optional.empty(),
                 true, false));
         Optional<Article> article = loaded.value().article(old.id());
         if (article.isEmpty() || !Files.isDirectory(oldDir, LinkOption.NOFOLLOW_LINKS)) {

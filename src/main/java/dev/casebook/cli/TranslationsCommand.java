@@ -5,7 +5,7 @@ import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.content.Article;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Provenance;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
@@ -115,7 +115,7 @@ final class TranslationsCommand implements Callable<Integer> {
         return out.append(report.rows().isEmpty() ? "]\n" : "\n]\n").toString();
     }
 
-    private int stamp(CommandLine cli, Source source) throws IOException {
+    private int stamp(CommandLine cli, SiteContent source) throws IOException {
         Path file = stamp.isAbsolute() || Files.exists(stamp) ? stamp : site.resolve(stamp);
         Path content = site.resolve("content").toAbsolutePath().normalize();
         Path abs = file.toAbsolutePath().normalize();

@@ -5,7 +5,7 @@ import dev.casebook.content.Facts;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Provenance;
 import dev.casebook.content.SiteConfig;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The load stage: reads {@code content/} of a site folder into a {@link Source}. Bundles and files
+ * The load stage: reads {@code content/} of a site folder into a {@link SiteContent}. Bundles and files
  * are visited in sorted order, so the result does not depend on the file system.
  *
  * <p>Diagnostic ids: {@code layout} (a file where no article can be), {@code encoding},
@@ -54,7 +54,7 @@ public final class ContentLoader {
         this.reservedSections = Set.copyOf(reservedSections);
     }
 
-    public Outcome<Source> load(Path site) {
+    public Outcome<SiteContent> load(Path site) {
         return load(site, new BundleCache(), Set.of());
     }
 
@@ -116,11 +116,11 @@ public final class ContentLoader {
      * to the site config, a section folder or a new language) reads everything. Both ways give
      * the same result for the same files.
      */
-    public Outcome<Source> load(Path site, BundleCache memory, Set<Path> changed) {
+    public Outcome<SiteContent> load(Path site, BundleCache memory, Set<Path> changed) {
         Path content = site.resolve("content");
         if (!Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
             memory.config = null;
-            return Outcome.of(new Source(SiteConfigReader.defaults(List.of(new Lang("en"))), List.of()),
+            return Outcome.of(new SiteContent(SiteConfigReader.defaults(List.of(new Lang("en"))), List.of()),
                     List.of(Diagnostic.error("config-no-content", SourcePos.file("content"),
                             "no content/ folder in " + site.toAbsolutePath().normalize(),
                             "run casebook in the knowledge base's root, or pass --site DIR")));
@@ -139,7 +139,7 @@ public final class ContentLoader {
             diagnostics.addAll(bundle.diagnostics());
             bundle.article().ifPresent(articles::add);
         }
-        return Outcome.of(new Source(memory.config, articles), diagnostics);
+        return Outcome.of(new SiteContent(memory.config, articles), diagnostics);
     }
 
     /** The bundle folders {@code changed} touches; empty when a change reaches beyond bundles. */
@@ -178,7 +178,7 @@ public final class ContentLoader {
             BundleKey key = keys.get(i);
             found.get(i).dir().ifPresent(dir -> dirs.put(key, dir));
         }
-        SiteConfig config = readConfig(content, discoverLanguages(dirs.values()), siteDiagnostics);
+        SiteConfig config = new SiteConfigReader(yaml).readFile(content, discoverLanguages(dirs.values()), siteDiagnostics);
         GitDates.Found dates = GitDates.read(content.toAbsolutePath().normalize().getParent());
         dates.note().ifPresent(siteDiagnostics::add);
         memory.config = config;
@@ -369,34 +369,6 @@ public final class ContentLoader {
         }
         codes.forEach(c -> langs.add(new Lang(c)));
         return langs;
-    }
-
-    private SiteConfig readConfig(Path content, List<Lang> discovered, List<Diagnostic> diagnostics) {
-        Path file = content.resolve("_site.yaml");
-        if (Files.isSymbolicLink(file)) {
-            diagnostics.add(Diagnostic.error("config-site", SourcePos.file(SiteConfigReader.PATH),
-                    "content/_site.yaml is a symbolic link, which is not followed",
-                    "put the site configuration itself in content/_site.yaml"));
-            return SiteConfigReader.defaults(discovered);
-        }
-        if (!Files.isRegularFile(file)) {
-            return SiteConfigReader.defaults(discovered);
-        }
-        Optional<String> text = ContentText.read(file, SiteConfigReader.PATH, diagnostics, "config-encoding");
-        if (text.isEmpty()) {
-            return SiteConfigReader.defaults(discovered);
-        }
-        Outcome<SiteConfig> config = new SiteConfigReader(yaml).read(text.get(), discovered);
-        diagnostics.addAll(config.diagnostics());
-        config.value().cardImage().ifPresent(image -> {
-            Path card = content.resolve(image);
-            if (!Files.isRegularFile(card, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(card)) {
-                diagnostics.add(Diagnostic.error("config-site", SourcePos.file(SiteConfigReader.PATH),
-                        "`card_image` names content/" + image + ", which is not a file",
-                        "put the image there, or correct the path (relative to content/)"));
-            }
-        });
-        return config.value();
     }
 
     /**

@@ -12,6 +12,9 @@ import dev.casebook.yaml.YamlReader;
 import dev.casebook.yaml.YamlScalar;
 import dev.casebook.yaml.YamlSequence;
 import dev.casebook.yaml.YamlStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,38 @@ final class SiteConfigReader {
 
     SiteConfigReader(YamlReader yaml) {
         this.yaml = yaml;
+    }
+
+    /**
+     * {@code content/_site.yaml}, or the defaults when there is none: never read through a link,
+     * strict UTF-8, and a {@code card_image} that names a file of {@code content/}.
+     */
+    SiteConfig readFile(Path content, List<Lang> discovered, List<Diagnostic> diagnostics) {
+        Path file = content.resolve("_site.yaml");
+        if (Files.isSymbolicLink(file)) {
+            diagnostics.add(Diagnostic.error("config-site", SourcePos.file(PATH),
+                    "content/_site.yaml is a symbolic link, which is not followed",
+                    "put the site configuration itself in content/_site.yaml"));
+            return defaults(discovered);
+        }
+        if (!Files.isRegularFile(file)) {
+            return defaults(discovered);
+        }
+        Optional<String> text = ContentText.read(file, PATH, diagnostics, "config-encoding");
+        if (text.isEmpty()) {
+            return defaults(discovered);
+        }
+        Outcome<SiteConfig> config = read(text.get(), discovered);
+        diagnostics.addAll(config.diagnostics());
+        config.value().cardImage().ifPresent(image -> {
+            Path card = content.resolve(image);
+            if (!Files.isRegularFile(card, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(card)) {
+                diagnostics.add(Diagnostic.error("config-site", SourcePos.file(PATH),
+                        "`card_image` names content/" + image + ", which is not a file",
+                        "put the image there, or correct the path (relative to content/)"));
+            }
+        });
+        return config.value();
     }
 
     /** The defaults for a folder without {@code _site.yaml}. */

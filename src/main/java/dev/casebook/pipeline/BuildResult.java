@@ -1,7 +1,7 @@
 package dev.casebook.pipeline;
 
 import dev.casebook.content.Lang;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Report;
 import java.lang.management.ManagementFactory;
@@ -41,7 +41,7 @@ public record BuildResult(Report report, boolean written, Map<Lang, Integer> pag
     /** The result of a build that ended with {@code site}, having started at {@code start} ({@link System#nanoTime()}). */
     static BuildResult of(BuildState site, boolean written, long start) {
         Map<Lang, Integer> pages = new LinkedHashMap<>();
-        Source source = site.source();
+        SiteContent source = site.source();
         List<Lang> languages = source == null ? List.of() : source.config().languages();
         for (Lang lang : languages) {
             String prefix = lang.code() + "/";

@@ -1,8 +1,8 @@
 package dev.casebook.pipeline;
 
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Output;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Report;
@@ -25,7 +25,7 @@ import java.util.Map;
  * @param stages   the time each stage took, in pipeline order
  * @param run      how this build runs: whether it publishes, its search index, whether it wrote the site
  */
-public record BuildState(BuildOptions options, Source source, Theme theme, Catalog catalog, Map<String, Entry> entries,
+public record BuildState(BuildOptions options, SiteContent source, Theme theme, Catalog catalog, Map<String, TranslationResult> entries,
                    TranslationReport translations, List<Output> search, List<Output> outputs,
                    List<Diagnostic> diagnostics, Map<String, Duration> stages, Run run) {
 
@@ -88,17 +88,17 @@ public record BuildState(BuildOptions options, Source source, Theme theme, Catal
         return !report().fails(options.strict()) && !configError();
     }
 
-    BuildState with(Source source, Theme theme, Catalog catalog) {
+    BuildState with(SiteContent source, Theme theme, Catalog catalog) {
         return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages, run);
     }
 
     /** With {@code entries}, a map the caller made for this site and no longer changes. */
-    BuildState withEntries(Map<String, Entry> entries) {
+    BuildState withEntries(Map<String, TranslationResult> entries) {
         return new BuildState(options, source, theme, catalog, Collections.unmodifiableMap(entries), translations, search, outputs,
                 diagnostics, stages, run);
     }
 
-    BuildState withSource(Source source) {
+    BuildState withSource(SiteContent source) {
         return new BuildState(options, source, theme, catalog, entries, translations, search, outputs, diagnostics, stages, run);
     }
 

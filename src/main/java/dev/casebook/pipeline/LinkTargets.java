@@ -2,7 +2,7 @@ package dev.casebook.pipeline;
 
 import dev.casebook.content.Article;
 import dev.casebook.content.BaseUrl;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Heading;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Translation;
@@ -22,7 +22,7 @@ record LinkTargets(BaseUrl baseUrl, List<Lang> languages, Map<String, ArticleTar
     /** What a link to one article may resolve to. */
     record ArticleTargets(List<Lang> languages, List<String> resources, List<List<Heading>> headings) {
 
-        static ArticleTargets of(Article a, Map<String, Entry> entries) {
+        static ArticleTargets of(Article a, Map<String, TranslationResult> entries) {
             List<Lang> languages = new ArrayList<>(a.translations().size());
             List<List<Heading>> headings = new ArrayList<>(a.translations().size());
             for (Translation t : a.translations()) {

@@ -1,7 +1,7 @@
 package dev.casebook.pipeline;
 
 import dev.casebook.content.Article;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Link;
 import dev.casebook.content.Output;
@@ -88,7 +88,7 @@ final class Publisher {
         }
         return (page, url) -> {
             String path = pageToSource.get(page);
-            Entry e = path == null ? null : site.entries().get(path);
+            TranslationResult e = path == null ? null : site.entries().get(path);
             if (e == null) {
                 return Optional.empty();
             }

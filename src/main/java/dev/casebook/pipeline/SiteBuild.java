@@ -4,12 +4,12 @@ import dev.casebook.check.LinkChecker;
 import dev.casebook.check.TranslationCheck;
 import dev.casebook.content.Article;
 import dev.casebook.content.Document;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.content.SnippetVerdict;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
@@ -140,8 +140,8 @@ public final class SiteBuild {
     }
 
     /** {@code entries} with the documents' plain text dropped: what pages are rendered from. */
-    private static Map<String, Entry> textless(Map<String, Entry> entries) {
-        Map<String, Entry> out = new HashMap<>(entries.size() * 2);
+    private static Map<String, TranslationResult> textless(Map<String, TranslationResult> entries) {
+        Map<String, TranslationResult> out = new HashMap<>(entries.size() * 2);
         entries.forEach((path, e) -> out.put(path, e.parsed(e.document().withoutText())));
         return out;
     }
@@ -182,7 +182,7 @@ public final class SiteBuild {
     }
 
     /** The translations of the articles {@code ids}, in {@code source}. */
-    private static List<Translation> translationsOf(Source source, Set<String> ids) {
+    private static List<Translation> translationsOf(SiteContent source, Set<String> ids) {
         List<Translation> out = new ArrayList<>();
         for (Article a : source.articles()) {
             if (ids.contains(a.id())) {
@@ -193,8 +193,8 @@ public final class SiteBuild {
     }
 
     /** {@code entries} without the translations the articles {@code ids} had in {@code before}. */
-    private static Map<String, Entry> without(Map<String, Entry> entries, Source before, Set<String> ids) {
-        Map<String, Entry> out = new HashMap<>(entries);
+    private static Map<String, TranslationResult> without(Map<String, TranslationResult> entries, SiteContent before, Set<String> ids) {
+        Map<String, TranslationResult> out = new HashMap<>(entries);
         translationsOf(before, ids).forEach(t -> out.remove(t.path()));
         return out;
     }
@@ -206,7 +206,7 @@ public final class SiteBuild {
 
     /** The load and translation checks alone, for {@code casebook translations}. */
     public Outcome<TranslationReport> translations(BuildOptions options) {
-        Outcome<Source> loaded = source(options);
+        Outcome<SiteContent> loaded = source(options);
         Outcome<TranslationReport> report = new TranslationCheck().check(loaded.value());
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
         all.addAll(report.diagnostics());
@@ -214,7 +214,7 @@ public final class SiteBuild {
     }
 
     /** The articles as the load stage reads them, bodies included. */
-    public Outcome<Source> source(BuildOptions options) {
+    public Outcome<SiteContent> source(BuildOptions options) {
         return new ContentLoader(options.includeDrafts(), PageKinds.reservedSections()).load(options.site());
     }
 
@@ -223,10 +223,10 @@ public final class SiteBuild {
     private BuildState load(BuildState site, Set<Path> changed) {
         BuildOptions options = site.options();
         ContentLoader loader = new ContentLoader(options.includeDrafts(), PageKinds.reservedSections());
-        Outcome<Source> loaded = memory == null ? loader.load(options.site()) : loader.load(options.site(), memory, changed);
-        Source source = loaded.value();
+        Outcome<SiteContent> loaded = memory == null ? loader.load(options.site()) : loader.load(options.site(), memory, changed);
+        SiteContent source = loaded.value();
         if (options.baseUrl().isPresent()) {
-            source = new Source(source.config().withBaseUrl(options.baseUrl().get()), source.articles());
+            source = new SiteContent(source.config().withBaseUrl(options.baseUrl().get()), source.articles());
         }
         Outcome<Theme> theme = Theme.load(options.site(), source.config().languages());
         if (memo != null && memory.changedArticles().isPresent() && (previous == null
@@ -238,8 +238,8 @@ public final class SiteBuild {
         }
         Outcome<Catalog> all = catalog(options, changed);
         Outcome<Catalog> catalog = rulePacks(all.value(), source.config());
-        Map<String, Entry> entries = new HashMap<>();
-        source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), Entry.loaded(t))));
+        Map<String, TranslationResult> entries = new HashMap<>();
+        source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), TranslationResult.loaded(t))));
         BuildState loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
                 .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(all.diagnostics()).plus(catalog.diagnostics());
         if (options.write()) {
@@ -290,7 +290,7 @@ public final class SiteBuild {
     }
 
     /** The title of each callout kind in each language, from the theme's strings. */
-    private static Map<Lang, Map<String, String>> callouts(Theme theme, Source source) {
+    private static Map<Lang, Map<String, String>> callouts(Theme theme, SiteContent source) {
         Map<Lang, Map<String, String>> callouts = new LinkedHashMap<>();
         for (Lang lang : source.config().languages()) {
             Map<String, String> titles = new TreeMap<>();
@@ -303,7 +303,7 @@ public final class SiteBuild {
     }
 
     /** The translations of the articles in scope, with their entries, and what working on them found. */
-    private record Worked(Map<String, Entry> entries, List<Diagnostic> diagnostics) {
+    private record Worked(Map<String, TranslationResult> entries, List<Diagnostic> diagnostics) {
     }
 
     /**
@@ -311,15 +311,15 @@ public final class SiteBuild {
      * or, after a small change in the preview ({@code delta}), those of the articles it touched.
      * {@code kept} are the entries the result starts from.
      */
-    private static Worked eachTranslation(BuildState site, Optional<Set<String>> delta, Map<String, Entry> kept,
-                                          BiFunction<Article, Translation, Outcome<Entry>> work) {
-        Map<String, Entry> entries = new ConcurrentHashMap<>(kept);
+    private static Worked eachTranslation(BuildState site, Optional<Set<String>> delta, Map<String, TranslationResult> kept,
+                                          BiFunction<Article, Translation, Outcome<TranslationResult>> work) {
+        Map<String, TranslationResult> entries = new ConcurrentHashMap<>(kept);
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         site.source().articles().parallelStream()
                 .filter(article -> delta.map(ids -> ids.contains(article.id())).orElse(true))
                 .forEach(article -> {
                     for (Translation t : article.translations()) {
-                        Outcome<Entry> done = work.apply(article, t);
+                        Outcome<TranslationResult> done = work.apply(article, t);
                         entries.put(t.path(), done.value());
                         diagnostics.addAll(done.diagnostics());
                     }
@@ -332,11 +332,11 @@ public final class SiteBuild {
         // (load made sure a partial read comes with the same callout titles as the last parse)
         Optional<Set<String>> delta = delta(site);
         // after a small change, the other articles' entries stand as the last build left them
-        Map<String, Entry> kept = delta.map(ids -> without(previous.entries(), previous.source(), ids)).orElse(Map.of());
+        Map<String, TranslationResult> kept = delta.map(ids -> without(previous.entries(), previous.source(), ids)).orElse(Map.of());
         Worked parsed = eachTranslation(site, delta, kept, (article, t) -> {
             Map<String, String> titles = callouts.get(t.lang());
             Document doc = memo == null ? parser.parse(t, titles) : memo.parse(t, titles, () -> parser.parse(t, titles));
-            return Outcome.of(Entry.loaded(t.withoutBody()).parsed(doc));
+            return Outcome.of(TranslationResult.loaded(t.withoutBody()).parsed(doc));
         });
         if (memo != null) {
             memo.retain(parsed.entries().keySet());
@@ -348,7 +348,7 @@ public final class SiteBuild {
     }
 
     /** What kept documents from being read (Markdown beyond the limits). */
-    private static List<Diagnostic> parseProblems(Map<String, Entry> entries) {
+    private static List<Diagnostic> parseProblems(Map<String, TranslationResult> entries) {
         List<Diagnostic> problems = new ArrayList<>();
         entries.values().forEach(e -> problems.addAll(e.document().problems()));
         return problems;
@@ -359,7 +359,7 @@ public final class SiteBuild {
         SnippetValidator validator = new SnippetValidator(new Validator(site.catalog()));
         Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog().equals(site.catalog()));
         Worked validated = eachTranslation(site, delta, site.entries(), (article, t) -> {
-            Entry e = site.entries().get(t.path());
+            TranslationResult e = site.entries().get(t.path());
             Outcome<List<SnippetVerdict>> result = memo == null ? validator.check(article, t, e.document())
                     : memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
                     () -> validator.check(article, t, e.document()));
@@ -373,7 +373,7 @@ public final class SiteBuild {
     /** Every link against the whole site, and where each translation stands. */
     private BuildState check(BuildState site) {
         Function<String, Document> documents = path -> {
-            Entry e = site.entries().get(path);
+            TranslationResult e = site.entries().get(path);
             return e == null ? null : e.document();
         };
         // built only if a translation needs its links resolved

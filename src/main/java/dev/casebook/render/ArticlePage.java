@@ -2,7 +2,7 @@ package dev.casebook.render;
 
 import dev.casebook.content.Article;
 import dev.casebook.content.Document;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Facts;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Routes;
@@ -58,7 +58,7 @@ final class ArticlePage implements PageKind {
         Lang xDefault = translated.contains(site.config.defaultLang()) ? site.config.defaultLang() : article.original().lang();
         Views.PageView page = site.page(name(), lang, shown.title(), shown.summary(), l -> Routes.article(l, article),
                 Routes.article(xDefault, article), translated, Routes.article(shown.lang(), article), own.isEmpty());
-        Entry entry = site.entries.get(shown.path());
+        TranslationResult entry = site.entries.get(shown.path());
         Document doc = entry.document();
         // a translation whose original changed since it was made says so, and links to the original
         Optional<Lang> outdatedFrom = own.isPresent()

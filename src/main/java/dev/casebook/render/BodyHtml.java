@@ -2,7 +2,7 @@ package dev.casebook.render;
 
 import dev.casebook.content.BaseUrl;
 import dev.casebook.content.Document;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Routes;
 import dev.casebook.content.Snippet;
@@ -35,7 +35,7 @@ final class BodyHtml {
     }
 
     /** The body of {@code entry} on its page in {@code lang}. */
-    String of(Lang lang, Entry entry) {
+    String of(Lang lang, TranslationResult entry) {
         Document doc = entry.document();
         return withHeadingLinks(fillSlots(doc.html(), entry.hrefs(), snippetHeads(lang, doc, entry.snippets())),
                 theme.strings(lang).get("heading_link"));

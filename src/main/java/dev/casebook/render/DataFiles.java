@@ -2,13 +2,13 @@ package dev.casebook.render;
 
 import dev.casebook.content.Article;
 import dev.casebook.content.BaseUrl;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.content.SnippetVerdict;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Json;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +37,12 @@ import java.util.stream.Collectors;
  */
 final class DataFiles {
 
-    private final Source source;
+    private final SiteContent source;
     private final SiteConfig config;
     private final BaseUrl base;
-    private final Map<String, Entry> entries;
+    private final Map<String, TranslationResult> entries;
 
-    DataFiles(Source source, Map<String, Entry> entries) {
+    DataFiles(SiteContent source, Map<String, TranslationResult> entries) {
         this.source = source;
         this.config = source.config();
         this.base = config.baseUrl();
@@ -60,7 +60,7 @@ final class DataFiles {
     private Set<String> rules(Article a) {
         Set<String> rules = new TreeSet<>();
         for (Translation t : a.translations()) {
-            Entry e = entries.get(t.path());
+            TranslationResult e = entries.get(t.path());
             if (e != null) {
                 e.snippets().stream().filter(c -> c.status() == SnippetVerdict.Status.SHOWS).forEach(c -> rules.addAll(c.rules()));
             }

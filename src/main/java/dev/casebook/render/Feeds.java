@@ -5,7 +5,7 @@ import dev.casebook.content.BaseUrl;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,11 +21,11 @@ final class Feeds {
 
     private static final int ENTRIES = 50;
 
-    private final Source source;
+    private final SiteContent source;
     private final BaseUrl base;
     private final Theme theme;
 
-    Feeds(Source source, BaseUrl base, Theme theme) {
+    Feeds(SiteContent source, BaseUrl base, Theme theme) {
         this.source = source;
         this.base = base;
         this.theme = theme;

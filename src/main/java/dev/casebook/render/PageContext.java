@@ -2,11 +2,11 @@ package dev.casebook.render;
 
 import dev.casebook.content.Article;
 import dev.casebook.content.BaseUrl;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Routes;
 import dev.casebook.content.SiteConfig;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Json;
@@ -29,12 +29,12 @@ import java.util.function.Function;
  */
 final class PageContext {
 
-    final Source source;
+    final SiteContent source;
     final SiteConfig config;
     final BaseUrl base;
     final Theme theme;
     final SiteIndex index;
-    final Map<String, Entry> entries;
+    final Map<String, TranslationResult> entries;
     final Catalog catalog;
     final TranslationReport translations;
     final RelatedArticles related;
@@ -42,7 +42,7 @@ final class PageContext {
     private final Assets assets;
     private final Map<Lang, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
 
-    PageContext(Source source, Theme theme, Map<String, Entry> entries, Catalog catalog, TranslationReport translations,
+    PageContext(SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog, TranslationReport translations,
                 SiteIndex index, Assets assets) {
         this.source = source;
         this.config = source.config();

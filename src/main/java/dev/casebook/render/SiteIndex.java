@@ -1,10 +1,10 @@
 package dev.casebook.render;
 
 import dev.casebook.content.Article;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.SnippetVerdict;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SiteIndex {
 
-    private final Source source;
+    private final SiteContent source;
     private final Lang defaultLang;
     private final Map<String, List<Article>> bySection = new TreeMap<>();
     private final Map<String, List<Article>> byTag = new TreeMap<>();
@@ -45,7 +45,7 @@ final class SiteIndex {
     record SectionOrder(List<Article> articles, Map<Article, Integer> at) {
     }
 
-    SiteIndex(Source source, Map<String, Entry> entries) {
+    SiteIndex(SiteContent source, Map<String, TranslationResult> entries) {
         this.source = source;
         this.defaultLang = source.config().defaultLang();
         List<Article> all = source.articles();
@@ -70,10 +70,10 @@ final class SiteIndex {
     }
 
     /** The rules the snippets of any translation of {@code a} demonstrate (an {@code expect=} that holds), sorted. */
-    private static Set<String> demonstratedRules(Article a, Map<String, Entry> entries) {
+    private static Set<String> demonstratedRules(Article a, Map<String, TranslationResult> entries) {
         Set<String> shown = new TreeSet<>();
         for (Translation t : a.translations()) {
-            Entry e = entries.get(t.path());
+            TranslationResult e = entries.get(t.path());
             for (SnippetVerdict c : e == null ? List.<SnippetVerdict>of() : e.snippets()) {
                 if (c.status() == SnippetVerdict.Status.SHOWS) {
                     shown.addAll(c.rules());

@@ -2,12 +2,12 @@ package dev.casebook.render;
 
 import dev.casebook.content.Article;
 import dev.casebook.content.BaseUrl;
-import dev.casebook.content.Entry;
+import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
 import dev.casebook.content.SiteConfig;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
@@ -31,9 +31,9 @@ import java.util.Set;
 public final class SiteRenderer {
 
     private final Path site;
-    private final Source source;
+    private final SiteContent source;
     private final Theme theme;
-    private final Map<String, Entry> entries;
+    private final Map<String, TranslationResult> entries;
     private final Catalog catalog;
     private final TranslationReport translations;
 
@@ -43,7 +43,7 @@ public final class SiteRenderer {
      * @param catalog      the rules, for the rule pages
      * @param translations where each translation stands, for notices and the status page
      */
-    public SiteRenderer(Path site, Source source, Theme theme, Map<String, Entry> entries, Catalog catalog,
+    public SiteRenderer(Path site, SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog,
                         TranslationReport translations) {
         this.site = site;
         this.source = source;

@@ -8,7 +8,7 @@ import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
 import dev.casebook.content.Snippet;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Json;
 import java.io.ByteArrayOutputStream;
@@ -96,7 +96,7 @@ public final class SearchIndexer {
         }
     }
 
-    public Index build(Source source, Map<String, Document> documents, String clientScript) {
+    public Index build(SiteContent source, Map<String, Document> documents, String clientScript) {
         List<Doc> docs = documents(source, documents);
         int n = docs.size();
         int articles = source.articles().size();
@@ -290,7 +290,7 @@ public final class SearchIndexer {
         }
     }
 
-    private static List<Doc> documents(Source source, Map<String, Document> documents) {
+    private static List<Doc> documents(SiteContent source, Map<String, Document> documents) {
         BaseUrl base = source.config().baseUrl();
         List<Lang> langs = source.config().languages();
         List<Article> articles = source.articles();

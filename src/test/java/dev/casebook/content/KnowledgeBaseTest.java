@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.pipeline.SiteBuild;
-import dev.casebook.content.Source;
+import dev.casebook.content.SiteContent;
 import dev.casebook.load.ContentLoader;
 import dev.casebook.testing.TestSite;
 import dev.casebook.validate.Catalog;
@@ -25,7 +25,7 @@ class KnowledgeBaseTest {
     @TempDir
     static Path dir;
     static TestSite.Built site;
-    static Source source;
+    static SiteContent source;
 
     @BeforeAll
     static void build() {

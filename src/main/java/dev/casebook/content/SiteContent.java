@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything the load stage read: the site configuration and the articles, sorted by id. */
-public record Source(SiteConfig config, List<Article> articles) {
+public record SiteContent(SiteConfig config, List<Article> articles) {
 
-    public Source {
+    public SiteContent {
         articles = List.copyOf(articles);
     }
 
     /** The same articles without their Markdown bodies, once they are parsed. */
-    public Source withoutBodies() {
-        return new Source(config, articles.stream().map(a -> new Article(a.section(), a.slug(), a.facts(),
+    public SiteContent withoutBodies() {
+        return new SiteContent(config, articles.stream().map(a -> new Article(a.section(), a.slug(), a.facts(),
                 a.translations().stream().map(Translation::withoutBody).toList(), a.resources())).toList());
     }
 

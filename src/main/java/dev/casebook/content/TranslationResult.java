@@ -11,27 +11,27 @@ import java.util.List;
  * @param snippets the validate stage's conclusion for each code block, in order
  * @param hrefs    the check stage's URL for each link slot, in order; empty means "drop the link"
  */
-public record Entry(Translation translation, Document document, List<SnippetVerdict> snippets, List<String> hrefs) {
+public record TranslationResult(Translation translation, Document document, List<SnippetVerdict> snippets, List<String> hrefs) {
 
-    public Entry {
+    public TranslationResult {
         snippets = List.copyOf(snippets);
         hrefs = List.copyOf(hrefs);
     }
 
-    public static Entry loaded(Translation translation) {
-        return new Entry(translation, null, List.of(), List.of());
+    public static TranslationResult loaded(Translation translation) {
+        return new TranslationResult(translation, null, List.of(), List.of());
     }
 
-    public Entry parsed(Document document) {
-        return new Entry(translation, document, snippets, hrefs);
+    public TranslationResult parsed(Document document) {
+        return new TranslationResult(translation, document, snippets, hrefs);
     }
 
-    public Entry validated(List<SnippetVerdict> checks) {
-        return new Entry(translation, document, checks, hrefs);
+    public TranslationResult validated(List<SnippetVerdict> checks) {
+        return new TranslationResult(translation, document, checks, hrefs);
     }
 
-    public Entry checked(List<String> resolved) {
-        return new Entry(translation, document, snippets, resolved);
+    public TranslationResult checked(List<String> resolved) {
+        return new TranslationResult(translation, document, snippets, resolved);
     }
 
     public String path() {

@@ -88,6 +88,9 @@ class InitCommandTest {
             assertTrue(download.contains("https://github.com/casebook-kb/casebook/releases/download/v${CASEBOOK_VERSION}/casebook.jar"),
                     download);
             assertTrue(download.contains("echo \"${CASEBOOK_SHA256}  $RUNNER_TEMP/casebook.jar\" | sha256sum -c -"), download);
+            if (name.equals("pages.yml")) {
+                assertTrue(Files.readString(file).contains("fetch-depth: 0"), "the whole history, for dates from git");
+            }
             assertTrue(runs.stream().anyMatch(r -> r.contains("casebook.jar\" " + (name.equals("pages.yml")
                     ? "build --strict --format github --base-url" : "check --strict --format github"))), runs.toString());
         }

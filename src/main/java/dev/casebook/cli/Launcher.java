@@ -172,6 +172,23 @@ public final class Launcher {
         return List.copyOf(options);
     }
 
+    /**
+     * In the JVM a launcher started: ends this one when the launcher's process ends. The launcher
+     * waits for its child and passes on its exit code, so it only ends first when it is killed
+     * outright ({@code kill -9}), and then nothing would stop a preview from serving on.
+     */
+    static void endWithParent() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isPresent()) {
+            parent.get().onExit().thenRun(new Runnable() {
+                @Override
+                public void run() {
+                    Runtime.getRuntime().halt(137);
+                }
+            });
+        }
+    }
+
     /** True when {@code dir} exists, or could be made, and can take a file. */
     private static boolean madeWritable(Path dir) {
         try {

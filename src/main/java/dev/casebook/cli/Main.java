@@ -39,6 +39,9 @@ public final class Main implements Runnable {
 
     /** The command in this JVM (the jar's entry point is {@link Launcher}, which may start another). */
     public static void main(String[] args) {
+        if (System.getProperty(Launcher.LAUNCHED) != null) {
+            Launcher.endWithParent(); // a launcher killed with SIGKILL must not leave a preview serving
+        }
         if (Launcher.buildsASite(args)) {
             SiteBuild.warmUp(); // on the other core, while picocli reads the command line
         }

@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -30,15 +32,31 @@ import java.util.concurrent.TimeUnit;
  * types, {@code 404.html} for what does not exist, and a live-reload channel (server-sent events)
  * whose script every HTML page gets while previewing.
  *
- * <p>Safety: it binds where it is told (the command's default is 127.0.0.1); only paths of the
+ * <p>Safety: it binds where it is told (the command's default is 127.0.0.1) and answers only
+ * requests whose {@code Host} is a loopback name or the host it was started for (421 otherwise),
+ * so a web page that rebinds its own name to 127.0.0.1 cannot read the preview. Only paths of the
  * built site are served, looked up by name, so no request reaches another file ({@code ..},
- * encoded or not, is refused); requests are handled by a bounded pool, and at most
- * {@value #MAX_LISTENERS} pages listen for reloads at once.
+ * encoded or not, is refused). A request must arrive whole within {@value #REQUEST_SECONDS} s, and
+ * each gets a thread of its own (up to {@value #MAX_THREADS}), so slow or half-sent requests, TLS
+ * handshakes and bare-LF requests cannot hold the server; at most {@value #MAX_LISTENERS} pages
+ * listen for reloads at once, each written by a sender of its own, so a page that stops reading
+ * is dropped without holding up the others or the rebuilds.
  */
 public final class PreviewServer implements AutoCloseable {
 
     static final String CHANNEL = "__casebook/";
     private static final int MAX_LISTENERS = 32;
+    /** How long a request may take to arrive (read by the JDK's server when its first instance is made). */
+    static final int REQUEST_SECONDS = 5;
+    private static final int MAX_THREADS = 256;
+    /** Events a listener may have waiting before it counts as gone. */
+    private static final int MAX_PENDING = 16;
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        }
+    }
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json; charset=utf-8"),
@@ -53,7 +71,9 @@ public final class PreviewServer implements AutoCloseable {
     private final BaseUrl base;
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
-    private final Set<HttpExchange> listeners = new CopyOnWriteArraySet<>();
+    private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
+    /** The host names a request may name: loopback, and the host the server was started for. */
+    private final Set<String> hosts;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "casebook-heartbeat");
         t.setDaemon(true);
@@ -66,8 +86,10 @@ public final class PreviewServer implements AutoCloseable {
         this.preview = preview;
         this.base = base;
         this.liveScript = resource("serve/live.js");
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        this.pool = new ThreadPoolExecutor(2, 8, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(128),
+        this.hosts = Set.copyOf(List.of("localhost", "127.0.0.1", "[::1]", "::1", host.toLowerCase(Locale.ROOT)));
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        // a thread per request, made when needed: a request that waits for its client holds only its own
+        this.pool = new ThreadPoolExecutor(4, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "casebook-http");
                     t.setDaemon(true);
@@ -90,6 +112,11 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
+            if (!allowedHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                respond(exchange, 421, "text/plain; charset=utf-8",
+                        "casebook serve answers only to the names it was started for\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -124,6 +151,21 @@ public final class PreviewServer implements AutoCloseable {
         } catch (RuntimeException e) {
             respond(exchange, 500, "text/plain; charset=utf-8", ("casebook serve: " + e + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** True when a request's {@code Host} header names this machine or the host the server listens on. */
+    boolean allowedHost(String header) {
+        if (header == null) {
+            return false; // HTTP/1.1 requires it; a browser always sends it
+        }
+        String host = header.strip().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            host = end < 0 ? host : host.substring(0, end + 1);
+        } else if (host.indexOf(':') >= 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        return hosts.contains(host);
     }
 
     /**
@@ -195,10 +237,52 @@ public final class PreviewServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
-        listeners.add(exchange);
-        Preview.State state = preview.state();
+        Listener listener = new Listener(exchange);
+        listeners.add(listener);
         // a page that connects learns the version it was served from, and any problem standing now
-        send(exchange, event(state));
+        listener.offer(event(preview.state()));
+    }
+
+    /**
+     * One page listening for reloads: its events are written by a thread of its own, so a page
+     * that stops reading blocks only that thread, and is dropped once too many events wait.
+     */
+    private final class Listener {
+        private final HttpExchange exchange;
+        private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(MAX_PENDING), r -> {
+                    Thread t = new Thread(r, "casebook-live-reload");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        Listener(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        void offer(String event) {
+            try {
+                sender.execute(() -> write(event));
+            } catch (RejectedExecutionException e) {
+                drop(); // it stopped reading, or it is closed
+            }
+        }
+
+        private void write(String event) {
+            try {
+                OutputStream body = exchange.getResponseBody();
+                body.write(event.getBytes(StandardCharsets.UTF_8));
+                body.flush();
+            } catch (IOException e) {
+                drop(); // the page went away
+            }
+        }
+
+        void drop() {
+            listeners.remove(this);
+            sender.shutdownNow();
+            exchange.close();
+        }
     }
 
     private void announce(Preview.State state) {
@@ -225,19 +309,8 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void send(String event) {
-        for (HttpExchange exchange : listeners) {
-            send(exchange, event);
-        }
-    }
-
-    private void send(HttpExchange exchange, String event) {
-        try {
-            OutputStream body = exchange.getResponseBody();
-            body.write(event.getBytes(StandardCharsets.UTF_8));
-            body.flush();
-        } catch (IOException e) {
-            listeners.remove(exchange); // the page went away
-            exchange.close();
+        for (Listener listener : listeners) {
+            listener.offer(event);
         }
     }
 
@@ -274,7 +347,7 @@ public final class PreviewServer implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        listeners.forEach(HttpExchange::close);
+        listeners.forEach(Listener::drop);
         server.stop(0);
         pool.shutdownNow();
     }

@@ -83,14 +83,22 @@ final class ContentText {
                     return false;
                 }
             }
+            if (b == 0xEF && i + 2 < bytes.length) {
+                int b1 = bytes[i + 1] & 0xFF;
+                int b2 = bytes[i + 2] & 0xFF;
+                if (b1 == 0xBF && (b2 == 0xBE || b2 == 0xBF) || b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF) {
+                    return false; // U+FFFE, U+FFFF, U+FDD0–U+FDEF
+                }
+            }
         }
         return true;
     }
 
     /**
-     * Control characters (other than tab and line feed) and the invisible marks that reorder text
+     * Control characters (other than tab and line feed), the invisible marks that reorder text
      * (bidirectional overrides and isolates, used to make code read differently from how it runs)
-     * are replaced by U+FFFD, with one warning per file at the first of them.
+     * and the noncharacters U+FFFE, U+FFFF and U+FDD0–U+FDEF (no text, and U+FFFE/U+FFFF make an
+     * XML feed ill-formed) are replaced by U+FFFD, with one warning per file at the first of them.
      */
     static String withoutControls(String text, String path, List<Diagnostic> diagnostics) {
         StringBuilder out = null;
@@ -102,7 +110,8 @@ final class ContentText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean bad = c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c >= 0x80 && c < 0xA0
-                    || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+                    || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069
+                    || c == 0xFFFE || c == 0xFFFF || c >= 0xFDD0 && c <= 0xFDEF; // noncharacters: not text, and not XML
             if (bad) {
                 if (out == null) {
                     out = new StringBuilder(text.length()).append(text, 0, i);
@@ -124,8 +133,9 @@ final class ContentText {
         if (out == null) {
             return text;
         }
+        boolean noncharacter = firstChar >= 0xFDD0;
         diagnostics.add(Diagnostic.warning("encoding", first, String.format(Locale.ROOT,
-                        "control character U+%04X replaced by U+FFFD", (int) firstChar)
+                        (noncharacter ? "noncharacter" : "control character") + " U+%04X replaced by U+FFFD", (int) firstChar)
                         + (count > 1 ? " (" + count + " in this file)" : ""),
                 "remove it: invisible characters can make text read differently from what it is"));
         return out.toString();

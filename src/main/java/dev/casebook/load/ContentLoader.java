@@ -42,16 +42,15 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     private static final Pattern INDEX = Pattern.compile("index\\.([^.]+)\\.md");
-    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final YamlReader yaml = new YamlReader();
     private final boolean includeDrafts;
-    /** section names that would collide with pages the site generates (the renderer's page kinds say which) */
-    private final Set<String> reservedSections;
+    /** what a section or article folder may be named (the renderer's page kinds say which sections are taken) */
+    private final BundleNames names;
 
     public ContentLoader(boolean includeDrafts, Set<String> reservedSections) {
         this.includeDrafts = includeDrafts;
-        this.reservedSections = Set.copyOf(reservedSections);
+        this.names = new BundleNames(reservedSections);
     }
 
     public Outcome<SiteContent> load(Path site) {
@@ -335,29 +334,11 @@ public final class ContentLoader {
 
     /** Why {@code name} cannot be a section ({@code section} true) or article folder, if it cannot. */
     public Optional<String> nameProblem(String name, boolean section) {
-        if (!KEBAB.matcher(name).matches()) {
-            return Optional.of("`" + name + "` is not ASCII kebab-case (a-z, 0-9 and hyphens; it becomes a URL)");
-        }
-        if (section && reservedSections.contains(name)) {
-            return Optional.of("section name `" + name + "` is reserved for generated pages");
-        }
-        return Optional.empty();
+        return names.problem(name, section);
     }
 
     private boolean checkName(String name, String rel, String what, List<Diagnostic> diagnostics) {
-        if (!KEBAB.matcher(name).matches()) {
-            diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
-                    what + " name `" + name + "` is not ASCII kebab-case",
-                    "names become URLs: use a-z, 0-9 and hyphens, e.g. `openai-prefix-ollama-auth`"));
-            return false;
-        }
-        if (what.equals("section") && reservedSections.contains(name)) {
-            diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel),
-                    "section name `" + name + "` is reserved for generated pages",
-                    "rename the folder; reserved: " + String.join(", ", new TreeSet<>(reservedSections))));
-            return false;
-        }
-        return true;
+        return names.check(name, rel, what, diagnostics);
     }
 
     private static List<Lang> discoverLanguages(Collection<BundleDir> bundles) {

@@ -138,4 +138,21 @@ class NewCommandTest {
         assertTrue(!en.contains("wren_ai_service_version") && !en.contains("host_os") && !en.contains("expect="), en);
         assertTrue(en.contains("## Fix\n\nTODO: the fixed config or command:\n\n```yaml file=config.yaml\n# TODO\n```"), en);
     }
+
+    /** A name no file system or Windows machine can take is a usage error, said in a line, not a stack trace. */
+    @Test
+    void refusesNamesThatNoFolderCanHave() {
+        TestSite.write(dir, "-- content/_site.yaml --\nlanguages: [en]\n");
+        String longSlug = "a".repeat(300);
+        MainTest.Run tooLong = MainTest.run("new", "litellm/" + longSlug, "--site", dir.toString());
+        assertEquals(2, tooLong.code(), tooLong.err());
+        assertEquals("casebook new: `" + "a".repeat(57) + "…` is 300 characters long; a name becomes a folder and part of "
+                + "every URL: keep it to 100\nsee `casebook new --help`\n", tooLong.err());
+        for (String device : new String[] {"con", "aux", "nul", "prn", "com1", "lpt1"}) {
+            MainTest.Run r = MainTest.run("new", "litellm/" + device, "--site", dir.toString());
+            assertEquals(2, r.code(), device);
+            assertTrue(r.err().startsWith("casebook new: `" + device + "` is a device name on Windows"), r.err());
+        }
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("content/litellm")), "nothing written");
+    }
 }

@@ -185,7 +185,7 @@
         var pairs = long ? [] : queryPairs(all, fixed);
         // what was searched for instead: the query with each corrected word replaced ("did you mean"); its words are marked
         var words = Object.keys(fixed), corrected = words.length ? words.reduce(function (q, w) {
-          return q.replace(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), fixed[w]);
+          return q.replace(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), function () { return fixed[w]; });
         }, query.trim()) : "";
         var shown = corrected ? clauses(corrected) : cs;
         return Promise.all(pairs.map(function (p) { return lookup(m, p); })).then(function (found) {
@@ -302,6 +302,8 @@
   }
 
   // ---- excerpts --------------------------------------------------------------------------------------
+  // a function replacer: a string one would expand $&, $` and $' that the reader typed
+  function fill(template, key, value) { return template.replace(key, function () { return value; }); }
   function esc(s) { return s.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); }
   function needles(cs, query) {
     var n = [], runs = normalize(query).match(/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+/g) || [];
@@ -423,7 +425,7 @@
       if (mine !== seq) return;
       list(r, box, form.getAttribute("data-empty"), true);
       box.setAttribute("data-query", q); // which words these results answer
-      var said = r.correction ? (form.getAttribute("data-correction") || "{q}").replace("{q}", r.correction) : "";
+      var said = r.correction ? fill(form.getAttribute("data-correction") || "{q}", "{q}", r.correction) : "";
       box.setAttribute("data-correction", said); // shown above the options (CSS), said with the count
       show(true);
       select(-1);
@@ -458,7 +460,7 @@
       if (r.correction) {
         var note = document.createElement("p");
         note.className = "search-correction";
-        note.textContent = (form.getAttribute("data-correction") || "{q}").replace("{q}", r.correction);
+        note.textContent = fill(form.getAttribute("data-correction") || "{q}", "{q}", r.correction);
         page.parentNode.insertBefore(note, page);
       }
     });

@@ -131,6 +131,19 @@ class SearchBrowserTest {
         page.close();
     }
 
+    /** A corrected query is shown as typed: $&, $` and $' are text, not replacement patterns. */
+    @Test
+    void aCorrectedQueryIsShownAsTypedWithDollarPatternsAsText() {
+        String query = "AuthentcationError $& $` $'";
+        Page page = site.open("en/search/?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        page.waitForSelector("#search-page li");
+        String note = page.textContent(".search-correction");
+        assertTrue(note.endsWith("authenticationerror $& $` $'"), note);
+        assertEquals(1, note.split("\\$&", -1).length - 1, "the pattern once, as typed: " + note);
+        page.close();
+    }
+
     @Test
     void escapeClosesWithoutClearingAndAClosedOrEmptiedListIsNeverChosen() {
         Page page = site.open("en/wrenai/");

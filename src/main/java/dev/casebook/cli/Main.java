@@ -1,6 +1,7 @@
 package dev.casebook.cli;
 
 import dev.casebook.diag.Suggestions;
+import dev.casebook.diag.Terminal;
 import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.validate.LiteLlmFacts;
 import java.io.IOException;
@@ -114,11 +115,11 @@ public final class Main implements Runnable {
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             String word = u.getUnmatched().get(0);
             Set<String> commands = cli.getSubcommands().keySet();
-            err.println(name + ": unknown command `" + word + "`"
+            err.println(name + ": unknown command `" + Terminal.safe(word) + "`"
                     + Suggestions.closest(word, commands).map(c -> "; did you mean `" + c + "`?").orElse(""));
             err.println("commands: " + String.join(", ", commands) + " (see `casebook --help`)");
         } else {
-            err.println(name + ": " + e.getMessage());
+            err.println(name + ": " + Terminal.safe(String.valueOf(e.getMessage())));
             if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
                 List<String> options = cli.getCommandSpec().options().stream()
                         .flatMap(o -> Arrays.stream(o.names())).toList();

@@ -4,12 +4,14 @@ import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Report;
 import dev.casebook.diag.ReportFormat;
 import dev.casebook.diag.RuleInfo;
+import dev.casebook.diag.Terminal;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
 import dev.casebook.validate.FileValidator;
 import dev.casebook.validate.Rule;
 import dev.casebook.validate.Validator;
 import dev.casebook.validate.Version;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -60,6 +62,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--host-os", paramLabel = "OS", description = "linux, mac or windows.")
     String hostOs;
 
+    /** A file name as the terminal and CI logs get it: control characters escaped, so a name cannot start a line of its own. */
+    private static String shown(Path file) {
+        return Terminal.safe(file.toString());
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,14 +80,15 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             Path same = file.toAbsolutePath().normalize();
             if (!seen.add(same)) {
-                err.println("casebook validate: " + file + " is given twice; it is checked once");
+                err.println("casebook validate: " + shown(file) + " is given twice; it is checked once");
                 continue;
             }
             Optional<String> text = read(file, err);
             if (text.isEmpty()) {
                 return Main.USAGE;
             }
-            texts.add(new FileValidator.NamedText(file.toString().replace('\\', '/'), text.get()));
+            // a backslash is a separator only where the system says so: on Linux it is part of the name
+            texts.add(new FileValidator.NamedText(file.toString().replace(File.separatorChar, '/'), text.get()));
         }
         Catalog catalog = Catalog.builtIn();
         List<Diagnostic> diagnostics = new FileValidator(new Validator(catalog)).check(texts, environment, lang);
@@ -125,29 +133,29 @@ final class ValidateCommand implements Callable<Integer> {
     private static Optional<String> read(Path file, PrintWriter err) {
         try {
             if (Files.isDirectory(file)) {
-                err.println("casebook validate: " + file + ": is a folder; name the config files in it");
+                err.println("casebook validate: " + shown(file) + ": is a folder; name the config files in it");
                 return Optional.empty();
             }
             if (!Files.exists(file)) {
-                err.println("casebook validate: " + file + ": no such file");
+                err.println("casebook validate: " + shown(file) + ": no such file");
                 return Optional.empty();
             }
             if (!Files.isRegularFile(file)) {
                 // a FIFO, a device such as /dev/zero: reading it could block or never end
-                err.println("casebook validate: " + file + ": not a regular file");
+                err.println("casebook validate: " + shown(file) + ": not a regular file");
                 return Optional.empty();
             }
             if (Files.size(file) > MAX_BYTES) {
-                err.println("casebook validate: " + file + ": larger than " + MAX_BYTES / (1024 * 1024) + " MB, not a config file");
+                err.println("casebook validate: " + shown(file) + ": larger than " + MAX_BYTES / (1024 * 1024) + " MB, not a config file");
                 return Optional.empty();
             }
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
             return Optional.of(text.replace("\r\n", "\n").replaceFirst("^\uFEFF", ""));
         } catch (CharacterCodingException e) {
-            err.println("casebook validate: " + file + ": not UTF-8 text");
+            err.println("casebook validate: " + shown(file) + ": not UTF-8 text");
         } catch (IOException e) {
-            err.println("casebook validate: " + file + ": " + e.getMessage());
+            err.println("casebook validate: " + shown(file) + ": " + e.getMessage());
         }
         return Optional.empty();
     }

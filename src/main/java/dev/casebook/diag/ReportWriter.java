@@ -1,7 +1,6 @@
 package dev.casebook.diag;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,12 +84,23 @@ final class ReportWriter {
         return s.label(); // SARIF's levels: error, warning, note
     }
 
-    /** A relative path as a URI reference (spaces and non-ASCII percent-encoded). */
-    private static String uri(String path) {
-        try {
-            return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
-        } catch (URISyntaxException e) {
-            return path;
+    /**
+     * A path as a relative URI reference: every byte but letters, digits, {@code -._~} and the
+     * {@code /} between segments percent-encoded as UTF-8, so {@code a:b.yaml} cannot read as a URI
+     * with a scheme and no name can bring a line break into the log.
+     */
+    static String uri(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 8);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
+            }
         }
+        return out.toString();
     }
+
+    private static final String HEX = "0123456789ABCDEF";
 }

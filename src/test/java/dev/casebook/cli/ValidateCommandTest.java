@@ -190,4 +190,34 @@ class ValidateCommandTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("did you mean `LLM001`?") || unknown.err().contains("did you mean `LLM010`?"), unknown.err());
     }
+
+    /** A file name reaches every stream and format as what it is: no scheme, no line break, no folder made of a backslash. */
+    @Test
+    void oddFileNamesStayWhatTheyAreInEveryStreamAndFormat() throws IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("names");
+        Path colon = java.nio.file.Files.writeString(dir.resolve("a:b.env"), "KEY=one\nKEY=two\n");
+        Path backslash = java.nio.file.Files.writeString(dir.resolve("x\\y.env"), "OTHER=one\nOTHER=two\n");
+        MainTest.Run sarif = MainTest.run("validate", colon.toString(), backslash.toString(), "--format", "sarif");
+        assertTrue(sarif.out().contains("\"uri\": \"" + ReportUri.of(dir) + "/a%3Ab.env\""), sarif.out());
+        assertTrue(sarif.out().contains("/x%5Cy.env\""), sarif.out());
+        MainTest.Run text = MainTest.run("validate", backslash.toString());
+        assertTrue(text.out().startsWith(backslash + ":2:1: warning[ENV003]"), text.out());
+        MainTest.Run missing = MainTest.run("validate", dir.resolve("gone\n::error file=x::injected").toString(), "--format", "github");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().lines().noneMatch(l -> l.startsWith("::")), missing.err());
+        assertTrue(missing.err().contains("gone\\u000A::error file=x::injected: no such file"), missing.err());
+    }
+
+    /** The percent-encoded form of a folder, as ReportWriter writes it. */
+    private static final class ReportUri {
+        static String of(Path dir) {
+            StringBuilder out = new StringBuilder();
+            for (byte b : dir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                int c = b & 0xFF;
+                out.append(c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0) ? String.valueOf((char) c)
+                        : String.format(java.util.Locale.ROOT, "%%%02X", c));
+            }
+            return out.toString();
+        }
+    }
 }

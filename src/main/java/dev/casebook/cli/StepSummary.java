@@ -31,9 +31,9 @@ final class StepSummary {
             md.append("| | Where | Check | Problem |\n| --- | --- | --- | --- |\n");
             for (Diagnostic d : all.subList(0, Math.min(all.size(), MAX_ROWS))) {
                 md.append("| ").append(d.isError() ? "error" : "warning")
-                        .append(" | `").append(cell(d.pos().toString())).append("` | `").append(d.id())
-                        .append("` | ").append(cell(d.message()))
-                        .append(d.hint().isEmpty() ? "" : "<br>" + cell(d.hint())).append(" |\n");
+                        .append(" | <code>").append(cell(d.pos().toString())).append("</code> | <code>").append(cell(d.id()))
+                        .append("</code> | ").append(prose(d.message()))
+                        .append(d.hint().isEmpty() ? "" : "<br>" + prose(d.hint())).append(" |\n");
             }
             if (all.size() > MAX_ROWS) {
                 md.append("\n").append(all.size() - MAX_ROWS).append(" more in the job log.\n");
@@ -61,9 +61,44 @@ final class StepSummary {
         return md.append('\n').toString();
     }
 
-    // a table cell: no line breaks, pipes escaped, HTML shown as text
+    /**
+     * Text for a table cell, shown as text: HTML escaped, and every character Markdown would read
+     * (a link, an image, emphasis, a code span, a cell border) written as a character reference,
+     * so a file name or a value from content cannot become a link or a remote image.
+     */
     private static String cell(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-                .replace("\r", " ").replace("\n", " ");
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\r', '\n' -> out.append(' ');
+                default -> {
+                    if ("`*_[]()!|~\\#".indexOf(c) >= 0) {
+                        out.append("&#").append((int) c).append(';');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A message as a cell: its {@code `code`} spans kept as code, the text between and inside them escaped. */
+    private static String prose(String s) {
+        String[] parts = s.split("`", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                out.append(cell(parts[i]));
+            } else if (i < parts.length - 1) {
+                out.append("<code>").append(cell(parts[i])).append("</code>");
+            } else {
+                out.append("&#96;").append(cell(parts[i])); // a last backtick without its pair is text
+            }
+        }
+        return out.toString();
     }
 }

@@ -50,9 +50,23 @@ final class YamlFields {
             if (s.type() == YamlScalar.Type.BOOL) {
                 booleanTrap(e.name(), s);
             }
-            return Optional.of(s.text());
+            return Optional.of(text(s));
         }
         return wrongType(e, "a string");
+    }
+
+    /**
+     * A scalar's text with what a YAML escape ({@code "\x07"}, {@code "\uFFFF"}) can bring in and
+     * the file itself may not hold replaced by U+FFFD: control characters, bidirectional overrides,
+     * noncharacters. They would reach feeds, data files and logs.
+     */
+    private String text(YamlScalar s) {
+        List<Diagnostic> found = new ArrayList<>();
+        String clean = ContentText.withoutControls(s.text(), s.pos().path(), found);
+        if (!found.isEmpty()) {
+            diagnostics.add(Diagnostic.warning("encoding", s.pos(), found.get(0).message(), found.get(0).hint()));
+        }
+        return clean;
     }
 
     // YAML 1.1 reads an unquoted yes/no/on/off/y/n as a boolean; where text is expected the
@@ -125,7 +139,7 @@ final class YamlFields {
                 if (s.type() == YamlScalar.Type.BOOL) {
                     booleanTrap(e.name(), s);
                 }
-                out.add(s.text());
+                out.add(text(s));
             } else {
                 error("type", item, "items of `" + e.name() + "` must be strings, found " + item.describe(),
                         "quote the value");

@@ -139,7 +139,7 @@ final class DataFiles {
         for (Lang lang : config.languages()) {
             md.append("\n## ").append(oneLine(config.title(lang))).append(" (").append(lang.code()).append(")\n\n");
             for (Article a : source.articles()) {
-                a.translation(lang).ifPresent(t -> md.append("- [").append(oneLine(t.title()).replace("]", "\\]")).append("](")
+                a.translation(lang).ifPresent(t -> md.append("- [").append(oneLine(t.title())).append("](")
                         .append(url(lang, a)).append("): ").append(oneLine(t.summary())).append('\n'));
             }
         }
@@ -147,8 +147,26 @@ final class DataFiles {
     }
 
     /** Text in llms.txt: one line, and no markup a Markdown reader would run (titles come from pull requests). */
+    /**
+     * Text for llms.txt, which is Markdown: on one line, brackets escaped and HTML as text, so a
+     * title or summary cannot add a link, a remote image or markup, and reads as written otherwise.
+     */
     private static String oneLine(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ').strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (char c : s.replace('\n', ' ').replace('\r', ' ').strip().toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> {
+                    if (c == '\\' || c == '[' || c == ']') {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** A JSON string that is also safe inside an HTML page: {@code < > &} as unicode escapes. */

@@ -126,14 +126,14 @@ class ContributorTest {
 
                 | | Where | Check | Problem |
                 | --- | --- | --- | --- |
-                | error | `content/litellm/broken-front/index.en.md:4:7` | `front-matter-date` | `date` is not a real date: 2025-02-30<br>write an existing day as YYYY-MM-DD |
-                | error | `content/litellm/broken-front/index.en.md:6:55` | `broken-link` | broken link `../../ollama/gone/index.en.md`: no article at content/ollama/gone<br>link to another article as ../../&lt;section&gt;/&lt;slug&gt;/index.&lt;lang&gt;.md (drafts are not published) |
-                | warning | `content/litellm/links/index.en.md:7:28` | `broken-anchor` | no heading `#nope` in this page<br>allowed: fix-it |
-                | warning | `content/litellm/links/index.en.md:7:49` | `broken-anchor` | no heading `#fixit` in content/ollama/target/index.en.md<br>did you mean `fix-it`? |
-                | error | `content/litellm/links/index.en.md:7:96` | `broken-link` | broken link `../../ollama/gone/`: no article at content/ollama/gone<br>link to another article as ../../&lt;section&gt;/&lt;slug&gt;/index.&lt;lang&gt;.md (drafts are not published) |
-                | warning | `content/litellm/links/index.zh.md:7:6` | `broken-anchor` | no heading `#不存在` in this page<br>allowed: 修复 |
-                | warning | `content/litellm/links/index.zh.md:7:18` | `broken-anchor` | no heading `#解决办法` in content/ollama/target/index.zh.md<br>did you mean `解决方法`? |
-                | error | `content/wrenai/snippet/index.en.md:10:12` | `LLM001` | `openai/deepseek-r1:8b` goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but `OPENAI_API_KEY` has no value: the call fails with `litellm.AuthenticationError … OPENAI_API_KEY`.<br>Add `OPENAI_API_KEY=dummy-key` (any non-empty string) to `.env`; or, for Ollama, switch to `ollama_chat/&lt;model&gt;` with `api_base: http://&lt;host&gt;:11434` (no `/v1`), which needs no key. |
+                | error | <code>content/litellm/broken-front/index.en.md:4:7</code> | <code>front-matter-date</code> | <code>date</code> is not a real date: 2025-02-30<br>write an existing day as YYYY-MM-DD |
+                | error | <code>content/litellm/broken-front/index.en.md:6:55</code> | <code>broken-link</code> | broken link <code>../../ollama/gone/index.en.md</code>: no article at content/ollama/gone<br>link to another article as ../../&lt;section&gt;/&lt;slug&gt;/index.&lt;lang&gt;.md &#40;drafts are not published&#41; |
+                | warning | <code>content/litellm/links/index.en.md:7:28</code> | <code>broken-anchor</code> | no heading <code>&#35;nope</code> in this page<br>allowed: fix-it |
+                | warning | <code>content/litellm/links/index.en.md:7:49</code> | <code>broken-anchor</code> | no heading <code>&#35;fixit</code> in content/ollama/target/index.en.md<br>did you mean <code>fix-it</code>? |
+                | error | <code>content/litellm/links/index.en.md:7:96</code> | <code>broken-link</code> | broken link <code>../../ollama/gone/</code>: no article at content/ollama/gone<br>link to another article as ../../&lt;section&gt;/&lt;slug&gt;/index.&lt;lang&gt;.md &#40;drafts are not published&#41; |
+                | warning | <code>content/litellm/links/index.zh.md:7:6</code> | <code>broken-anchor</code> | no heading <code>&#35;不存在</code> in this page<br>allowed: 修复 |
+                | warning | <code>content/litellm/links/index.zh.md:7:18</code> | <code>broken-anchor</code> | no heading <code>&#35;解决办法</code> in content/ollama/target/index.zh.md<br>did you mean <code>解决方法</code>? |
+                | error | <code>content/wrenai/snippet/index.en.md:10:12</code> | <code>LLM001</code> | <code>openai/deepseek-r1:8b</code> goes through LiteLLM's OpenAI route, which demands an API key even when the server is a local Ollama or LM Studio, but <code>OPENAI&#95;API&#95;KEY</code> has no value: the call fails with <code>litellm.AuthenticationError … OPENAI&#95;API&#95;KEY</code>.<br>Add <code>OPENAI&#95;API&#95;KEY=dummy-key</code> &#40;any non-empty string&#41; to <code>.env</code>; or, for Ollama, switch to <code>ollama&#95;chat/&lt;model&gt;</code> with <code>api&#95;base: http://&lt;host&gt;:11434</code> &#40;no <code>/v1</code>&#41;, which needs no key. |
 
                 ### Translations
 

@@ -96,7 +96,26 @@ class DataFilesTest {
                 ## Handbook (en)
 
                 - [Missing key](https://example.org/kb/en/litellm/key/): The openai/ prefix needs a key
-                - [Port [11434\\] refused](https://example.org/kb/en/ollama/port/): Nothing listens
+                - [Port \\[11434\\] refused](https://example.org/kb/en/ollama/port/): Nothing listens
                 """, built.file("llms.txt"));
+    }
+
+    /** A summary cannot add a link or a remote image to llms.txt, nor control characters through a YAML escape. */
+    @Test
+    void llmsTxtShowsMarkdownInTitlesAndSummariesAsText() {
+        TestSite.Built built = TestSite.write(dir.resolve("evil"), """
+                -- content/a/b/index.en.md --
+                ---
+                title: "Fix *it* <b>now</b>"
+                summary: "[click](javascript:alert(1)) ![pixel](https://evil.example/p.png) bell\\x07 end"
+                date: 2025-02-18
+                ---
+                Body.
+                """).build();
+        assertEquals("content/a/b/index.en.md:3:10: warning[encoding]: control character U+0007 replaced by U+FFFD\n"
+                + "  hint: remove it: invisible characters can make text read differently from what it is", built.diagnostics());
+        String line = built.file("llms.txt").lines().filter(l -> l.startsWith("- ")).findFirst().orElseThrow();
+        assertEquals("- [Fix *it* &lt;b&gt;now&lt;/b&gt;](/en/a/b/): \\[click\\](javascript:alert(1)) "
+                + "!\\[pixel\\](https://evil.example/p.png) bell\uFFFD end", line);
     }
 }

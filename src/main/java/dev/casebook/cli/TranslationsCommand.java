@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -139,7 +140,7 @@ final class TranslationsCommand implements Callable<Integer> {
             // the loader never reads through a link, but the file may have become one since
             String text = new String(SafeFiles.read(site, abs), StandardCharsets.UTF_8);
             SafeFiles.replace(site, abs, withTranslatedFrom(text, value).getBytes(StandardCharsets.UTF_8));
-        } catch (SafeFiles.UnsafePathException e) {
+        } catch (SafeFiles.UnsafePathException | IllegalArgumentException e) {
             cli.getErr().println("casebook translations: nothing written: " + Terminal.safe(e.getMessage()));
             return Main.CONTENT_ERRORS;
         }
@@ -166,9 +167,16 @@ final class TranslationsCommand implements Callable<Integer> {
     }
 
     /** The file with its front matter's {@code translated_from} line set to {@code value}; all else unchanged. */
+    /**
+     * {@code text} with {@code translated_from: value} in its front matter: the key replaced where
+     * it is written (quoted or not, and with the lines of a folded or block value), else added
+     * before the closing {@code ---}. A byte-order mark and the file's line endings are kept.
+     */
     static String withTranslatedFrom(String text, String value) {
-        String newline = text.contains("\r\n") ? "\r\n" : "\n";
-        String[] lines = text.split("\r?\n", -1);
+        String bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+        String body = text.substring(bom.length());
+        String newline = body.contains("\r\n") ? "\r\n" : "\n";
+        String[] lines = body.split("\r?\n", -1);
         int end = -1;
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].equals("---") || lines[i].equals("...")) {
@@ -179,18 +187,26 @@ final class TranslationsCommand implements Callable<Integer> {
         if (!lines[0].strip().equals("---") || end < 0) {
             throw new IllegalArgumentException("the file has no front matter");
         }
-        StringBuilder out = new StringBuilder();
+        List<String> out = new ArrayList<>();
         boolean done = false;
         for (int i = 0; i < lines.length; i++) {
-            if (i > 0 && i < end && lines[i].startsWith("translated_from:")) {
-                lines[i] = "translated_from: " + value;
+            if (i > 0 && i < end && !done && TRANSLATED_FROM_KEY.matcher(lines[i]).lookingAt()) {
+                out.add("translated_from: " + value);
                 done = true;
+                // the rest of a block or folded value is indented below the key: it goes with it
+                while (i + 1 < end && !lines[i + 1].isEmpty() && Character.isWhitespace(lines[i + 1].charAt(0))) {
+                    i++;
+                }
+                continue;
             }
             if (i == end && !done) {
-                out.append("translated_from: ").append(value).append(newline);
+                out.add("translated_from: " + value);
             }
-            out.append(lines[i]).append(i == lines.length - 1 ? "" : newline);
+            out.add(lines[i]);
         }
-        return out.toString();
+        return bom + String.join(newline, out);
     }
+
+    /** The key at the start of a front-matter line, plain or quoted. */
+    private static final Pattern TRANSLATED_FROM_KEY = Pattern.compile("(translated_from|\"translated_from\"|'translated_from')\\s*:");
 }

@@ -318,6 +318,10 @@ public final class ContentLoader {
                 diagnostics.add(linkRefused(rel + "/" + relative, "copy the file into the bundle instead of linking to it"));
             } else if (Files.isDirectory(p)) {
                 collect(root, p, indexes, resources, rel, diagnostics);
+            } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                // a FIFO, a socket or a device: reading or copying it would block the build
+                diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel + "/" + relative), "not a regular file",
+                        "a bundle holds plain files and folders; remove this one"));
             } else if (dir.equals(root) && name.equals("index.md")) {
                 diagnostics.add(Diagnostic.error("layout", SourcePos.file(rel + "/index.md"),
                         "index.md does not say its language",

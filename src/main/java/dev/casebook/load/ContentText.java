@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,12 @@ final class ContentText {
     /** Reads a file as strict UTF-8 with LF line endings and no BOM. */
     static Optional<String> read(Path file, String path, List<Diagnostic> diagnostics, String id) {
         try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                // a FIFO or a device named like an article would block the read, or never end
+                diagnostics.add(Diagnostic.error(id, SourcePos.file(path), "not a regular file",
+                        "an article is a plain text file; remove this one"));
+                return Optional.empty();
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 diagnostics.add(Diagnostic.error(id, SourcePos.file(path),

@@ -177,4 +177,34 @@ class TranslationsCommandTest {
         assertEquals("---\ntitle: T\n---\nx\n", Files.readString(victim));
         assertTrue(Files.isSymbolicLink(en));
     }
+
+    /** Front matter as writers and editors leave it: a byte-order mark, a quoted key, a folded value, CRLF. */
+    @Test
+    void theStampReplacesTheKeyHoweverItIsWritten() {
+        String value = "zh@0123456789ab";
+        assertEquals("\uFEFF---\ntitle: A\ntranslated_from: " + value + "\n---\nBody.\n",
+                TranslationsCommand.withTranslatedFrom("\uFEFF---\ntitle: A\n---\nBody.\n", value), "a BOM is kept");
+        assertEquals("---\ntitle: A\ntranslated_from: " + value + "\ndate: 2025-02-18\n---\nBody.\n",
+                TranslationsCommand.withTranslatedFrom("---\ntitle: A\n\"translated_from\": zh@old\ndate: 2025-02-18\n---\nBody.\n",
+                        value), "a quoted key is replaced, not doubled");
+        assertEquals("---\ntitle: A\ntranslated_from: " + value + "\ndate: 2025-02-18\n---\nBody.\n",
+                TranslationsCommand.withTranslatedFrom("---\ntitle: A\ntranslated_from: >\n  zh@old\n  more\ndate: 2025-02-18\n---\nBody.\n",
+                        value), "a folded value goes whole");
+        assertEquals("---\r\ntitle: A\r\ntranslated_from: " + value + "\r\n---\r\nBody.\r\n",
+                TranslationsCommand.withTranslatedFrom("---\r\ntitle: A\r\n---\r\nBody.\r\n", value), "CRLF kept");
+    }
+
+    /** A FIFO named like an article is reported; it never blocks the build. */
+    @Test
+    void aFifoNamedLikeAnArticleIsReportedInsteadOfRead() throws Exception {
+        TestSite.write(dir, SITE);
+        Path fifo = dir.resolve("content/litellm/c/index.en.md");
+        Files.createDirectories(fifo.getParent());
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        MainTest.Run check = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> MainTest.run("check", "--site", dir.toString()));
+        assertEquals(1, check.code(), check.err());
+        assertTrue(check.out().contains("content/litellm/c/index.en.md:1:1: error[layout]: not a regular file"), check.out());
+    }
 }

@@ -7,20 +7,60 @@ const rules = JSON.parse(form.dataset.rules);
 const areas = Array.from(form.querySelectorAll("textarea[data-file]"));
 let checker = null;
 let timer = 0;
+let sequence = 0;
 
+/** name, text, name, text… as their lengths, a colon and themselves: any text, NUL included, stays whole. */
+function frame(strings) {
+  return strings.map((s) => s.length + ":" + s).join("");
+}
+
+/**
+ * The checker, in a module worker when the browser has one (a large config is then checked off the
+ * page's thread), else on the page. Either way: a function from (files, environment, lang) to the
+ * findings' JSON.
+ */
 function load() {
   if (!checker) {
     status.textContent = form.dataset.loading;
-    checker = import(form.dataset.bundle);
-    checker.then(({ check }) => {
-      // one small check while the reader is still reading: the rule catalog and LiteLLM's facts are read
-      // on first use, so the first real findings do not wait for them
-      check("config.yaml\u0000type: llm\nprovider: litellm_llm\nmodels: []\n", "", form.dataset.lang);
-      form.dataset.ready = "true";
-      if (status.textContent === form.dataset.loading) status.textContent = "";
-    });
+    checker = startWorker().catch(() => import(form.dataset.bundle).then(({ check }) => async (...args) => check(...args)));
+    checker.then((check) => check(frame(["config.yaml", "type: llm\nprovider: litellm_llm\nmodels: []\n"]), "", form.dataset.lang))
+      .then(() => {
+        // the first check read the rule catalog and LiteLLM's facts, so the reader's findings do not wait for them
+        form.dataset.ready = "true";
+        if (status.textContent === form.dataset.loading) status.textContent = "";
+      });
   }
   return checker;
+}
+
+function startWorker() {
+  return new Promise((resolve, reject) => {
+    let worker;
+    try {
+      worker = new Worker(form.dataset.worker, { type: "module" });
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const waiting = new Map();
+    let next = 0;
+    worker.onmessage = (event) => {
+      const { id, found, error } = event.data;
+      const promise = waiting.get(id);
+      waiting.delete(id);
+      if (promise) error === undefined ? promise.resolve(found) : promise.reject(new Error(error));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      waiting.forEach((promise) => promise.reject(new Error("the checker's worker failed")));
+      waiting.clear();
+    };
+    resolve((files, environment, lang) => new Promise((ok, fail) => {
+      const id = ++next;
+      waiting.set(id, { resolve: ok, reject: fail });
+      worker.postMessage({ id, bundle: new URL(form.dataset.bundle, location.href).href, files, environment, lang });
+    }));
+  });
 }
 
 /** A rule's text with its `code` spans as code elements (text nodes only: nothing is parsed as HTML). */
@@ -38,10 +78,9 @@ function el(tag, cls, text) {
 }
 
 
-/** The line of the finding with its column marked, from the text the reader pasted. */
-function excerpt(f) {
-  const area = areas.find((a) => a.dataset.file === f.file);
-  const text = area ? area.value.split("\n")[f.line - 1] : undefined;
+/** The line of the finding with its column marked, from the text the reader pasted (split once per file). */
+function excerpt(f, lines) {
+  const text = (lines.get(f.file) || [])[f.line - 1];
   if (text === undefined) return null;
   const pre = el("pre", "finding-line");
   const at = Math.min(Math.max(f.column - 1, 0), text.length);
@@ -51,6 +90,7 @@ function excerpt(f) {
 
 function show(found) {
   list.replaceChildren();
+  const lines = new Map(areas.map((a) => [a.dataset.file, a.value.split("\n")]));
   for (const f of found) {
     const item = el("li", "finding finding-" + f.severity);
     const head = el("p", "finding-head");
@@ -65,7 +105,7 @@ function show(found) {
     }
     item.append(head, prose("p", "finding-message", f.message));
     if (f.fix) item.append(prose("p", "finding-hint", f.fix));
-    const line = excerpt(f);
+    const line = excerpt(f, lines);
     if (line) item.append(line);
     if (rule && rule.a.length) {
       const shown = el("p", "finding-articles", form.dataset.demonstrated + " ");
@@ -83,22 +123,31 @@ function show(found) {
 }
 
 function files() {
-  return areas.filter((a) => a.value.trim()).map((a) => a.dataset.file + "\u0000" + a.value).join("\u0000");
+  return frame(areas.filter((a) => a.value.trim()).flatMap((a) => [a.dataset.file, a.value]));
 }
 
 function environment() {
-  return ["wren_ai_service_version", "deployment", "host_os"]
-    .map((name) => [name, form.elements[name].value.trim()]).filter(([, v]) => v)
-    .map(([k, v]) => k + "=" + v).join("\u0000");
+  return frame(["wren_ai_service_version", "deployment", "host_os"]
+    .map((name) => [name, form.elements[name].value.trim()]).filter(([, v]) => v).flat());
 }
 
 async function run() {
+  const id = ++sequence;
   const given = files();
   if (!given) { list.replaceChildren(); status.textContent = ""; return; }
-  const { check } = await load();
+  const check = await load();
   const started = performance.now();
-  // the findings as casebook validate --format json gives them
-  const found = JSON.parse(check(given, environment(), form.dataset.lang));
+  let found;
+  try {
+    // the findings as casebook validate --format json gives them
+    found = JSON.parse(await check(given, environment(), form.dataset.lang));
+  } catch (error) {
+    if (id !== sequence) return;
+    list.replaceChildren(); // never findings of an earlier text under this one
+    status.textContent = form.dataset.failed;
+    return;
+  }
+  if (id !== sequence) return; // a newer edit is being checked: its findings will show
   form.dataset.ms = (performance.now() - started).toFixed(1); // read by the browser test's timing report
   form.dataset.checks = String(+(form.dataset.checks || 0) + 1);
   show(found);

@@ -30,27 +30,54 @@ public final class BrowserChecker {
      * {@code casebook validate --format json} prints them: {@code [{rule, severity, file, line,
      * column, message, fix}]}.
      *
-     * @param files       name, text, name, text… joined with U+0000 (names say the kind: config.yaml, .env…)
-     * @param environment {@code wren_ai_service_version}, {@code deployment}, {@code host_os} values, each
-     *                    {@code key=value}, joined with U+0000; empty for none
+     * @param files       name, text, name, text…, each written as its length in UTF-16 code units, a
+     *                    colon and itself ({@code 11:config.yaml5:x: 1}), so a text may hold any
+     *                    character (names say the kind: config.yaml, .env…)
+     * @param environment {@code wren_ai_service_version}, {@code deployment}, {@code host_os} and their
+     *                    values, key, value, key, value… framed the same way; empty for none
      * @param lang        {@code en} or {@code zh}
      */
     @JSExport
     public static String check(String files, String environment, String lang) {
-        String[] parts = files.split("\u0000", -1);
+        List<String> parts = unframe(files);
         List<FileValidator.NamedText> named = new ArrayList<>();
-        for (int i = 0; i + 1 < parts.length; i += 2) {
-            named.add(new FileValidator.NamedText(parts[i], parts[i + 1]));
+        for (int i = 0; i + 1 < parts.size(); i += 2) {
+            named.add(new FileValidator.NamedText(parts.get(i), parts.get(i + 1)));
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : environment.split("\u0000")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
+        List<String> pairs = unframe(environment);
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            values.put(pairs.get(i), pairs.get(i + 1));
         }
         List<Diagnostic> found = new FileValidator(VALIDATOR).check(named, Environment.of(values), lang);
         return ReportFormat.JSON.render(new Report(found), "", List.of());
+    }
+
+    /**
+     * The strings of {@code framed}: each is its length, a colon and itself. Whatever does not
+     * follow that form ends the list, so a broken frame gives fewer files, never shifted ones.
+     */
+    static List<String> unframe(String framed) {
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        while (at < framed.length()) {
+            int colon = framed.indexOf(':', at);
+            if (colon <= at || colon - at > 9) {
+                break;
+            }
+            int length;
+            try {
+                length = Integer.parseInt(framed.substring(at, colon));
+            } catch (NumberFormatException e) {
+                break;
+            }
+            if (length < 0 || colon + 1 + length > framed.length()) {
+                break;
+            }
+            out.add(framed.substring(colon + 1, colon + 1 + length));
+            at = colon + 1 + length;
+        }
+        return out;
     }
 
     /** TeaVM needs an entry point; the page calls {@link #check}. */

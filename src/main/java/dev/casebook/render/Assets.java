@@ -28,7 +28,7 @@ final class Assets {
     private final Map<String, String> urls = new TreeMap<>();
 
     /** The theme's files that serve only the check page, left out of a site that uses no rule pack. */
-    private static final Set<String> CHECKER = Set.of("check.js", "checker.js");
+    private static final Set<String> CHECKER = Set.of("check.js", "check-worker.js", "checker.js");
 
     /** The site's card image for link previews, by its name among the assets, if it has one. */
     private final Optional<String> card;

@@ -106,6 +106,88 @@ class CheckPageBrowserTest {
         }
     }
 
+    /**
+     * A NUL inside a pasted text is just a character: the files keep their names and their
+     * findings (the checker's arguments are length-framed, not separated by a character).
+     */
+    @Test
+    void aNulInAPastedTextKeepsEveryFileWhole() {
+        try (BrowserSite site = BrowserSite.serve(seedSite(), "/kb/")) {
+            Page page = ready(site.open("en/check/"));
+            page.fill("#file-config", CONFIG);
+            page.fill("#file-env", "# pasted from a terminal: \u0000\nLLM_OPENAI_API_KEY=\n");
+            page.waitForSelector(".finding");
+            assertEquals(List.of("config.yaml:5:12"), findings(page));
+            // a NUL as the whole of the .env: still one .env, which now lacks the key config.yaml names
+            page.fill("#file-env", "\u0000");
+            page.waitForFunction("() => document.querySelectorAll('.finding').length === 2");
+            assertEquals(List.of("config.yaml:5:12", "config.yaml:6:19"), findings(page));
+            assertEquals("ENV001", page.textContent(".finding-head a >> nth=1"));
+            page.close();
+        }
+    }
+
+    /**
+     * A config of 4,000 models and one broken one is checked in the worker: the page's own thread never stops for
+     * longer than a frame or two while it is checked, and the findings arrive.
+     */
+    @Test
+    void aLargeConfigLeavesThePageResponsive() {
+        StringBuilder config = new StringBuilder("type: llm\nprovider: litellm_llm\nmodels:\n");
+        for (int i = 0; i < 4000; i++) {
+            config.append("  - model: ollama_chat/model-").append(i).append("\n    api_base: http://ollama:11434\n    kwargs: {}\n");
+        }
+        config.append("  - model: openai/deepseek-r1:8b\n    api_base: http://ollama:11434/v1\n    kwargs: {}\n");
+        try (BrowserSite site = BrowserSite.serve(seedSite(), "/kb/")) {
+            Page page = ready(site.open("en/check/"));
+            page.fill("#file-env", "LLM_OPENAI_API_KEY=\n");
+            page.waitForFunction("() => +document.getElementById('checker').dataset.checks >= 1");
+            Object gap = page.evaluate("""
+                    (text) => new Promise((done) => {
+                      const form = document.getElementById('checker');
+                      const before = +(form.dataset.checks || 0);
+                      const area = document.getElementById('file-config');
+                      area.value = text;
+                      area.dispatchEvent(new Event('input', {bubbles: true}));
+                      // measured from the task after the paste (laying out 12,000 lines is the browser's work)
+                      setTimeout(() => {
+                        let last = performance.now(), longest = 0;
+                        const tick = setInterval(() => {
+                          const now = performance.now();
+                          longest = Math.max(longest, now - last);
+                          last = now;
+                          if (+(form.dataset.checks || 0) > before) { clearInterval(tick); done(longest); }
+                        }, 5);
+                      }, 0);
+                    })""", config.toString());
+            List<String> found = findings(page);
+            assertEquals(List.of("config.yaml:12004:12"), found.subList(0, Math.min(found.size(), 3)), found.size() + " findings");
+            double longest = ((Number) gap).doubleValue();
+            System.out.printf(Locale.ROOT, "[check page] 4,001 models: checked in %s ms, the page's longest pause %.0f ms%n",
+                    page.getAttribute("#checker", "data-ms"), longest);
+            assertTrue(longest < 250, "the page's thread stopped for " + longest + " ms");
+            page.close();
+        }
+    }
+
+    private Path seedSite() {
+        Path out = dir.resolve("site");
+        if (!java.nio.file.Files.exists(out)) {
+            assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out).withBaseUrl(BaseUrl.parse("/kb/"))).written());
+        }
+        return out;
+    }
+
+    private static Page ready(Page page) {
+        page.waitForSelector("#checker[data-ready=true]", new Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        return page;
+    }
+
+    private static List<String> findings(Page page) {
+        return page.locator(".finding-head > code").allTextContents();
+    }
+
     private static String readExample() {
         try {
             return java.nio.file.Files.readString(Path.of("src/test/resources/real-configs/wrenai-config-example/config.yaml"));

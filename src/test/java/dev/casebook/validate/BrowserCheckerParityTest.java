@@ -51,10 +51,10 @@ class BrowserCheckerParityTest {
         for (Case c : cases) {
             StringBuilder files = new StringBuilder();
             for (FileValidator.NamedText f : c.files()) {
-                files.append(files.length() == 0 ? "" : "\u0000").append(f.path()).append('\u0000').append(f.text());
+                files.append(f.path().length()).append(':').append(f.path()).append(f.text().length()).append(':').append(f.text());
             }
             StringBuilder env = new StringBuilder();
-            c.environment().forEach((k, v) -> env.append(env.length() == 0 ? "" : "\u0000").append(k).append('=').append(v));
+            c.environment().forEach((k, v) -> env.append(k.length()).append(':').append(k).append(v.length()).append(':').append(v));
             for (String lang : Rule.LANGUAGES) {
                 requests.add(Map.of("files", files.toString(), "env", env.toString(), "lang", lang));
                 // what casebook validate --format json prints for these files

@@ -194,6 +194,23 @@ class TranslationsCommandTest {
                 TranslationsCommand.withTranslatedFrom("---\r\ntitle: A\r\n---\r\nBody.\r\n", value), "CRLF kept");
     }
 
+    /**
+     * The whole command on a file that starts with a byte-order mark, with a folder where the stamp
+     * once put its temporary file: stamped, the mark kept, no stack trace.
+     */
+    @Test
+    void theStampWritesThroughNeitherAMarkNorAFolderInTheWay() throws Exception {
+        TestSite.write(dir, SITE);
+        Path en = dir.resolve("content/litellm/a/index.en.md");
+        Files.writeString(en, "\uFEFF" + Files.readString(en));
+        Files.createDirectories(en.resolveSibling(".index.en.md.tmp"));
+        MainTest.Run stamp = MainTest.run("translations", "--site", dir.toString(), "--stamp", en.toString());
+        assertEquals(0, stamp.code(), stamp.err());
+        assertEquals("\uFEFF---\ntitle: A\nsummary: S\ndate: 2025-02-18\ntranslated_from: zh@" + revision(ZH_BODY)
+                + "\n---\n## Cause\nThe old explanation.\n", Files.readString(en));
+        assertTrue(Files.isDirectory(en.resolveSibling(".index.en.md.tmp")));
+    }
+
     /** A FIFO named like an article is reported; it never blocks the build. */
     @Test
     void aFifoNamedLikeAnArticleIsReportedInsteadOfRead() throws Exception {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * A rule of the catalog, as data: id, severity, the kinds it reads, its texts in English and
  * Chinese, the evidence behind it and examples that the test suite executes. Its condition is code,
- * registered under the same id in {@link Checks}.
+ * registered under the same id in {@link Conditions}.
  *
  * @param recurring backed by real issue threads (a recurring mistake), not only derived from code or docs
  * @param messages  message per variant ({@code default} always), per language
@@ -80,11 +80,30 @@ public record Rule(String id, Severity severity, boolean recurring, List<Kind> k
         return texts == null ? fix(lang, args) : fill(texts.getOrDefault(lang, texts.get("en")), args);
     }
 
+    /**
+     * {@code template} with each {@code {name}} of {@code args} replaced by its value, in one pass, so a
+     * value that itself reads {@code {name}} stays as it is. An empty value in a code span is shown as
+     * {@code ""}, the empty string as a config writes it, never as an empty span.
+     */
     static String fill(String template, Map<String, String> args) {
-        String out = template;
-        for (Map.Entry<String, String> a : args.entrySet()) {
-            out = out.replace("{" + a.getKey() + "}", a.getValue());
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int at = 0;
+        while (at < template.length()) {
+            int open = template.indexOf('{', at);
+            int close = open < 0 ? -1 : template.indexOf('}', open + 1);
+            String value = close < 0 ? null : args.get(template.substring(open + 1, close));
+            if (value == null) {
+                int next = open < 0 ? template.length() : open + 1;
+                out.append(template, at, next);
+                at = next;
+                continue;
+            }
+            out.append(template, at, open);
+            boolean inCode = open > 0 && template.charAt(open - 1) == '`'
+                    && close + 1 < template.length() && template.charAt(close + 1) == '`';
+            out.append(value.isEmpty() && inCode ? "\"\"" : value);
+            at = close + 1;
         }
-        return out;
+        return out.toString();
     }
 }

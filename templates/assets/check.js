@@ -88,7 +88,11 @@ function excerpt(f, lines) {
   return pre;
 }
 
+const RANK = { error: 0, warning: 1, note: 2 };
+
 function show(found) {
+  // errors first, then warnings, then notes; in file and line order within each (the sort is stable)
+  found.sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3));
   list.replaceChildren();
   const lines = new Map(areas.map((a) => [a.dataset.file, a.value.split("\n")]));
   for (const f of found) {

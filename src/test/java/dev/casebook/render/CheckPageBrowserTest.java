@@ -127,6 +127,33 @@ class CheckPageBrowserTest {
         }
     }
 
+    /** Errors come first whatever their line; an empty value reads as {@code ""}, not as an empty code span. */
+    @Test
+    void errorsComeFirstAndAnEmptyValueIsShown() {
+        try (BrowserSite site = BrowserSite.serve(seedSite(), "/kb/")) {
+            Page page = ready(site.open("en/check/"));
+            page.fill("#file-config", """
+                    type: llm
+                    provider: litellm_llm
+                    models:
+                      - model: ""
+                        api_base: ""
+                        kwargs: {}
+                      - model: openai/x
+                        api_base: http://ollama:11434/v1
+                        kwargs: {}
+                    """);
+            page.fill("#file-env", "OPENAI_API_KEY=\nLLM_X = y\n");
+            page.waitForFunction("() => document.querySelectorAll('.finding').length === 3");
+            assertEquals(List.of("config.yaml:4:12", ".env:2:1", "config.yaml:7:12"), findings(page));
+            assertEquals(List.of("error", "warning", "warning"), page.locator(".finding-head .severity").allTextContents());
+            assertEquals(List.of("LLM005", "ENV005", "LLM001"), page.locator(".finding-head a").allTextContents());
+            assertEquals(List.of("\"\"", "LLM Provider NOT provided"),
+                    page.locator(".finding >> nth=0").locator(".finding-message code").allTextContents());
+            page.close();
+        }
+    }
+
     /**
      * A config of 4,000 models and one broken one is checked in the worker: the page's own thread never stops for
      * longer than a frame or two while it is checked, and the findings arrive.

@@ -104,6 +104,24 @@ class ThemeBrowserTest {
             page.click(".theme-toggle");
             assertEquals(null, page.getAttribute("html", "data-theme"), "back to the system's choice");
             context.close();
+            // printed, the page is light whether the system or the reader chose dark
+            for (String chosen : List.of("", "dark")) {
+                BrowserContext dark = browser.newContext(new Browser.NewContextOptions().setColorScheme(ColorScheme.DARK));
+                Page printed = dark.newPage();
+                printed.navigate(server.url("en/wrenai/a/"));
+                if (!chosen.isEmpty()) {
+                    printed.evaluate("(t) => document.documentElement.dataset.theme = t", chosen);
+                }
+                String colours = "() => ['body', 'h1', 'pre', '.callout-title'].map(s => { const e = document.querySelector(s);"
+                        + " return s + ' ' + getComputedStyle(e).color + ' on ' + getComputedStyle(e).backgroundColor; })";
+                assertEquals(List.of("body rgb(230, 237, 243) on rgb(13, 17, 23)"), ((List<?>) printed.evaluate(colours)).subList(0, 1),
+                        "on screen the page is dark");
+                printed.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+                assertEquals(List.of("body rgb(0, 0, 0) on rgb(255, 255, 255)", "h1 rgb(0, 0, 0) on rgba(0, 0, 0, 0)",
+                        "pre rgb(0, 0, 0) on rgb(243, 244, 246)", ".callout-title rgb(138, 93, 0) on rgba(0, 0, 0, 0)"),
+                        printed.evaluate(colours), "printed with " + (chosen.isEmpty() ? "the system's" : "the reader's") + " dark");
+                dark.close();
+            }
         } finally {
             server.close();
         }

@@ -1,4 +1,5 @@
-/* Casebook: remembers the language a reader picks, gives every code block a copy button, and
+/* Casebook: remembers the language a reader picks, gives every code block a copy button (and a wrap button when its
+   lines are longer than the block), and
    loads the search client on first use. */
 (function () {
   "use strict";
@@ -27,8 +28,22 @@
           done();
         }
       });
+      var tools = document.createElement("span");
+      tools.className = "code-tools";
+      if (pre.scrollWidth > pre.clientWidth + 1) { // lines longer than the block: offer to wrap them
+        var wrap = document.createElement("button");
+        wrap.type = "button";
+        wrap.className = "wrap";
+        wrap.textContent = body.getAttribute("data-wrap");
+        wrap.setAttribute("aria-pressed", "false");
+        wrap.addEventListener("click", function () {
+          wrap.setAttribute("aria-pressed", String(pre.classList.toggle("wrapped")));
+        });
+        tools.appendChild(wrap);
+      }
+      tools.appendChild(button);
       pre.classList.add("has-copy");
-      pre.insertBefore(button, code);
+      pre.insertBefore(tools, code);
     });
   }
   function fallback(text) { // pages served over plain http have no clipboard API

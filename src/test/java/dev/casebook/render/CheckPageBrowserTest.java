@@ -148,6 +148,15 @@ class CheckPageBrowserTest {
             assertEquals(List.of("config.yaml:4:12", ".env:2:1", "config.yaml:7:12"), findings(page));
             assertEquals(List.of("error", "warning", "warning"), page.locator(".finding-head .severity").allTextContents());
             assertEquals(List.of("LLM005", "ENV005", "LLM001"), page.locator(".finding-head a").allTextContents());
+            // on a laptop the findings sit beside the boxes, in view while the reader edits; on a phone, below them
+            String place = "() => { const f = document.querySelector('.finding').getBoundingClientRect(),"
+                    + " box = document.getElementById('file-config').getBoundingClientRect();"
+                    + " return [f.left >= box.right, f.top < innerHeight, f.top > box.bottom]; }";
+            page.setViewportSize(1366, 800);
+            page.evaluate("() => document.getElementById('file-proxy').scrollIntoView()");
+            assertEquals(List.of(true, true, false), page.evaluate(place), "beside the boxes, in view");
+            page.setViewportSize(390, 800);
+            assertEquals(List.of(false, false, true), page.evaluate("() => { scrollTo(0, 0); return (" + place + ")(); }"), "below");
             assertEquals(List.of("\"\"", "LLM Provider NOT provided"),
                     page.locator(".finding >> nth=0").locator(".finding-message code").allTextContents());
             page.close();

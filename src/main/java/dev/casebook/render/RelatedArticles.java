@@ -15,20 +15,25 @@ import java.util.stream.Collectors;
 
 /**
  * Up to four articles that share the most with an article: an error string counts 3, a rule both
- * demonstrate 2, a product 1, and only a total above 1 counts; ties go by id. Each article's list
- * is computed once, for all its languages.
+ * demonstrate 2, a distinctive tag or product 1 each, and only a total of 2 or more counts; ties go
+ * by id. A tag or product is distinctive when fewer than half of the site's articles, and at most
+ * {@value #DISTINCTIVE_AT_MOST}, have it: one that nearly every article has relates nothing (and
+ * the bound keeps the work per article small on a large site). Each article's list is computed
+ * once, for all its languages.
  */
 final class RelatedArticles {
 
     private static final int SHOWN = 4;
+    static final int DISTINCTIVE_AT_MOST = 100;
     private static final int[] NONE = {};
 
     private final SiteIndex index;
     private final List<Article> all;
     private final Map<String, int[]> errorPositions;
     private final Map<String, int[]> rulePositions;
-    /** each article's products as sorted numbers (their place among the sorted product names), by position */
-    private final int[][] productsOf;
+    /** the articles of each distinctive tag and product, by position */
+    private final Map<String, int[]> tagPositions;
+    private final Map<String, int[]> productPositions;
     private final AtomicReferenceArray<List<Article>> known;
     /** per-thread scores by article position: gathered through the groupings, no scan of the site and no boxing */
     private final ThreadLocal<int[]> scores;
@@ -39,14 +44,17 @@ final class RelatedArticles {
         this.errorPositions = positions(index.errors().keySet(), index::solving);
         this.rulePositions = positions(index.articles().stream().flatMap(a -> index.rulesOf(a).stream())
                 .collect(Collectors.toCollection(TreeSet::new)), index::demonstrating);
-        List<String> products = index.products();
-        this.productsOf = new int[all.size()][];
-        for (int i = 0; i < all.size(); i++) {
-            productsOf[i] = all.get(i).facts().products().stream().mapToInt(p -> Collections.binarySearch(products, p))
-                    .sorted().distinct().toArray();
-        }
+        this.tagPositions = positions(distinctive(index.tags(), index::taggedWith), index::taggedWith);
+        this.productPositions = positions(distinctive(index.products(), index::about), index::about);
         this.known = new AtomicReferenceArray<>(all.size());
         this.scores = ThreadLocal.withInitial(() -> new int[all.size()]);
+    }
+
+    private List<String> distinctive(List<String> values, Function<String, List<Article>> articles) {
+        return values.stream().filter(v -> {
+            int n = articles.apply(v).size();
+            return n * 2 < all.size() && n <= DISTINCTIVE_AT_MOST;
+        }).toList();
     }
 
     private Map<String, int[]> positions(Collection<String> keys, Function<String, List<Article>> articles) {
@@ -68,8 +76,12 @@ final class RelatedArticles {
         for (String r : index.rulesOf(article)) {
             tally.add(rulePositions.getOrDefault(r, NONE), 2);
         }
-        // a product alone (1) never qualifies, so it only adds to articles already sharing something
-        int[] products = productsOf[self];
+        for (String t : new TreeSet<>(article.facts().tags())) {
+            tally.add(tagPositions.getOrDefault(t, NONE), 1);
+        }
+        for (String p : new TreeSet<>(article.facts().products())) {
+            tally.add(productPositions.getOrDefault(p, NONE), 1);
+        }
         int[] best = new int[SHOWN];
         int[] bestScore = new int[SHOWN];
         int found = 0;
@@ -80,7 +92,6 @@ final class RelatedArticles {
             if (i == self) {
                 continue;
             }
-            s += shared(products, productsOf[i]);
             if (s <= 1) {
                 continue;
             }
@@ -128,22 +139,5 @@ final class RelatedArticles {
                 score[i] += points;
             }
         }
-    }
-
-    /** How many numbers two sorted arrays have in common. */
-    private static int shared(int[] a, int[] b) {
-        int n = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] == b[j]) {
-                n++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return n;
     }
 }

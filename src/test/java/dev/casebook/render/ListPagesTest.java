@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.casebook.testing.TestSite;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,7 +149,8 @@ class ListPagesTest {
         assertEquals(List.of("E1", "E2"), index.select("dl.error-index dt").eachText());
         // newest first; an English article on the Chinese index says its language
         assertEquals(List.of("Two English One English", "Four English One English"), index.select("dl.error-index dd").eachText());
-        // One shares E1 with Two (3), E2 and litellm with Four (4), litellm with Three (1: too little)
+        // One shares E1 with Two (3) and E2 with Four (3); litellm, on three of the four articles, is not
+        // distinctive, so Three shares nothing with One
         assertEquals(List.of("Four", "Two"), built.html("en/a/one/index.html").select(".related li").eachText());
         assertEquals(List.of(), built.html("en/a/three/index.html").select(".related li").eachText());
         assertEquals(List.of("/en/errors/"), built.html("en/a/one/index.html").select("footer a[href$=/errors/]").eachAttr("href"));
@@ -170,6 +172,37 @@ class ListPagesTest {
         // chosen: B6 (4), then B1, B2, B3 (3, smallest ids); listed like every card list: newest, then by id
         assertEquals(List.of("B1", "B2", "B3", "B6"), built.html("en/a/x/index.html").select(".related li").eachText());
         assertEquals(List.of("B2", "B3", "B4", "B5"), built.html("en/a/b1/index.html").select(".related li").eachText());
+    }
+
+    /**
+     * With no error or rule in common, two distinctive tags or products make a relation; a tag that
+     * half the articles have makes none, and one alone is too little.
+     */
+    @Test
+    void distinctiveTagsAndProductsRelateArticles() {
+        StringBuilder spec = new StringBuilder("-- content/_site.yaml --\nlanguages: [en]\n");
+        String[][] articles = {
+            {"a", "[common, ollama]", "[ollama]"},
+            {"b", "[common, ollama]", "[ollama]"},     // a and b: tag + product ollama = 2
+            {"c", "[common, embeddings]", "[]"},
+            {"d", "[common, embeddings]", "[]"},       // c and d: one tag = 1, too little
+            {"e", "[docker]", "[]"},
+            {"f", "[docker, compose]", "[]"},
+            {"g", "[docker, compose]", "[]"},          // f and g: 2; e: 1 with each
+            {"h", "[]", "[]"},
+        };
+        for (String[] a : articles) {
+            spec.append("-- content/s/").append(a[0]).append("/index.en.md --\n---\ntitle: ").append(a[0].toUpperCase(java.util.Locale.ROOT))
+                    .append("\nsummary: S\ndate: 2025-02-01\ntags: ").append(a[1]).append("\nproducts: ").append(a[2]).append("\n---\nBody.\n");
+        }
+        TestSite.Built built = TestSite.write(dir, spec.toString()).build();
+        assertEquals("", built.diagnostics());
+        Map<String, List<String>> related = new java.util.TreeMap<>();
+        for (String[] a : articles) {
+            related.put(a[0], built.html("en/s/" + a[0] + "/index.html").select(".related li").eachText());
+        }
+        assertEquals(Map.of("a", List.of("B"), "b", List.of("A"), "c", List.of(), "d", List.of(), "e", List.of(),
+                "f", List.of("G"), "g", List.of("F"), "h", List.of()), related);
     }
 
     @Test

@@ -87,6 +87,7 @@ final class ArticlePage implements PageKind {
         }
         Map<String, Object> model = site.model(lang, page);
         model.put("article", view);
+        model.put("navSection", site.base.url(Routes.section(lang, article.section())));
         return model;
     }
 

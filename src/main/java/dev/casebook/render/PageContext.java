@@ -77,6 +77,7 @@ final class PageContext {
                         .toList(), base.url(Routes.check(lang)), hasRules()));
         model.put("languageNames", languageNames());
         model.put("page", page);
+        model.put("navSection", ""); // the address of the section the page belongs to, for the menu to mark
         model.put("t", theme.strings(lang));
         model.put("assets", assets.urls());
         return model;

@@ -32,6 +32,7 @@ final class SectionPage implements PageKind {
         Map<String, Object> model = site.model(lang, site.pageInEveryLanguage(name(), lang, view.title(),
                 site.config.description(lang), l -> Routes.section(l, section)));
         model.put("section", view);
+        model.put("navSection", view.href());
         return model;
     }
 

@@ -190,7 +190,8 @@
         var shown = corrected ? clauses(corrected) : cs;
         return Promise.all(pairs.map(function (p) { return lookup(m, p); })).then(function (found) {
           var hits = rank(m, cs, entries, long, opts.lang, found.filter(Boolean));
-          return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, shown, corrected || query, opts.lang); }));
+          return Promise.all(hits.slice(0, limit).map(function (h) { return present(m, h, shown, corrected || query, opts.lang); }))
+            .then(function (results) { results.total = hits.length; return results; }); // how many matched, shown or not
         }).then(function (results) {
           results.correction = corrected;
           return results;
@@ -457,6 +458,13 @@
   if (page && q) {
     search(q, { lang: lang, limit: 30 }).then(function (r) {
       list(r, page, form.getAttribute("data-empty"));
+      // how many, for which words: {n} first, then the query, so nothing the reader typed is read as {n}
+      var summary = document.getElementById("search-summary");
+      if (summary) {
+        var total = r.total || r.length;
+        var said = summary.getAttribute(total === 1 ? "data-count-one" : total ? "data-count" : "data-none") || "{n}";
+        summary.textContent = fill(fill(said, "{n}", String(total)), "{q}", q);
+      }
       if (r.correction) {
         var note = document.createElement("p");
         note.className = "search-correction";

@@ -128,7 +128,22 @@ class SearchBrowserTest {
         String first = page.locator("#search-page li a").first().getAttribute("href");
         assertTrue(first.contains(SEED), first);
         assertEquals("认证错误", page.inputValue("form.search input"));
+        // the page says how many results, for which words
+        int shown = page.locator("#search-page li").count();
+        assertEquals(shown == 1 ? "“认证错误”的结果：1 条" : "“认证错误”的结果：" + shown + " 条", page.textContent("#search-summary"));
         page.close();
+        // words with {n} and $& in them are echoed as typed
+        Page odd = site.open("en/search/?q=" + java.net.URLEncoder.encode("kwargs {n} $&", java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        odd.waitForSelector("#search-page li");
+        int found = odd.locator("#search-page li").count();
+        assertEquals((found == 1 ? "1 result" : found + " results") + " for “kwargs {n} $&”", odd.textContent("#search-summary"));
+        odd.close();
+        // nothing found is said as such
+        Page none = site.open("en/search/?q=zzqxwv");
+        none.waitForFunction("() => document.getElementById('search-summary').textContent !== ''");
+        assertEquals("No results for “zzqxwv”", none.textContent("#search-summary"));
+        none.close();
     }
 
     /** A corrected query is shown as typed: $&, $` and $' are text, not replacement patterns. */

@@ -92,15 +92,7 @@ class FindabilityTest {
         assertEquals("https://example.org/kb/zh/search/?q={search_term_string}",
                 site.get("potentialAction").get("target").get("urlTemplate").asText());
 
-        TestSite.Built bare = TestSite.write(dir.resolve("bare"), """
-                -- content/a/b/index.en.md --
-                ---
-                title: B
-                summary: S
-                date: 2025-02-18
-                ---
-                Body.
-                """).build();
+        TestSite.Built bare = TestSite.write(dir.resolve("bare"), TestSite.ONE_ARTICLE).build();
         Document page = bare.html("en/a/b/index.html");
         assertEquals(0, page.select("meta[property^=og:], script[type=application/ld+json]").size());
     }
@@ -118,15 +110,7 @@ class FindabilityTest {
         assertEquals("仍未解决：" + page.selectFirst("h1").text(), query.get("title"));
         assertTrue(query.get("body").startsWith("文章：https://example.org/kb/zh/litellm/openai-prefix-ollama-auth/\n语言：zh\n"
                 + "已验证的版本："), query.get("body"));
-        assertFalse(TestSite.write(dir.resolve("norepo"), """
-                -- content/a/b/index.en.md --
-                ---
-                title: B
-                summary: S
-                date: 2025-02-18
-                ---
-                Body.
-                """).build().file("en/a/b/index.html").contains("still-broken"), "no repository, no link");
+        assertFalse(TestSite.write(dir.resolve("norepo"), TestSite.ONE_ARTICLE).build().file("en/a/b/index.html").contains("still-broken"), "no repository, no link");
     }
 
     private static void git(Path repo, String date, String... args) throws IOException, InterruptedException {

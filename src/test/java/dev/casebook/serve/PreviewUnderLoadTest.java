@@ -52,15 +52,7 @@ class PreviewUnderLoadTest {
 
     /** Starts serve under {@code sh}, which stays its parent, and waits until it answers. */
     private int serve() throws Exception {
-        TestSite.write(dir, """
-                -- content/a/b/index.en.md --
-                ---
-                title: B
-                summary: S
-                date: 2025-02-18
-                ---
-                Body.
-                """);
+        TestSite.write(dir, TestSite.ONE_ARTICLE);
         int port = freePort();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String command = "'" + java + "' -Dcasebook.launched=true -cp '" + System.getProperty("java.class.path")

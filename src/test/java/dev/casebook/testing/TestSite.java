@@ -34,6 +34,17 @@ public final class TestSite {
         this.root = root;
     }
 
+    /** The smallest site: one English article, no {@code _site.yaml}. */
+    public static final String ONE_ARTICLE = """
+            -- content/a/b/index.en.md --
+            ---
+            title: B
+            summary: S
+            date: 2025-02-18
+            ---
+            Body.
+            """;
+
     /** Writes the files of {@code spec} under {@code dir}. */
     public static TestSite write(Path dir, String spec) {
         String current = null;

@@ -22,7 +22,7 @@ function frame(strings) {
 function load() {
   if (!checker) {
     status.textContent = form.dataset.loading;
-    checker = startWorker().catch(() => import(form.dataset.bundle).then(({ check }) => async (...args) => check(...args)));
+    checker = startWorker().catch(onPage);
     checker.then((check) => check(frame(["config.yaml", "type: llm\nprovider: litellm_llm\nmodels: []\n"]), "", form.dataset.lang))
       .then(() => {
         // the first check read the rule catalog and LiteLLM's facts, so the reader's findings do not wait for them
@@ -31,6 +31,11 @@ function load() {
       });
   }
   return checker;
+}
+
+/** The checker on the page's own thread. */
+function onPage() {
+  return import(form.dataset.bundle).then(({ check }) => async (...args) => check(...args));
 }
 
 function startWorker() {
@@ -51,13 +56,17 @@ function startWorker() {
       if (promise) error === undefined ? promise.resolve(found) : promise.reject(new Error(error));
     };
     worker.onerror = (event) => {
+      // a worker that cannot run (no module workers, a blocked script): the page checks from now on,
+      // starting with what was waiting
       event.preventDefault();
-      waiting.forEach((promise) => promise.reject(new Error("the checker's worker failed")));
+      worker.terminate();
+      checker = onPage();
+      waiting.forEach((promise) => checker.then((check) => check(...promise.args)).then(promise.resolve, promise.reject));
       waiting.clear();
     };
     resolve((files, environment, lang) => new Promise((ok, fail) => {
       const id = ++next;
-      waiting.set(id, { resolve: ok, reject: fail });
+      waiting.set(id, { resolve: ok, reject: fail, args: [files, environment, lang] });
       worker.postMessage({ id, bundle: new URL(form.dataset.bundle, location.href).href, files, environment, lang });
     }));
   });

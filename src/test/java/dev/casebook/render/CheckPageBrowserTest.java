@@ -127,6 +127,23 @@ class CheckPageBrowserTest {
         }
     }
 
+    /** Where the worker cannot run, the page checks on its own thread: the findings still come. */
+    @Test
+    void withoutAWorkerThePageChecksItself() {
+        try (BrowserSite site = BrowserSite.serve(seedSite(), "/kb/")) {
+            Page page = site.context().newPage();
+            page.route("**/check-worker.*", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                    .setStatus(200).setContentType("text/javascript").setBody("this is not JavaScript(")));
+            page.navigate(site.url("en/check/"));
+            ready(page);
+            page.fill("#file-config", CONFIG);
+            page.fill("#file-env", "LLM_OPENAI_API_KEY=\n");
+            page.waitForSelector(".finding");
+            assertEquals(List.of("config.yaml:5:12"), findings(page));
+            page.close();
+        }
+    }
+
     /** Errors come first whatever their line; an empty value reads as {@code ""}, not as an empty code span. */
     @Test
     void errorsComeFirstAndAnEmptyValueIsShown() {

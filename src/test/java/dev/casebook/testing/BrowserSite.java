@@ -29,6 +29,11 @@ public final class BrowserSite implements AutoCloseable {
         return server.url(sitePath);
     }
 
+    /** The browser context the pages open in: for a test that sets a page up before it loads. */
+    public BrowserContext context() {
+        return context;
+    }
+
     public Page open(String sitePath) {
         Page page = context.newPage();
         page.navigate(url(sitePath));

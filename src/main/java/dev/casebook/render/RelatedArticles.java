@@ -70,18 +70,10 @@ final class RelatedArticles {
             return done;
         }
         Tally tally = new Tally(scores.get());
-        for (String e : new TreeSet<>(article.facts().errors())) {
-            tally.add(errorPositions.getOrDefault(e, NONE), 3);
-        }
-        for (String r : index.rulesOf(article)) {
-            tally.add(rulePositions.getOrDefault(r, NONE), 2);
-        }
-        for (String t : new TreeSet<>(article.facts().tags())) {
-            tally.add(tagPositions.getOrDefault(t, NONE), 1);
-        }
-        for (String p : new TreeSet<>(article.facts().products())) {
-            tally.add(productPositions.getOrDefault(p, NONE), 1);
-        }
+        tally.add(article.facts().errors(), errorPositions, 3);
+        tally.add(index.rulesOf(article), rulePositions, 2);
+        tally.add(article.facts().tags(), tagPositions, 1);
+        tally.add(article.facts().products(), productPositions, 1);
         int[] best = new int[SHOWN];
         int[] bestScore = new int[SHOWN];
         int found = 0;
@@ -126,6 +118,13 @@ final class RelatedArticles {
 
         Tally(int[] score) {
             this.score = score;
+        }
+
+        /** {@code points} to every article that shares one of {@code values} (each value once). */
+        void add(Collection<String> values, Map<String, int[]> articlesOf, int points) {
+            for (String v : new TreeSet<>(values)) {
+                add(articlesOf.getOrDefault(v, NONE), points);
+            }
         }
 
         void add(int[] positions, int points) {

@@ -10,7 +10,11 @@
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
     body.appendChild(status);
-    Array.prototype.forEach.call(blocks, function (code) {
+    // which blocks have lines longer than themselves, all read before anything is added: one layout, not one per block
+    var overflowing = Array.prototype.map.call(blocks, function (code) {
+      return code.parentNode.scrollWidth > code.parentNode.clientWidth + 1;
+    });
+    Array.prototype.forEach.call(blocks, function (code, i) {
       var pre = code.parentNode, button = document.createElement("button");
       button.type = "button";
       button.className = "copy";
@@ -30,7 +34,7 @@
       });
       var tools = document.createElement("span");
       tools.className = "code-tools";
-      if (pre.scrollWidth > pre.clientWidth + 1) { // lines longer than the block: offer to wrap them
+      if (overflowing[i]) { // lines longer than the block: offer to wrap them
         var wrap = document.createElement("button");
         wrap.type = "button";
         wrap.className = "wrap";

@@ -56,6 +56,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--wren-version", paramLabel = "VERSION", description = "wren-ai-service version, e.g. 0.29.0 (enables version-gated rules).")
     String wrenVersion;
 
+    @Option(names = "--litellm-version", paramLabel = "VERSION",
+            description = "LiteLLM version that reads the configs, e.g. 1.72.6 (a bare proxy; with --wren-version the one that release installs is used).")
+    String litellmVersion;
+
     @Option(names = "--deployment", paramLabel = "KIND", description = "docker, k8s or local.")
     String deployment;
 
@@ -114,20 +118,23 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private Environment environment() {
-        Optional<Version> version = Optional.empty();
-        if (wrenVersion != null) {
-            version = Version.parse(wrenVersion);
-            if (version.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--wren-version must look like 0.29.0, not " + wrenVersion);
-            }
-        }
+        Optional<Version> version = version("--wren-version", wrenVersion, "0.29.0");
+        Optional<Version> litellm = version("--litellm-version", litellmVersion, "1.72.6");
         if (deployment != null && !Environment.DEPLOYMENTS.contains(deployment)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--deployment must be docker, k8s or local, not " + deployment);
         }
         if (hostOs != null && !Environment.HOST_OSES.contains(hostOs)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--host-os must be linux, mac or windows, not " + hostOs);
         }
-        return new Environment(version, Optional.ofNullable(deployment), Optional.ofNullable(hostOs));
+        return new Environment(version, Optional.ofNullable(deployment), Optional.ofNullable(hostOs), litellm);
+    }
+
+    private Optional<Version> version(String option, String value, String example) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Version.parse(value).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                option + " must look like " + example + ", not " + value)));
     }
 
     private static Optional<String> read(Path file, PrintWriter err) {

@@ -33,7 +33,7 @@ public final class Fact<T> {
     }
 
     /** A release number as {@link Shape#VERSION} takes it: up to four numbers, an optional {@code v}. */
-    public static final Pattern RELEASE = Pattern.compile("v?\\d+(\\.\\d+){0,3}");
+    public static final Pattern RELEASE = Pattern.compile("v?\\d+(\\.\\d+){0,3}(\\.?(post|rc|dev)\\.?\\d+)?");
 
     private static final List<String> NONE = List.of();
     private static final String LLM_PACK = "litellm-wrenai-ollama";
@@ -53,6 +53,10 @@ public final class Fact<T> {
     public static final Fact<String> WREN_AI_SERVICE_VERSION = new Fact<>("wren_ai_service_version", Shape.VERSION,
             List.of(), List.of(LLM_PACK), "", "write the wren-ai-service version the snippets are for, e.g. \"0.29.0\"",
             "# wren_ai_service_version: \"0.29.0\"\n");
+    public static final Fact<String> LITELLM_VERSION = new Fact<>("litellm_version", Shape.VERSION,
+            List.of(), List.of(LLM_PACK), "", "write the LiteLLM version that reads the snippets, e.g. \"1.72.6\""
+                    + " (with wren_ai_service_version, the one that release installs is known)",
+            "# litellm_version: \"1.72.6\"\n");
     public static final Fact<String> DEPLOYMENT = new Fact<>("deployment", Shape.CHOICE, List.of("docker", "k8s", "local"),
             List.of(LLM_PACK), "", "where the configs run: docker, k8s or local", "# deployment: docker\n");
     public static final Fact<String> HOST_OS = new Fact<>("host_os", Shape.CHOICE, List.of("linux", "mac", "windows"),
@@ -63,8 +67,8 @@ public final class Fact<T> {
             "");
 
     /** Every language-neutral key, in the order {@code casebook new} writes them. */
-    public static final List<Fact<?>> ALL = List.of(TAGS, PRODUCTS, ERRORS, VERIFIED_WITH, WREN_AI_SERVICE_VERSION, DEPLOYMENT,
-            HOST_OS, ALIASES);
+    public static final List<Fact<?>> ALL = List.of(TAGS, PRODUCTS, ERRORS, VERIFIED_WITH, WREN_AI_SERVICE_VERSION,
+            LITELLM_VERSION, DEPLOYMENT, HOST_OS, ALIASES);
 
     private final String name;
     private final Shape shape;

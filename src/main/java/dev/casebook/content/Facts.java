@@ -65,6 +65,10 @@ public record Facts(Map<String, Object> values, Set<String> unreadable, Map<Stri
         return find(Fact.WREN_AI_SERVICE_VERSION);
     }
 
+    public Optional<String> litellmVersion() {
+        return find(Fact.LITELLM_VERSION);
+    }
+
     public Optional<String> deployment() {
         return find(Fact.DEPLOYMENT);
     }

@@ -171,11 +171,25 @@ final class EmbConditions {
         }
     }
 
+    /**
+     * The LiteLLM releases in which {@code ollama/} embeddings are known to work: WrenAI's own Ollama
+     * example embedded through {@code ollama/} in every release whose service installs one of them
+     * (1.60.5 to 1.72.6.post1), and litellm#11997 saw 1.72.6 work and 1.73.0.rc.1 fail. The rule page
+     * lists the evidence.
+     */
+    static final Version OLLAMA_EMBEDDINGS_WORK_FROM = Version.of("1.60.5");
+    static final Version OLLAMA_EMBEDDINGS_FAIL_AGAIN = Version.of("1.73.0");
+
     private static void ollamaEmbedder(Group group, Findings out) {
+        Optional<Version> litellm = group.environment().litellmVersion();
+        if (litellm.filter(v -> v.compareTo(OLLAMA_EMBEDDINGS_WORK_FROM) >= 0 && v.compareTo(OLLAMA_EMBEDDINGS_FAIL_AGAIN) < 0).isPresent()) {
+            return;
+        }
         for (Model m : Model.of(group)) {
-            if (m.role() == Model.Role.EMBEDDER && (m.name().startsWith("ollama/") || m.name().startsWith("ollama_chat/"))) {
-                out.add(out.at(m.model().pos(), Map.of("model", m.name(),
-                        "name", Providers.name(m.name()))));
+            if (m.embedding() && (m.name().startsWith("ollama/") || m.name().startsWith("ollama_chat/"))) {
+                Finding f = out.at(m.model().pos(), Map.of("model", m.name(), "name", Providers.name(m.name()),
+                        "litellm", litellm.map(Version::toString).orElse("")));
+                out.add(litellm.isPresent() ? f.variant("version") : f);
             }
         }
     }

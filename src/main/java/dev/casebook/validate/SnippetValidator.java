@@ -187,6 +187,7 @@ public final class SnippetValidator {
 
     /** The environment an article declares in its front matter. */
     static Environment environment(Facts facts) {
-        return new Environment(facts.wrenAiServiceVersion().flatMap(Version::parse), facts.deployment(), facts.hostOs());
+        return new Environment(facts.wrenAiServiceVersion().flatMap(Version::parse), facts.deployment(), facts.hostOs(),
+                facts.litellmVersion().flatMap(Version::parse));
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A dotted release number ({@code 0.22.1}), compared part by part. */
+/**
+ * A dotted release number ({@code 0.22.1}), compared part by part. A Python packaging suffix
+ * ({@code 1.72.6.post1}, {@code 1.73.0.rc.1}, {@code 1.73.0rc1}) is read as the release it belongs to.
+ */
 public record Version(List<Integer> parts) implements Comparable<Version> {
 
     public Version {
@@ -16,6 +19,7 @@ public record Version(List<Integer> parts) implements Comparable<Version> {
         if (t.startsWith("v")) {
             t = t.substring(1);
         }
+        t = t.replaceFirst("(?:\\.?post|\\.?rc\\.?|\\.?dev|[ab])\\d+$", "");
         if (!t.matches("\\d+(\\.\\d+){0,3}")) {
             return Optional.empty();
         }

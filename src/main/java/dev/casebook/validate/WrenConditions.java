@@ -144,6 +144,11 @@ final class WrenConditions {
                 at = doc.entry("pipes").map(e -> e.key().pos()).orElse(doc.pos());
                 WrenConfig.pipes(doc).forEach(p -> WrenConfig.text(p, "name").ifPresent(present::add));
             }
+            // a pipeline list with fewer than half of the release's pipes is an excerpt, not a whole config
+            long known = required.get().stream().filter(present::contains).count();
+            if (known * 2 < required.get().size()) {
+                continue;
+            }
             for (String pipe : required.get()) {
                 if (!present.contains(pipe)) {
                     out.add(out.at(at, Map.of("name", pipe, "version", version.get().toString())));
@@ -347,7 +352,7 @@ final class WrenConditions {
         }
     }
 
-    /** The pipe lists bundled per wren-ai-service release ({@code rules/wren-pipes.yaml}). */
+    /** The pipes each wren-ai-service release looks up at start ({@code rules/wren-pipes.yaml}, see scripts/wren-facts.py). */
     static final class PipeTable {
         static final Map<String, List<String>> REQUIRED = load();
 
@@ -356,8 +361,8 @@ final class WrenConditions {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 YamlMapping root = (YamlMapping) new YamlReader().read(text, "rules/wren-pipes.yaml").single().orElseThrow();
                 Map<String, List<String>> out = new TreeMap<>();
-                root.effective().forEach(e -> out.put(e.name(), ((YamlSequence) e.value()).items().stream()
-                        .map(i -> ((YamlScalar) i).text()).toList()));
+                root.effective().forEach(e -> out.put(e.name(), ((YamlSequence) ((YamlMapping) e.value()).get("pipes").orElseThrow())
+                        .items().stream().map(i -> ((YamlScalar) i).text()).toList()));
                 return out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

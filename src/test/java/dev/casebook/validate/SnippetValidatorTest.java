@@ -222,6 +222,33 @@ class SnippetValidatorTest {
     }
 
     @Test
+    void theLiteLlmVersionGatesItsRulesAndIsShownOnThePage() {
+        String snippet = """
+                ```yaml file=config.yaml
+                type: embedder
+                provider: litellm_embedder
+                models:
+                  - model: ollama/nomic-embed-text
+                    api_base: http://host.docker.internal:11434
+                ```
+                """;
+        TestSite.Built working = TestSite.write(dir.resolve("working"), PACKS + "-- content/wrenai/a/index.en.md --\n"
+                + FRONT.replace("date: 2025-02-18", "date: 2025-02-18\nlitellm_version: \"1.72.6.post1\"") + snippet).build();
+        assertEquals("", working.diagnostics());
+        assertEquals("Snippets checked for: LiteLLM 1.72.6.post1", working.html("en/wrenai/a/index.html").select(".facts .snippets-for").text());
+        // wren-ai-service 0.24.3 installs LiteLLM 1.73.0 (its poetry.lock), where ollama/ embeddings fail again
+        TestSite.Built broken = TestSite.write(dir.resolve("broken"), PACKS + "-- content/wrenai/a/index.en.md --\n"
+                + FRONT.replace("date: 2025-02-18", "date: 2025-02-18\nwren_ai_service_version: 0.24.3") + snippet).build();
+        assertEquals("content/wrenai/a/index.en.md:11:12: warning[EMB003]: `ollama/nomic-embed-text` embeds through LiteLLM's native "
+                + "Ollama handler, and LiteLLM 1.73.0 is not among the releases where that is known to work (1.60.5 to 1.72.x); "
+                + "1.56.3 and 1.73.0 fail with `TypeError: object dict can't be used in 'await' expression`. Call Ollama's "
+                + "OpenAI-compatible endpoint instead: `openai/nomic-embed-text` with `…:11434/v1`.", broken.headlines());
+        assertEquals("Snippets checked for: wren-ai-service 0.24.3", broken.html("en/wrenai/a/index.html").select(".facts .snippets-for").text());
+        TestSite.Built none = TestSite.write(dir.resolve("none"), PACKS + "-- content/wrenai/a/index.en.md --\n" + FRONT).build();
+        assertEquals(List.of(), none.html("en/wrenai/a/index.html").select(".snippets-for").eachText());
+    }
+
+    @Test
     void everyRuleHasAPageInEveryLanguageAndAnIndex() {
         TestSite.Built built = TestSite.write(dir, PACKS + "-- content/ollama/a/index.en.md --\n" + FRONT).build();
         for (String id : Catalog.builtIn().ids()) {

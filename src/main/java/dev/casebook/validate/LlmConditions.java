@@ -159,24 +159,37 @@ final class LlmConditions {
             m.apiBase().ifPresent(u -> {
                 if (u.path().endsWith("/v1") || u.path().endsWith("/v1/") || u.path().contains("/v1/")) {
                     String base = m.scalar("api_base").orElseThrow().text();
+                    String call = m.embedding() ? "/api/embed" : m.provider().equals("ollama_chat") ? "/api/chat" : "/api/generate";
                     out.add(out.at(m.scalar("api_base").orElseThrow().pos(),
-                            Map.of("model", m.name(), "api_base", base)));
+                            Map.of("model", m.name(), "api_base", base, "call", call,
+                                    "root", base.replaceFirst("/v1(/.*)?$", ""))));
                 }
             });
         }
     }
 
+    /** LiteLLM routes that speak the OpenAI API to whatever {@code api_base} names. */
+    static final Set<String> OPENAI_COMPATIBLE_ROUTES = Set.of("openai", "hosted_vllm", "lm_studio", "openai_like", "custom_openai");
+
     private static void openAiWithoutV1(Group group, Findings out) {
         for (Model m : Model.of(group)) {
             String provider = m.provider();
-            if (!Set.of("openai", "hosted_vllm", "lm_studio").contains(provider)) {
+            if (!OPENAI_COMPATIBLE_ROUTES.contains(provider)) {
                 continue;
             }
             m.apiBase().ifPresent(u -> {
-                boolean local = u.port() == 11434 || u.port() == 1234 || !provider.equals("openai");
-                if (local && !u.trimmedPath().endsWith("/v1")) {
+                String path = u.trimmedPath();
+                if (path.endsWith("/v1")) {
+                    return;
+                }
+                // a self-hosted server (vLLM, LM Studio, LiteLLM, TGI, llama.cpp...) at its root serves the API under /v1;
+                // a hosted API's own path, or a local path the writer chose, is left alone
+                boolean root = path.isEmpty() || path.equals("/");
+                boolean ollamaOrLmStudio = u.port() == 11434 || u.port() == 1234;
+                if (root && (u.isLocal() || !provider.equals("openai")) || ollamaOrLmStudio) {
                     YamlScalar base = m.scalar("api_base").orElseThrow();
-                    out.add(out.at(base.pos(), Map.of("model", m.name(), "api_base", base.text())));
+                    out.add(out.at(base.pos(), Map.of("model", m.name(), "api_base", base.text(),
+                            "call", m.embedding() ? "/embeddings" : "/chat/completions")));
                 }
             });
         }

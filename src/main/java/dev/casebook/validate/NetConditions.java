@@ -35,8 +35,9 @@ final class NetConditions {
                 continue;
             }
             List<Scan.UrlValue> urls = Scan.urls(file);
-            // a config that only talks to localhost runs outside docker (WrenAI's dev configs)
-            if (urls.stream().allMatch(u -> u.url().isLoopback()) || !Scan.dockerSignal(group, file)) {
+            // without proof, a config that only talks to localhost runs outside docker (WrenAI's dev configs)
+            if (!Scan.runsInContainer(group, file)
+                    && (urls.stream().allMatch(u -> u.url().isLoopback()) || !Scan.dockerSignal(group, file))) {
                 continue;
             }
             Set<String> keys = file.kind() == Kind.WREN_CONFIG ? Set.of("api_base", "endpoint", "location") : Set.of("api_base");

@@ -7,7 +7,6 @@ import dev.casebook.yaml.YamlScalar;
 import dev.casebook.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +41,7 @@ final class ProcessEnvironment {
             for (YamlMapping root : compose.mappings()) {
                 Optional<YamlMapping> services = root.get("services").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
                 for (YamlMapping.Entry service : services.map(YamlMapping::effective).orElse(List.of())) {
-                    if (!(service.value() instanceof YamlMapping s) || !runsTheConfig(service.name(), s)) {
+                    if (!(service.value() instanceof YamlMapping s) || !Scan.runsWrenOrLiteLlm(service.name(), s)) {
                         continue;
                     }
                     foundService = true;
@@ -58,14 +57,6 @@ final class ProcessEnvironment {
             return Optional.empty(); // its env_file holds what we cannot see
         }
         return Optional.of(dotenv.orElse(new DotEnv(List.of())).then(new DotEnv(fromCompose)));
-    }
-
-    /** The service that runs WrenAI's AI service or the LiteLLM proxy, by its name or its image. */
-    private static boolean runsTheConfig(String name, YamlMapping service) {
-        String n = name.toLowerCase(Locale.ROOT);
-        String image = service.get("image").filter(YamlScalar.class::isInstance).map(i -> ((YamlScalar) i).text())
-                .orElse("").toLowerCase(Locale.ROOT);
-        return n.contains("wren-ai-service") || n.contains("litellm") || image.contains("wren-ai-service") || image.contains("litellm");
     }
 
     private static List<DotEnv.Entry> entries(YamlNode environment, Optional<DotEnv> dotenv) {

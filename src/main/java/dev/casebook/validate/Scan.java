@@ -6,6 +6,7 @@ import dev.casebook.yaml.YamlScalar;
 import dev.casebook.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -75,6 +76,52 @@ final class Scan {
     static boolean dockerSignal(Group group, ConfigFile config) {
         return group.has(Kind.COMPOSE) || group.environment().deployment("docker")
                 || urls(config).stream().anyMatch(u -> DOCKER_HOSTS.contains(u.url().host()));
+    }
+
+    /**
+     * Proof that {@code config} is read inside a container: {@code deployment: docker}, or a compose
+     * service in the group that runs WrenAI's AI service or LiteLLM, or that mounts a file of the
+     * config's name.
+     */
+    static boolean runsInContainer(Group group, ConfigFile config) {
+        if (group.environment().deployment("docker")) {
+            return true;
+        }
+        String base = config.name().substring(config.name().lastIndexOf('/') + 1);
+        for (ConfigFile compose : group.of(Kind.COMPOSE)) {
+            for (YamlMapping root : compose.mappings()) {
+                Optional<YamlMapping> services = root.get("services").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
+                for (YamlMapping.Entry service : services.map(YamlMapping::effective).orElse(List.of())) {
+                    if (service.value() instanceof YamlMapping s && (runsWrenOrLiteLlm(service.name(), s) || mounts(s, base))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A compose service that runs WrenAI's AI service or the LiteLLM proxy, by its name or its image. */
+    static boolean runsWrenOrLiteLlm(String name, YamlMapping service) {
+        String n = name.toLowerCase(Locale.ROOT);
+        String image = service.get("image").filter(YamlScalar.class::isInstance).map(i -> ((YamlScalar) i).text())
+                .orElse("").toLowerCase(Locale.ROOT);
+        return n.contains("wren-ai-service") || n.contains("litellm") || image.contains("wren-ai-service") || image.contains("litellm");
+    }
+
+    private static boolean mounts(YamlMapping service, String fileName) {
+        if (!(service.get("volumes").orElse(null) instanceof YamlSequence volumes)) {
+            return false;
+        }
+        for (YamlNode v : volumes.items()) {
+            String text = v instanceof YamlScalar s ? s.text()
+                    : v instanceof YamlMapping m ? m.get("source").filter(YamlScalar.class::isInstance).map(x -> ((YamlScalar) x).text()).orElse("") : "";
+            String source = text.split(":", 2)[0];
+            if (source.equals(fileName) || source.endsWith("/" + fileName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Markdown code span for a value in a message. */

@@ -3,6 +3,7 @@ package dev.casebook.validate;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Severity;
 import dev.casebook.diag.SourcePos;
+import dev.casebook.yaml.YamlStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,9 @@ public final class FileValidator {
             if (file.text().isBlank()) {
                 out.add(Diagnostic.warning("file-empty", file.origin(), "the file is empty, so there is nothing to check",
                         "give the config file itself"));
-            } else if (file.kind() == Kind.YAML || file.kind() == Kind.JSON) {
+            } else if ((file.kind() == Kind.YAML || file.kind() == Kind.JSON)
+                    && !file.yaml().map(YamlStream::hasErrors).orElse(false)) {
+                // a file that does not parse is reported by its syntax error alone: its kind cannot be told
                 out.add(Diagnostic.warning("file-kind", file.origin(),
                         "not a WrenAI config.yaml, LiteLLM proxy config, docker compose file or .env, so no rule applies",
                         "WrenAI configs have `type: llm|embedder|…` documents or `settings`, LiteLLM configs `model_list`, "
@@ -49,12 +52,13 @@ public final class FileValidator {
         }
         // a WrenAI config alone cannot say whether its keys have values: say which rules waited
         if (group.value().processEnv().isEmpty()) {
-            List<Model> keyed = Model.of(group.value()).stream().filter(m -> m.file().kind() == Kind.WREN_CONFIG).toList();
+            List<Model> keyed = Model.of(group.value());
             if (!keyed.isEmpty()) {
                 out.add(new Diagnostic(Severity.NOTE, "keys-unchecked", keyed.get(0).file().origin(),
                         "no .env given, so the API keys of " + keyed.size() + " model" + (keyed.size() == 1 ? "" : "s")
                                 + " were not checked (LLM001, LLM009, ENV001)",
-                        "give the .env and the compose file with the config: casebook validate config.yaml .env docker-compose.yaml"));
+                        "give the .env and the compose file with the config: casebook validate " + keyed.get(0).file().name()
+                                + " .env docker-compose.yaml"));
             }
         }
         for (Finding finding : validator.check(group.value())) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * The variables the process that reads the config really sees, as far as a group's files tell:
  * the {@code .env} files (compose's {@code env_file:} and interpolation source), then the
  * {@code environment:} of the compose service that runs WrenAI or LiteLLM, its {@code ${VAR}}
- * references filled from {@code .env}. Key rules read this rather than {@code .env} alone, so a
- * key set under the service's {@code environment:} counts.
+ * references filled from {@code .env}, then a LiteLLM proxy config's {@code environment_variables:}.
+ * Key rules read this rather than {@code .env} alone, so a key set in any of those places counts.
  */
 final class ProcessEnvironment {
 
@@ -50,13 +50,22 @@ final class ProcessEnvironment {
                 }
             }
         }
+        Optional<DotEnv> seen;
         if (!foundService) {
-            return dotenv;
-        }
-        if (dotenv.isEmpty() && readsAnEnvFile) {
+            seen = dotenv;
+        } else if (dotenv.isEmpty() && readsAnEnvFile) {
             return Optional.empty(); // its env_file holds what we cannot see
+        } else {
+            seen = Optional.of(dotenv.orElse(new DotEnv(List.of())).then(new DotEnv(fromCompose)));
         }
-        return Optional.of(dotenv.orElse(new DotEnv(List.of())).then(new DotEnv(fromCompose)));
+        // a proxy config's environment_variables: are set by LiteLLM itself when it starts, over the rest
+        List<DotEnv.Entry> fromProxy = new ArrayList<>();
+        for (ConfigFile proxy : group.of(Kind.LITELLM_PROXY)) {
+            for (YamlMapping root : proxy.mappings()) {
+                root.get("environment_variables").ifPresent(e -> fromProxy.addAll(entries(e, Optional.empty())));
+            }
+        }
+        return fromProxy.isEmpty() ? seen : seen.map(env -> env.then(new DotEnv(fromProxy)));
     }
 
     private static List<DotEnv.Entry> entries(YamlNode environment, Optional<DotEnv> dotenv) {

@@ -1,5 +1,6 @@
 package dev.casebook.validate;
 
+import dev.casebook.diag.Severity;
 import dev.casebook.yaml.YamlMapping;
 import dev.casebook.yaml.YamlScalar;
 import java.util.List;
@@ -12,6 +13,8 @@ final class ProxyConditions {
 
     private static final Pattern SHELL_REF = Pattern.compile("^\\$\\{?[A-Z_][A-Z0-9_]*}?$");
     private static final Pattern ENV_PREFIX = Pattern.compile("^env:[A-Za-z_][A-Za-z0-9_]*$");
+    /** {@code os.environ/NAME/v1}: LiteLLM looks up a variable named {@code NAME/v1}, not NAME plus a suffix. */
+    private static final Pattern ENV_WITH_SUFFIX = Pattern.compile("^os\\.environ/[A-Za-z_][A-Za-z0-9_]*/.*$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
     private ProxyConditions() {
@@ -34,6 +37,10 @@ final class ProxyConditions {
                     String name = v.replaceAll("^\\$\\{?|}$|^env:", "").replaceAll(".*os\\.environ\\[['\"]?|['\"]?].*", "")
                             .replaceAll(".*os\\.getenv\\(['\"]?|['\"]?\\).*", "");
                     out.add(out.at(s.pos(), Map.of("value", s.text(), "name", name)));
+                } else if (ENV_WITH_SUFFIX.matcher(v).matches()) {
+                    String name = v.substring("os.environ/".length(), v.indexOf('/', "os.environ/".length()));
+                    out.add(out.at(s.pos(), Map.of("value", s.text(), "name", name,
+                            "literal", v.substring("os.environ/".length()))).variant("suffix").withSeverity(Severity.ERROR));
                 }
             }
         }

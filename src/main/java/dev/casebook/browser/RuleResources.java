@@ -20,7 +20,7 @@ public final class RuleResources implements ResourceSupplier {
     @Override
     public String[] supplyResources(ResourceSupplierContext context) {
         List<String> out = new ArrayList<>(List.of("rules/catalog.yaml", "rules/wren-pipes.yaml",
-                "rules/wren-settings.yaml", "rules/wren-litellm.yaml", "litellm/facts.tsv"));
+                "rules/wren-settings.yaml", "rules/wren-litellm.yaml", "rules/embedding-sizes.tsv", "litellm/facts.tsv"));
         try (InputStream in = context.getClassLoader().getResourceAsStream("rules/catalog.yaml")) {
             Matcher m = Pattern.compile("\\b[A-Z]+[0-9]{3}\\b").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             while (m.find()) {

@@ -4,7 +4,12 @@ import dev.casebook.diag.Severity;
 import dev.casebook.diag.SourcePos;
 import dev.casebook.yaml.YamlMapping;
 import dev.casebook.yaml.YamlScalar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,22 +18,8 @@ import java.util.Optional;
 /** EMB001–EMB003: embedders and the vector store they fill. */
 final class EmbConditions {
 
-    /**
-     * Output sizes of embedding models LiteLLM's model map does not size (mostly models served by
-     * Ollama and LM Studio), by name without provider prefix, from each model's card.
-     */
-    private static final Map<String, Integer> DIMENSIONS = Map.ofEntries(
-            Map.entry("text-embedding-3-large", 3072),
-            Map.entry("text-embedding-3-small", 1536),
-            Map.entry("text-embedding-ada-002", 1536),
-            Map.entry("nomic-embed-text", 768),
-            Map.entry("nomic-embed-text-v1.5", 768),
-            Map.entry("text-embedding-nomic-embed-text-v1.5", 768),
-            Map.entry("text-embedding-004", 768),
-            Map.entry("amazon.titan-embed-text-v2:0", 1024),
-            Map.entry("bge-m3", 1024),
-            Map.entry("mxbai-embed-large", 1024),
-            Map.entry("all-minilm", 384));
+    /** Vector sizes LiteLLM's model map does not give, each with its source ({@code rules/embedding-sizes.tsv}). */
+    private static final Map<String, Integer> DIMENSIONS = loadSizes();
 
     private EmbConditions() {
     }
@@ -56,7 +47,8 @@ final class EmbConditions {
             return published;
         }
         String name = full.contains("/") ? full.substring(full.indexOf('/') + 1) : full;
-        Optional<Integer> d = published(name).or(() -> lookup(name));
+        String last = full.substring(full.lastIndexOf('/') + 1);
+        Optional<Integer> d = published(name).or(() -> lookup(name)).or(() -> lookup(last));
         return d.isPresent() || !name.contains(":") ? d : lookup(name.substring(0, name.lastIndexOf(':')));
     }
 
@@ -64,6 +56,21 @@ final class EmbConditions {
     private static Optional<Integer> published(String name) {
         return LiteLlmFacts.get().model(name).flatMap(f -> f.vectorSize().isPresent()
                 ? Optional.of(f.vectorSize().getAsInt()) : Optional.empty());
+    }
+
+    private static Map<String, Integer> loadSizes() {
+        try (InputStream in = EmbConditions.class.getClassLoader().getResourceAsStream("rules/embedding-sizes.tsv")) {
+            Map<String, Integer> out = new HashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] cells = line.split("\t");
+                    out.put(cells[0], Integer.parseInt(cells[1]));
+                }
+            }
+            return Map.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Optional<Integer> lookup(String name) {

@@ -229,7 +229,7 @@ class RealWorldSemanticsTest {
                 check("config.yaml", embedderConfig("bedrock/amazon.titan-embed-text-v1", 1024)));
         assertEquals(List.of(), check("config.yaml", embedderConfig("bedrock/amazon.titan-embed-text-v1", 1536)));
         assertEquals(List.of("config.yaml:11:22: note[EMB001]: The vector size of `openai/my-finetuned-embedder` is not known "
-                        + "here (LiteLLM's model map gives none, nor does Casebook's table of local models), so "
+                        + "here (LiteLLM's model map gives none, nor does Casebook's table of embedding sizes), so "
                         + "`embedding_model_dim: 1024` is not checked: it must equal the size on the model's card."),
                 check("config.yaml", embedderConfig("openai/my-finetuned-embedder", 1024)));
     }

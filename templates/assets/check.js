@@ -140,7 +140,7 @@ function files() {
 }
 
 function environment() {
-  return frame(["wren_ai_service_version", "deployment", "host_os"]
+  return frame(["wren_ai_service_version", "litellm_version", "deployment", "host_os"]
     .map((name) => [name, form.elements[name].value.trim()]).filter(([, v]) => v).flat());
 }
 

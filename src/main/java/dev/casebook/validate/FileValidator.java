@@ -52,7 +52,11 @@ public final class FileValidator {
         }
         // a WrenAI config alone cannot say whether its keys have values: say which rules waited
         if (group.value().processEnv().isEmpty()) {
-            List<Model> keyed = Model.of(group.value());
+            // only models whose keys a rule reads from the environment: the OpenAI route and keyed providers
+            // without a key written in the file, and any model that names its key variable
+            List<Model> keyed = Model.of(group.value()).stream().filter(m -> m.scalar("api_key_name").isPresent()
+                    || (m.provider().equals("openai") || Providers.KEYED.contains(m.provider()))
+                    && m.scalar("api_key").map(k -> k.text().strip().startsWith("os.environ/")).orElse(true)).toList();
             if (!keyed.isEmpty()) {
                 out.add(new Diagnostic(Severity.NOTE, "keys-unchecked", keyed.get(0).file().origin(),
                         "no .env given, so the API keys of " + keyed.size() + " model" + (keyed.size() == 1 ? "" : "s")

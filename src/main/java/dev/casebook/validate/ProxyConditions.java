@@ -5,7 +5,9 @@ import dev.casebook.yaml.YamlMapping;
 import dev.casebook.yaml.YamlScalar;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** LP001–LP004 (LiteLLM proxy config) and YAML001 (YAML 1.1 dates). */
@@ -15,6 +17,8 @@ final class ProxyConditions {
     private static final Pattern ENV_PREFIX = Pattern.compile("^env:[A-Za-z_][A-Za-z0-9_]*$");
     /** {@code os.environ/NAME/v1}: LiteLLM looks up a variable named {@code NAME/v1}, not NAME plus a suffix. */
     private static final Pattern ENV_WITH_SUFFIX = Pattern.compile("^os\\.environ/[A-Za-z_][A-Za-z0-9_]*/.*$");
+    /** The keys of a {@code model_list} entry. */
+    private static final Set<String> ENTRY_KEYS = Set.of("model_name", "litellm_params", "model_info");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
     private ProxyConditions() {
@@ -82,10 +86,22 @@ final class ProxyConditions {
                 continue;
             }
             for (YamlMapping root : file.mappings()) {
+                Optional<YamlMapping.Entry> list = root.entry("model_list");
+                if (list.isPresent() && list.get().value() instanceof YamlMapping) {
+                    // `model_list:` followed by keys instead of `- ` items: the proxy indexes a string and stops
+                    out.add(out.at(list.get().key().pos(), Map.of("missing", "")).variant("not_a_list"));
+                    continue;
+                }
                 for (YamlMapping entry : ProxyConfig.entries(root)) {
                     boolean name = WrenConfig.text(entry, "model_name").isPresent();
                     boolean model = params(entry).flatMap(p -> WrenConfig.text(p, "model")).isPresent();
-                    if (!name || !model) {
+                    Optional<YamlMapping.Entry> misspelled = entry.effective().stream()
+                            .filter(e -> !ENTRY_KEYS.contains(e.name()) && ENTRY_KEYS.contains(e.name().replace('-', '_').toLowerCase(Locale.ROOT)))
+                            .findFirst();
+                    if (misspelled.isPresent()) {
+                        out.add(out.at(misspelled.get().key().pos(), Map.of("missing", "", "key", misspelled.get().name(),
+                                "expected", misspelled.get().name().replace('-', '_').toLowerCase(Locale.ROOT))).variant("misspelled"));
+                    } else if (!name || !model) {
                         String missing = !name && !model ? "model_name, litellm_params.model"
                                 : !name ? "model_name" : "litellm_params.model";
                         out.add(out.at(entry.pos(), Map.of("missing", missing)));

@@ -180,6 +180,30 @@ class CheckPageBrowserTest {
         }
     }
 
+    @Test
+    void theLiteLlmVersionFieldGatesTheRulesThatDependOnIt() {
+        try (BrowserSite site = BrowserSite.serve(seedSite(), "/kb/")) {
+            Page page = ready(site.open("en/check/"));
+            page.fill("#file-config", """
+                    type: embedder
+                    provider: litellm_embedder
+                    models:
+                      - model: ollama/nomic-embed-text
+                        api_base: http://host.docker.internal:11434
+                    """);
+            page.fill("input[name=litellm_version]", "1.73.0");
+            page.waitForFunction("() => document.querySelectorAll('.finding').length === 1");
+            assertEquals(List.of("EMB003"), page.locator(".finding-head a").allTextContents());
+            assertTrue(page.textContent(".finding-message").contains("LiteLLM 1.73.0 is not among the releases"),
+                    page.textContent(".finding-message"));
+            // a release where ollama/ embeddings work: the warning goes
+            page.fill("input[name=litellm_version]", "1.72.6");
+            page.waitForFunction("() => document.querySelectorAll('.finding').length === 0");
+            assertEquals("No findings: every rule passes.", page.textContent(".checker-status"));
+            page.close();
+        }
+    }
+
     /**
      * A config of 4,000 models and one broken one is checked in the worker: the page's own thread never stops for
      * longer than a frame or two while it is checked, and the findings arrive.

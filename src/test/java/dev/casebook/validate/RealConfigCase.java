@@ -51,6 +51,7 @@ record RealConfigCase(String name, String kind, String source, List<FileValidato
         Optional.ofNullable(options.get("wren_version")).ifPresent(v -> environment.put("wren_ai_service_version", String.valueOf(v)));
         Optional.ofNullable(options.get("deployment")).ifPresent(v -> environment.put("deployment", String.valueOf(v)));
         Optional.ofNullable(options.get("host_os")).ifPresent(v -> environment.put("host_os", String.valueOf(v)));
+        Optional.ofNullable(options.get("litellm_version")).ifPresent(v -> environment.put("litellm_version", String.valueOf(v)));
         return new RealConfigCase(dir.getFileName().toString(), (String) spec.get("kind"), String.valueOf(spec.get("source")),
                 files, environment, (List<Map<String, String>>) Optional.ofNullable(spec.get("expect")).orElse(List.of()),
                 (List<String>) Optional.ofNullable(spec.get("cause")).orElse(List.of()));

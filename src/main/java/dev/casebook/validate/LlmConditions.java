@@ -189,7 +189,8 @@ final class LlmConditions {
                 if (root && (u.isLocal() || !provider.equals("openai")) || ollamaOrLmStudio) {
                     YamlScalar base = m.scalar("api_base").orElseThrow();
                     out.add(out.at(base.pos(), Map.of("model", m.name(), "api_base", base.text(),
-                            "call", m.embedding() ? "/embeddings" : "/chat/completions")));
+                            "call", m.embedding() || Providers.name(m.name()).toLowerCase(Locale.ROOT).contains("embed")
+                                    ? "/embeddings" : "/chat/completions")));
                 }
             });
         }

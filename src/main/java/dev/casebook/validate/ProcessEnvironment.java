@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The variables the process that reads the config really sees, as far as a group's files tell:
  * the {@code .env} files (compose's {@code env_file:} and interpolation source), then the
  * {@code environment:} of the compose service that runs WrenAI or LiteLLM, its {@code ${VAR}}
- * references filled from {@code .env}, then a LiteLLM proxy config's {@code environment_variables:}.
+ * references filled from {@code .env}, over a LiteLLM proxy config's {@code environment_variables:}.
  * Key rules read this rather than {@code .env} alone, so a key set in any of those places counts.
  */
 final class ProcessEnvironment {
@@ -58,14 +58,14 @@ final class ProcessEnvironment {
         } else {
             seen = Optional.of(dotenv.orElse(new DotEnv(List.of())).then(new DotEnv(fromCompose)));
         }
-        // a proxy config's environment_variables: are set by LiteLLM itself when it starts, over the rest
+        // a proxy config's environment_variables: LiteLLM sets each one at start unless the process already has it
         List<DotEnv.Entry> fromProxy = new ArrayList<>();
         for (ConfigFile proxy : group.of(Kind.LITELLM_PROXY)) {
             for (YamlMapping root : proxy.mappings()) {
                 root.get("environment_variables").ifPresent(e -> fromProxy.addAll(entries(e, Optional.empty())));
             }
         }
-        return fromProxy.isEmpty() ? seen : seen.map(env -> env.then(new DotEnv(fromProxy)));
+        return fromProxy.isEmpty() ? seen : seen.map(env -> new DotEnv(fromProxy).then(env));
     }
 
     private static List<DotEnv.Entry> entries(YamlNode environment, Optional<DotEnv> dotenv) {

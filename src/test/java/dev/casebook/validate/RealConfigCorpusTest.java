@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,28 @@ class RealConfigCorpusTest {
             expected.add(entry.get("finding"));
         }
         return new Result(c.name(), c.kind(), expected, found, c.causes());
+    }
+
+    /** The messages of real findings say what the named route really calls, and the fix keeps the file's own host. */
+    @Test
+    void messagesSayWhatTheRouteReallyCalls() throws IOException {
+        Map<String, RealConfigCase> cases = new TreeMap<>();
+        for (RealConfigCase c : RealConfigCase.all()) {
+            cases.put(c.name(), c);
+        }
+        RealConfigCase compose = cases.get("litellm-9445-ollama-v1");
+        Diagnostic llm002 = CHECKER.check(compose.files(), Environment.of(compose.environment()), "en").get(0);
+        assertEquals("config.yaml:5:17: error[LLM002]: `ollama/PetrosStav/gemma3-tools:4b` uses Ollama's native API, and LiteLLM "
+                + "appends `/api/generate` to `http://ollama:11434/v1`: the request goes to `…/v1/api/generate` and gets a 404.",
+                llm002.headline());
+        assertEquals("Remove `/v1` (`api_base: http://ollama:11434`), or keep `/v1` and use `openai/<model>` with a placeholder "
+                + "key (see LLM001).", llm002.hint());
+        RealConfigCase embedder = cases.get("litellm-docs-xinference-embeddings");
+        Diagnostic llm003 = CHECKER.check(embedder.files(), Environment.of(embedder.environment()), "en").stream()
+                .filter(d -> d.id().equals("LLM003")).findFirst().orElseThrow();
+        assertEquals("config.yaml:5:17: error[LLM003]: `openai/custom_embedding` goes through an OpenAI-compatible route, which "
+                + "appends `/embeddings` to `http://0.0.0.0:4000/`; a self-hosted server (Ollama, LM Studio, vLLM, a LiteLLM proxy, "
+                + "a text-generation server) serves that API under `/v1`, so the call gets a 404.", llm003.headline());
     }
 
     /** {@code config.yaml:26:12: warning[LLM001]}: where, how bad and which rule, without the message. */

@@ -178,7 +178,7 @@ class RealWorldSemanticsTest {
         // in .env and another service's value does not reach the AI service; OpenAI's interpolates to empty
         assertEquals(List.of(
                 "config.yaml:8:12: error[LLM009]: `deepseek/deepseek-chat` needs `DEEPSEEK_API_KEY` (or the variable named by "
-                        + "`api_key_name`) to have a value in `.env`.",
+                        + "`api_key_name`) to have a value in the environment the service gets (`.env`, the compose service's `environment:`).",
                 "config.yaml:11:12: error[LLM001]: `openai/gpt-4o-mini` calls `api.openai.com` with an empty `OPENAI_API_KEY`: "
                         + "a hosted endpoint checks the key, so every call fails with `401 … Incorrect API key provided`."),
                 check("config.yaml", config, "docker-compose.yaml", compose, ".env", env));

@@ -195,6 +195,10 @@ final class InitCommand implements Callable<Integer> {
         y.append("sections:\n  ").append(SECTION).append(":").append(perLanguageInline(langs, l -> text(l, "入门", "Getting started")));
         y.append("# The display name of each product id that articles name in `products:`:\n");
         y.append("# products:\n#   docker: Docker\n");
+        y.append("# What every published article must have; `casebook check` warns when one lacks it: front-matter\n");
+        y.append("# facts by key (errors, tags, products, verified_with...), code (a code block) and source (a link\n");
+        y.append("# to the issue thread or docs the article rests on):\n");
+        y.append("require: [errors, source]\n");
         y.append("# Built-in rule packs that check the articles' config snippets at build time (casebook rules):\n");
         for (Catalog.Pack pack : Catalog.builtIn().packs()) {
             y.append(String.format(Locale.ROOT, "#   %-22s %s%n", pack.name(), pack.title().get("en")));

@@ -75,7 +75,8 @@ final class NewCommand implements Callable<Integer> {
             cli.getErr().println("casebook new: " + Terminal.safe(e.getMessage()) + "; nothing more written");
             return Main.CONTENT_ERRORS;
         }
-        cli.getErr().println("casebook new: fill in the TODOs, then preview with `casebook build` or check with `casebook check`");
+        cli.getErr().println("casebook new: fill in the TODOs (`casebook check` lists them), preview with `casebook serve --drafts`, "
+                + "and delete `draft: true` to publish");
         return Main.OK;
     }
 
@@ -95,6 +96,7 @@ final class NewCommand implements Callable<Integer> {
             s.append("summary: \"TODO: one sentence that says what goes wrong and why.\"\n");
         }
         s.append("date: ").append(date).append('\n');
+        s.append(zh ? "draft: true  # 写完后删掉这一行，文章才会发布\n" : "draft: true  # delete this line to publish the article\n");
         if (facts) {
             s.append(zh ? "# 以下事实与语言无关，只写一次（写在任一语言的文件里）\n"
                     : "# Facts that hold in every language: written once, in one of the files\n");

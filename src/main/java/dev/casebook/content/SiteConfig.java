@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param rulePacks  the rule packs the site uses, each with where it is named (none: snippets are not
  *                   checked against rules, and the site has no rule pages)
  * @param cardImage  the image link previews show for every page, a file path under {@code content/}
+ * @param required   what every published article must have: language-neutral facts by key
+ *                   ({@code errors}, {@code tags}...), {@code code} (a code block in each translation)
+ *                   and {@code source} (a link to a page outside the site in each translation)
  */
 public record SiteConfig(
         List<Lang> languages,
@@ -32,7 +35,11 @@ public record SiteConfig(
         Map<String, Map<Lang, String>> sections,
         Map<String, Map<Lang, String>> products,
         Map<String, SourcePos> rulePacks,
-        Optional<String> cardImage) {
+        Optional<String> cardImage,
+        List<String> required) {
+
+    /** The requirements that are about the body of each translation rather than a fact. */
+    public static final List<String> BODY_REQUIREMENTS = List.of("code", "source");
 
     public SiteConfig {
         if (languages.isEmpty()) {
@@ -44,6 +51,7 @@ public record SiteConfig(
         sections = Map.copyOf(sections);
         products = Map.copyOf(products);
         rulePacks = Collections.unmodifiableMap(new LinkedHashMap<>(rulePacks));
+        required = List.copyOf(required);
     }
 
     public Lang defaultLang() {
@@ -51,7 +59,7 @@ public record SiteConfig(
     }
 
     public SiteConfig withBaseUrl(BaseUrl url) {
-        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks, cardImage);
+        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks, cardImage, required);
     }
 
     public String title(Lang lang) {

@@ -392,6 +392,7 @@ public final class ContentLoader {
             Outcome<FrontMatter> fm = new FrontMatterReader(yaml).read(split.get().yaml(), path);
             diagnostics.addAll(fm.diagnostics());
             FrontMatter front = fm.value();
+            diagnostics.addAll(Placeholders.find(text.get(), path, front.draft()));
             frontMatters.put(lang, front);
             if (front.draft() && !includeDrafts) {
                 continue;
@@ -409,6 +410,7 @@ public final class ContentLoader {
         if (translations.isEmpty()) {
             return Optional.empty();
         }
+        Requirements.check(config, facts, translations.values().stream().filter(t -> !t.draft()).toList(), diagnostics);
         // revisions are needed only where a translation records what it was made from
         if (translations.values().stream().anyMatch(t -> t.translatedFrom().isPresent())) {
             translations.replaceAll((lang, t) -> new Translation(t.lang(), t.path(), t.title(), t.summary(), t.date(),

@@ -1,11 +1,13 @@
 package dev.casebook.load;
 
 import dev.casebook.content.BaseUrl;
+import dev.casebook.content.Fact;
 import dev.casebook.content.Lang;
 import dev.casebook.content.SiteConfig;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
+import dev.casebook.diag.Suggestions;
 import dev.casebook.yaml.YamlMapping;
 import dev.casebook.yaml.YamlNode;
 import dev.casebook.yaml.YamlReader;
@@ -33,7 +35,7 @@ final class SiteConfigReader {
     static final String PATH = "content/_site.yaml";
     private static final Set<String> KNOWN =
             Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections", "products",
-                    "rule_packs", "card_image");
+                    "rule_packs", "card_image", "require");
 
     private final YamlReader yaml;
 
@@ -76,7 +78,7 @@ final class SiteConfigReader {
     /** The defaults for a folder without {@code _site.yaml}. */
     static SiteConfig defaults(List<Lang> languages) {
         return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-                Map.of(), Optional.empty());
+                Map.of(), Optional.empty(), List.of());
     }
 
     Outcome<SiteConfig> read(String text, List<Lang> discovered) {
@@ -163,7 +165,25 @@ final class SiteConfigReader {
             return false;
         }));
         return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products,
-                rulePacks, cardImage), diagnostics);
+                rulePacks, cardImage, required(map, fields)), diagnostics);
+    }
+
+    /** {@code require: [errors, tags, code, source]}: facts by key, and what each translation's body must hold. */
+    private static List<String> required(YamlMapping map, YamlFields fields) {
+        List<String> allowed = new ArrayList<>(Fact.ALL.stream().map(Fact::name).toList());
+        allowed.addAll(SiteConfig.BODY_REQUIREMENTS);
+        List<String> out = new ArrayList<>();
+        map.entry("require").ifPresent(e -> fields.strings(e).ifPresent(names -> {
+            for (String name : names) {
+                if (allowed.contains(name)) {
+                    out.add(name);
+                } else {
+                    fields.error("value", e.value(), "`" + name + "` is not something an article can be required to have",
+                            Suggestions.hint(name, allowed));
+                }
+            }
+        }));
+        return out;
     }
 
     private static List<Lang> languages(List<String> codes, YamlMapping.Entry e, YamlFields fields) {

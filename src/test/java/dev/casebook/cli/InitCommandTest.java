@@ -48,6 +48,38 @@ class InitCommandTest {
                 "content/getting-started/port-already-allocated/index.zh.md"), files(kb));
         MainTest.Run added = MainTest.run("new", "printing/queue-stuck", "--site", kb.toString(), "--date", "2026-12-02");
         assertEquals(0, added.code(), added.err());
+        // the new article is a draft full of TODOs: a strict check lists each one
+        MainTest.Run untouched = MainTest.run("check", "--strict", "--site", kb.toString());
+        assertEquals(1, untouched.code(), untouched.out());
+        assertTrue(untouched.out().startsWith("content/printing/queue-stuck/index.en.md:2:9: warning[placeholder]: "
+                + "`TODO: the symptom or error, as a reader would search for it` is a placeholder from the article template\n"), untouched.out());
+        assertTrue(untouched.err().startsWith("casebook check: 1 article, 0 errors, 19 warnings"), untouched.err());
+        // written and published, it passes
+        Files.writeString(kb.resolve("content/printing/queue-stuck/index.en.md"), """
+                ---
+                title: "Print jobs stay in the queue"
+                summary: "The spooler stopped, so jobs wait forever."
+                date: 2026-12-02
+                ---
+
+                ## Fix
+
+                Restart the spooler, as [the print spooler docs](https://learn.microsoft.com/troubleshoot/windows-server/printing/) say.
+                """);
+        Files.writeString(kb.resolve("content/printing/queue-stuck/index.zh.md"), """
+                ---
+                title: "打印任务一直排队"
+                summary: "打印后台服务停了，任务一直等待。"
+                date: 2026-12-02
+                errors:
+                  - "The print spooler service is not running"
+                tags: [printing]
+                ---
+
+                ## 解决方法
+
+                按照[打印后台处理程序文档](https://learn.microsoft.com/troubleshoot/windows-server/printing/)重启打印后台服务。
+                """);
         MainTest.Run check = MainTest.run("check", "--strict", "--site", kb.toString());
         assertEquals(0, check.code(), check.out() + check.err());
         assertTrue(check.err().startsWith("casebook check: 2 articles, 0 errors, 0 warnings"), check.err());

@@ -7,6 +7,7 @@ import dev.casebook.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class NewCommandTest {
                 title: "TODO: the symptom or error, as a reader would search for it"
                 summary: "TODO: one sentence that says what goes wrong and why."
                 date: 2026-11-30
+                draft: true  # delete this line to publish the article
                 ---
 
                 ## Symptoms
@@ -66,6 +68,7 @@ class NewCommandTest {
                 title: "TODO：读者会搜索的症状或报错"
                 summary: "TODO：一句话说明出了什么问题、为什么。"
                 date: 2026-11-30
+                draft: true  # 写完后删掉这一行，文章才会发布
                 # 以下事实与语言无关，只写一次（写在任一语言的文件里）
                 tags: []
                 products: []
@@ -76,8 +79,26 @@ class NewCommandTest {
         assertTrue(zh.contains("\n## 症状\n") && zh.contains("\n## 原因\n") && zh.contains("\n## 解决方法\n")
                 && zh.contains("\n## 验证\n") && zh.contains("\n## 来源\n"), zh);
 
+        // untouched, the skeleton is a draft that a strict check fails on, one finding per placeholder
         MainTest.Run check = MainTest.run("check", "--site", dir.toString(), "--strict");
-        assertEquals(0, check.code(), check.out());
+        assertEquals(1, check.code(), check.out());
+        List<String> placeholders = check.out().lines().filter(l -> l.contains("[placeholder]"))
+                .map(l -> l.substring(0, l.indexOf("[placeholder]"))).toList();
+        assertEquals(List.of("content/litellm/proxy-timeout/index.en.md:2:9: warning", "content/litellm/proxy-timeout/index.en.md:3:11: warning",
+                "content/litellm/proxy-timeout/index.en.md:10:1: warning", "content/litellm/proxy-timeout/index.en.md:13:1: warning",
+                "content/litellm/proxy-timeout/index.en.md:18:1: warning", "content/litellm/proxy-timeout/index.en.md:22:1: warning",
+                "content/litellm/proxy-timeout/index.en.md:25:1: warning", "content/litellm/proxy-timeout/index.en.md:30:1: warning",
+                "content/litellm/proxy-timeout/index.en.md:34:3: warning"), placeholders.subList(0, 9));
+        assertEquals(19, placeholders.size());
+        assertTrue(check.out().contains("content/litellm/proxy-timeout/index.zh.md:10:6: warning[placeholder]: `TODO: the exact error "
+                + "string, as the log prints it` is a placeholder from the article template\n"
+                + "  hint: replace it with the article's own words; `casebook new` writes TODO wherever they go\n"), check.out());
+        // without draft: true, a placeholder is an error even without --strict
+        Path en = dir.resolve("content/litellm/proxy-timeout/index.en.md");
+        Files.writeString(en, Files.readString(en).replace("draft: true  # delete this line to publish the article\n", ""));
+        MainTest.Run published = MainTest.run("check", "--site", dir.toString());
+        assertEquals(1, published.code(), published.out());
+        assertTrue(published.out().startsWith("content/litellm/proxy-timeout/index.en.md:2:9: error[placeholder]: "), published.out());
 
         MainTest.Run again = MainTest.run("new", "litellm/proxy-timeout", "--site", dir.toString());
         assertEquals(2, again.code());

@@ -288,6 +288,9 @@ public final class ContentLoader {
         List<String> resources = new ArrayList<>();
         collect(bundleDir, bundleDir, indexes, resources, rel, diagnostics);
         if (indexes.isEmpty()) {
+            if (resources.isEmpty()) {
+                return Optional.empty(); // an empty folder, such as one just made for an article: nothing to say yet
+            }
             diagnostics.add(Diagnostic.warning("layout", SourcePos.file(rel),
                     "folder has no index.<lang>.md, so it is not an article",
                     "add index.en.md or index.zh.md, or move the folder out of content/"));

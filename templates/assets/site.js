@@ -147,3 +147,18 @@
   });
   if (/[?&]q=/.test(location.search)) { load(); }
 })();
+
+// Collapsed blocks print open: paper cannot be clicked. Those opened for printing close again after.
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.collapsible:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();

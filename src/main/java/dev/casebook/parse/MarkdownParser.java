@@ -11,6 +11,7 @@ import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -79,7 +80,7 @@ public final class MarkdownParser {
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), new QuickAutolinks(), FootnoteExtension.create());
+                TaskListExtension.create(), new QuickAutolinks(), FootnoteExtension.create(), new CollapsibleBlocks());
         options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.FORMAT_FLAGS, HtmlRenderer.PASS_THROUGH);
@@ -228,6 +229,17 @@ public final class MarkdownParser {
         }
     }
 
+    /** MkDocs Material's admonition types, by the callout kind that looks like them. */
+    private static String admonitionKind(String type) {
+        return switch (type) {
+            case "tip", "hint", "success", "check", "done" -> "tip";
+            case "important" -> "important";
+            case "warning", "caution", "attention" -> "warning";
+            case "danger", "error", "failure", "fail", "missing", "bug" -> "caution";
+            default -> "note";
+        };
+    }
+
     /** The inline nodes of a paragraph after its first line. */
     private static List<Node> afterFirstLine(Paragraph paragraph) {
         List<Node> rest = new ArrayList<>();
@@ -248,6 +260,7 @@ public final class MarkdownParser {
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(
                     new NodeRenderingHandler<>(BlockQuote.class, this::blockQuote),
+                    new NodeRenderingHandler<>(AdmonitionBlock.class, this::admonition),
                     new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode),
                     new NodeRenderingHandler<>(Text.class, this::text));
         }
@@ -307,6 +320,29 @@ public final class MarkdownParser {
                     context.render(child);
                 }
             }
+            html.raw("</div>").line();
+        }
+
+        /**
+         * MkDocs' blocks: {@code ??? note "Title"} is a collapsed {@code <details>} (open with
+         * {@code ???+}), {@code !!! note "Title"} a callout; the kind maps to the nearest callout kind.
+         */
+        private void admonition(AdmonitionBlock node, NodeRendererContext context, HtmlWriter html) {
+            State state = context.getDocument().get(STATE);
+            String kind = admonitionKind(node.getInfo().toString().toLowerCase(Locale.ROOT));
+            String title = node.getTitle().isNull() || node.getTitle().toString().isBlank()
+                    ? state.calloutTitles.getOrDefault(kind, kind) : node.getTitle().toString();
+            String marker = node.getOpeningMarker().toString();
+            if (marker.startsWith("???")) {
+                html.line().raw("<details class=\"callout callout-" + kind + " collapsible\"" + (marker.endsWith("+") ? " open" : "") + ">");
+                html.raw("<summary class=\"callout-title\">").text(title).raw("</summary>").line();
+                context.renderChildren(node);
+                html.raw("</details>").line();
+                return;
+            }
+            html.line().raw("<div class=\"callout callout-" + kind + "\" role=\"note\">").line();
+            html.raw("<p class=\"callout-title\">").text(title).raw("</p>").line();
+            context.renderChildren(node);
             html.raw("</div>").line();
         }
 

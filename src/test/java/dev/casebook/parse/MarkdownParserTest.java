@@ -89,6 +89,40 @@ class MarkdownParserTest {
                 """, html);
     }
 
+    /** MkDocs' `???` blocks fold (`???+` starts open), `!!!` is a callout; a snippet inside keeps its real line. */
+    @Test
+    void mkdocsBlocksBecomeDetailsAndCalloutsWithTheirSnippetsInPlace() {
+        Document doc = parse("""
+                ??? note "The whole log"
+
+                    ```text
+                    Error: port is already allocated
+                    ```
+
+                ???+ danger
+
+                    Open from the start.
+
+                !!! tip "Short"
+                    A callout <b>as</b> MkDocs writes it.
+                """);
+        assertEquals("""
+                <details class="callout callout-note collapsible"><summary class="callout-title">The whole log</summary>
+                <div class="code"><!--casebook-snippet:0--><pre><code class="language-text">Error: port is already allocated
+                </code></pre></div>
+                </details>
+                <details class="callout callout-caution collapsible" open><summary class="callout-title">Caution</summary>
+                <p>Open from the start.</p>
+                </details>
+                <div class="callout callout-tip" role="note">
+                <p class="callout-title">Short</p>
+                <p>A callout &lt;b&gt;as&lt;/b&gt; MkDocs writes it.</p>
+                </div>
+                """, doc.html());
+        assertEquals(1, doc.snippets().size());
+        assertEquals(new SourcePos("content/s/a/index.en.md", 9, 5), doc.snippets().get(0).pos());
+    }
+
     @Test
     void rawHtmlIsEscapedNeverPassedThrough() {
         String html = parse("""

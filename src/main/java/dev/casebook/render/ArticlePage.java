@@ -71,8 +71,9 @@ final class ArticlePage implements PageKind {
                                 .map(h -> new Views.TocEntry(h.level(), h.text(), h.id())).toList(),
                         !doc.snippets().isEmpty(), fixId(site, doc, shown.lang())),
                 new Views.ArticleView.Dates(shown.date().toString(), site.formatDate(shown.date(), lang),
-                        shown.updated().map(LocalDate::toString).orElse(""),
-                        shown.updated().map(d -> site.formatDate(d, lang)).orElse("")),
+                        // an update on the day of publication is no news to the reader
+                        shown.updated().filter(shown.date()::isBefore).map(LocalDate::toString).orElse(""),
+                        shown.updated().filter(shown.date()::isBefore).map(d -> site.formatDate(d, lang)).orElse("")),
                 facts(site, lang, article),
                 new Views.ArticleView.Notices(
                         own.isEmpty() ? site.languageName(shown.lang()) : "",

@@ -51,6 +51,12 @@ class KnowledgeBaseTest {
             assertEquals(List.of(new Lang("zh"), new Lang("en")), a.translations().stream().map(Translation::lang).toList(), a.id());
         }
         assertEquals(List.of("errors", "verified_with", "tags", "code", "source"), source.config().required());
+        // every English text is stamped as a translation of the Chinese original, so the translations page and
+        // the outdated-translation check mean something
+        for (Article a : source.articles()) {
+            Translation en = a.translations().get(1);
+            assertEquals("zh", en.translatedFrom().map(from -> from.lang().code()).orElse("none"), a.id());
+        }
     }
 
     @Test

@@ -322,4 +322,29 @@ class ListPagesTest {
         assertEquals(List.of("#fix"), built.html("zh/docker/c/index.html").select("header .jump a").eachAttr("href"));
         assertEquals("Verified with: litellm 1.61.x, ollama 0.5.x", built.html("en/docker/a/index.html").select(".facts .versions").text());
     }
+
+    @Test
+    void anUpdateOnThePublicationDayIsNotShownAndALaterOneIs() {
+        TestSite.Built built = TestSite.write(dir, """
+                -- content/docker/a/index.en.md --
+                ---
+                title: A
+                summary: S
+                date: 2025-02-18
+                updated: 2025-02-18
+                ---
+                Text.
+                -- content/docker/b/index.en.md --
+                ---
+                title: B
+                summary: S
+                date: 2025-02-18
+                updated: 2025-03-01
+                ---
+                Text.
+                """).build();
+        assertEquals("", built.diagnostics());
+        assertEquals(List.of("2025-02-18"), built.html("en/docker/a/index.html").select("header .meta time").eachAttr("datetime"));
+        assertEquals(List.of("2025-02-18", "2025-03-01"), built.html("en/docker/b/index.html").select("header .meta time").eachAttr("datetime"));
+    }
 }

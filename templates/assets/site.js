@@ -162,3 +162,27 @@
     opened = [];
   });
 })();
+
+// On a phone the table of contents folds under its title, so the article starts on the first screen; beside the
+// article (wide screens) it stays open. Without a script it is open everywhere.
+(function () {
+  var fold = document.querySelector(".toc-fold");
+  if (!fold || !window.matchMedia) { return; }
+  var wide = matchMedia("(min-width: 63.5rem)");
+  function place() { fold.open = wide.matches; }
+  place();
+  if (wide.addEventListener) { wide.addEventListener("change", place); }
+})();
+
+// "Back to top" appears once the reader is two screens down a page.
+(function () {
+  var link = document.querySelector(".to-top");
+  if (!link) { return; }
+  var shown = false;
+  function update() {
+    var far = window.scrollY > 2 * window.innerHeight;
+    if (far !== shown) { shown = far; link.hidden = !far; }
+  }
+  window.addEventListener("scroll", update, { passive: true });
+  update();
+})();

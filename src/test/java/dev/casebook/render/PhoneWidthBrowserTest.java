@@ -119,7 +119,10 @@ class PhoneWidthBrowserTest {
                 page.click("header .jump a");
                 Number fix = (Number) page.evaluate("() => document.getElementById(decodeURIComponent(location.hash.slice(1)))"
                         + ".getBoundingClientRect().top");
-                assertTrue(Math.abs(fix.doubleValue()) < 2, lang + ": the fix heading is at " + fix + " px after the jump");
+                // just below the header, which stays at the top
+                Number headerBottom = (Number) page.evaluate("() => document.querySelector('header.top').getBoundingClientRect().bottom");
+                assertTrue(fix.doubleValue() >= headerBottom.doubleValue() && fix.doubleValue() < headerBottom.doubleValue() + 24,
+                        lang + ": the fix heading is at " + fix + " px after the jump, the header ends at " + headerBottom);
             }
         }
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The first screen of the home page, the seed article and a rule page, in both languages, on a
- * phone and a laptop, light and dark: 24 PNG files under {@code target/screenshots/} for review.
+ * phone (390 px), a small laptop or tablet (1,024 px) and a laptop (1,366 px), light and dark: 36 PNG
+ * files under {@code target/screenshots/} for review.
  */
 @Tag("browser")
 class ScreenshotBrowserTest {
@@ -47,11 +49,12 @@ class ScreenshotBrowserTest {
         StaticServer server = new StaticServer(out, "/");
         List<String> written = new ArrayList<>();
         try (Chromium chromium = Chromium.launch()) {
-            for (String device : List.of("phone", "desktop")) {
+            for (String device : List.of("phone", "tablet", "desktop")) {
                 for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
                     boolean phone = device.equals("phone");
+                    int width = phone ? 390 : device.equals("tablet") ? 1024 : 1366;
                     BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                            .setViewportSize(phone ? 390 : 1366, phone ? 844 : 900).setIsMobile(phone).setHasTouch(phone)
+                            .setViewportSize(width, phone ? 844 : 768).setIsMobile(phone).setHasTouch(phone)
                             .setDeviceScaleFactor(1).setColorScheme(scheme));
                     Page page = context.newPage();
                     for (String lang : List.of("en", "zh")) {
@@ -59,9 +62,9 @@ class ScreenshotBrowserTest {
                             String path = lang + "/" + PAGES.get(name);
                             assertEquals(200, page.navigate(server.url(path)).status(), path);
                             page.evaluate("() => document.fonts.ready");
-                            String file = name + "-" + lang + "-" + device + "-" + scheme.name().toLowerCase(java.util.Locale.ROOT) + ".png";
+                            String file = name + "-" + lang + "-" + device + "-" + scheme.name().toLowerCase(Locale.ROOT) + ".png";
                             byte[] png = page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(file)));
-                            assertEquals(phone ? 390 : 1366, pngWidth(png), file);
+                            assertEquals(width, pngWidth(png), file);
                             written.add(file);
                         }
                     }
@@ -71,7 +74,7 @@ class ScreenshotBrowserTest {
         } finally {
             server.close();
         }
-        assertEquals(24, written.size());
+        assertEquals(36, written.size());
         for (String file : written) {
             assertTrue(Files.size(SHOTS.resolve(file)) > 10_000, file + " looks empty");
         }

@@ -113,9 +113,10 @@ class TranslationsCommandTest {
         assertEquals(List.of("A original outdated", "乙 original missing"),
                 status.select(".status-articles tbody tr").eachText());
         assertEquals(List.of("中文 2 0 0 0", "English 0 0 1 1"), status.select(".status-counts tbody tr").eachText());
-        assertEquals(3, status.select("svg.chart rect").size(), "zh: original; en: outdated, missing");
-        assertTrue(status.select("svg.chart title").text().endsWith("中文 2 original, 0 current, 0 outdated, 0 missing; "
-                + "English 0 original, 0 current, 1 outdated, 1 missing"), status.select("svg.chart title").text());
+        assertEquals(3, status.select(".chart svg.chart-bar rect").size(), "zh: original; en: outdated, missing");
+        assertEquals(List.of("中文", "English"), status.select(".chart .chart-label").eachText());
+        assertTrue(status.select(".chart").attr("aria-label").endsWith("中文 2 original, 0 current, 0 outdated, 0 missing; "
+                + "English 0 original, 0 current, 1 outdated, 1 missing"), status.select(".chart").attr("aria-label"));
 
         // updated and stamped again: current
         Files.writeString(en, Files.readString(en).replace("The old explanation.", "The new explanation: one more step."));

@@ -80,6 +80,27 @@ class NavigationBrowserTest {
         }
     }
 
+    @Test
+    void onAPhoneTheRulesTableIsAListAndTheChartLabelsAreReadable() {
+        try (BrowserSite site = BrowserSite.serve(site(), "/kb/")) {
+            Page page = site.context().newPage();
+            page.setViewportSize(390, 844);
+            page.navigate(site.url("en/rules/"));
+            assertTrue(page.locator("table.rules tbody tr").count() > 30);
+            assertEquals(true, page.evaluate("() => { const s = document.querySelector('.table-scroll');"
+                    + " return s.scrollWidth <= s.clientWidth; }"), "the rules table scrolls sideways");
+            assertEquals(List.of(), Axe.violations(page, "en/rules/ on a phone"));
+            page.navigate(site.url("en/translations/"));
+            assertEquals(2, page.locator(".chart .chart-label").count());
+            for (Object size : (List<?>) page.evaluate("() => [...document.querySelectorAll('.chart .chart-label')]"
+                    + ".map(l => parseFloat(getComputedStyle(l).fontSize))")) {
+                assertTrue(((Number) size).doubleValue() >= 12, "chart label at " + size + " px");
+            }
+            assertEquals(List.of(), Axe.violations(page, "en/translations/ on a phone"));
+            page.close();
+        }
+    }
+
     private Path site() {
         Path out = dir.resolve("site");
         assertTrue(new SiteBuild().build(BuildOptions.of(Path.of(""), out).withBaseUrl(BaseUrl.parse("/kb/"))).written());

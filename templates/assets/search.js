@@ -64,8 +64,22 @@
     return out;
   }
 
+  // the heading a text position falls under is a list of sources (Sources, References, 来源, 参考…)
+  var SOURCES = /^(sources?|references?|citations?|further-reading|see-also|来源|参考|参考资料|出处|延伸阅读)(-\d+)?$/;
+  function citing(headings, at) {
+    var id = "";
+    headings.forEach(function (h) { if (h[1] <= at) id = h[0]; });
+    return SOURCES.test(id);
+  }
+  // a result link carries the words to mark on arrival (?h=), before its fragment
+  function marked(url, marks) {
+    if (!marks || !marks.length) return url;
+    var hash = url.indexOf("#"), base = hash < 0 ? url : url.slice(0, hash), frag = hash < 0 ? "" : url.slice(hash);
+    return base + (base.indexOf("?") < 0 ? "?" : "&") + "h=" + encodeURIComponent(marks.join(" ")) + frag;
+  }
   if (typeof module === "object" && module.exports) {
-    module.exports = { tokenize: tokenize, isVolatile: isVolatile, denoise: denoise, distance: distance };
+    module.exports = { tokenize: tokenize, isVolatile: isVolatile, denoise: denoise, distance: distance, citing: citing,
+      marked: marked };
     return;
   }
 
@@ -199,7 +213,18 @@
       });
 
       function withParts(c, n) {
-          var tries = c.parts.map(function (p) { return lookup(m, p).then(function (pe) { return pe ? [[pe, 0.3]] : []; }); });
+          var tries = c.parts.map(function (p) {
+            return lookup(m, p).then(function (pe) {
+              if (pe) return [[pe, 0.3]];
+              // a typo inside an identifier (litellm.exceptions.AuthentcationError): the part's nearest term
+              if (long || c.cjk || !/^[\p{L}\p{N}_]{5,}$/u.test(p)) return [];
+              return nearest(m, p).then(function (near) {
+                if (!near) return [];
+                fixed[p] = near[0];
+                return [[near[1], 0.3 * 0.9]];
+              });
+            });
+          });
           if (n === cs.length - 1 && typing && c.text.length >= 3 && !c.cjk) {
             tries.push(prefixed(m, c.text).then(function (list) { return list.map(function (pe) { return [pe, 0.8]; }); }));
           }
@@ -350,6 +375,8 @@
       merged.forEach(function (r, i) {
         var count = 0;
         for (var j = i; j < merged.length && merged[j][0] < r[0] + W; j++) count += merged[j][1] - merged[j][0];
+        // words that appear in a citation (a Sources section) count for less than the section that explains them
+        if (citing(f.h, r[0])) count *= 0.4;
         if (count > bestCount) { bestCount = count; best = r[0]; }
       });
       var from = Math.max(0, best - 40), to = Math.min(text.length, from + W + 40);
@@ -368,7 +395,7 @@
       var anchor = "";
       f.h.forEach(function (h) { if (h[1] <= best && merged.length) anchor = "#" + encodeURIComponent(h[0]); });
       return { url: f.u + anchor, title: f.t, lang: f.l, section: f.s, excerpt: html.replace(/\s+/g, " "),
-        score: Math.round(hit.score * 100) / 100, alt: pair[1] };
+        score: Math.round(hit.score * 100) / 100, alt: pair[1], marks: needles(cs, query) };
     });
   }
 
@@ -381,7 +408,7 @@
   var box = form.querySelector(".search-results"), timer, selected = -1, seq = 0;
   // in the list under the box each link is itself an option, chosen with the arrow keys rather than Tab
   function item(r, i) {
-    return "<a href=\"" + esc(r.url) + "\"" + (i >= 0 ? " role=\"option\" id=\"search-result-" + i + "\" tabindex=\"-1\"" : "") + "><span class=\"result-title\">" + esc(r.title) + "</span> <span class=\"badge\" lang=\"" +
+    return "<a href=\"" + esc(marked(r.url, r.marks)) + "\"" + (i >= 0 ? " role=\"option\" id=\"search-result-" + i + "\" tabindex=\"-1\"" : "") + "><span class=\"result-title\">" + esc(r.title) + "</span> <span class=\"badge\" lang=\"" +
       esc(r.lang) + "\">" + esc(names[r.lang] || r.lang) + "</span> <span class=\"result-section\">" + esc(r.section) +
       "</span><span class=\"result-excerpt\" lang=\"" + esc(r.lang) + "\">" + r.excerpt + "</span></a>";
   }

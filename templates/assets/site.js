@@ -186,3 +186,42 @@
   window.addEventListener("scroll", update, { passive: true });
   update();
 })();
+
+// Arriving from a search result (?h=words), the words are marked in the article, as the excerpt marked them.
+(function () {
+  var match = /[?&]h=([^&#]*)/.exec(location.search), prose = document.querySelector(".prose");
+  if (!match || !prose) { return; }
+  var words;
+  try { words = decodeURIComponent(match[1].replace(/\+/g, " ")).toLowerCase().split(" "); } catch (e) { return; }
+  words = words.filter(function (w, i) { return w.length > 1 && words.indexOf(w) === i; }).slice(0, 20);
+  if (!words.length) { return; }
+  var alnum = /[a-z0-9_]/, left = 300, walker = document.createTreeWalker(prose, NodeFilter.SHOW_TEXT), nodes = [];
+  for (var n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push(n); }
+  nodes.forEach(function (node) {
+    if (left <= 0 || node.parentNode.closest("mark, script, style")) { return; }
+    var text = node.nodeValue, folded = text.toLowerCase(), ranges = [];
+    words.forEach(function (w) {
+      for (var at = folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + w.length)) {
+        // an ASCII word counts only where it stands alone, not inside a longer word
+        var before = at > 0 && alnum.test(folded[at - 1]) && alnum.test(w[0]);
+        var after = at + w.length < folded.length && alnum.test(folded[at + w.length]) && alnum.test(w[w.length - 1]);
+        if (!before && !after) { ranges.push([at, at + w.length]); }
+      }
+    });
+    if (!ranges.length) { return; }
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var frag = document.createDocumentFragment(), at = 0;
+    ranges.forEach(function (r) {
+      if (r[0] < at || left <= 0) { return; }
+      frag.appendChild(document.createTextNode(text.slice(at, r[0])));
+      var mark = document.createElement("mark");
+      mark.className = "search-hit";
+      mark.textContent = text.slice(r[0], r[1]);
+      frag.appendChild(mark);
+      at = r[1];
+      left--;
+    });
+    frag.appendChild(document.createTextNode(text.slice(at)));
+    node.parentNode.replaceChild(frag, node);
+  });
+})();

@@ -26,3 +26,18 @@ test("edit distance counts a swap of neighbours as one edit and stops past the l
   assert.strictEqual(distance("abcdef", "uvwxyz", 2), 3);
   assert.strictEqual(distance("same", "same", 1), 0);
 });
+
+const { citing, marked } = require(path.join(__dirname, "../../../templates/assets/search.js"));
+
+test("a position under a Sources heading is a citation, in either language", () => {
+  const headings = [["cause", 0], ["fix", 120], ["sources", 400]];
+  assert.strictEqual(citing(headings, 150), false);
+  assert.strictEqual(citing(headings, 450), true);
+  assert.strictEqual(citing([["原因", 0], ["来源", 80]], 90), true);
+  assert.strictEqual(citing([["sources-of-truth-for-the-config", 0]], 5), false);
+});
+
+test("a result link carries the words to mark before its fragment", () => {
+  assert.strictEqual(marked("/kb/en/a/#fix", ["openai_api_key", "认证"]), "/kb/en/a/?h=openai_api_key%20%E8%AE%A4%E8%AF%81#fix");
+  assert.strictEqual(marked("/kb/en/a/", []), "/kb/en/a/");
+});

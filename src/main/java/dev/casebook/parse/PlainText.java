@@ -7,6 +7,9 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -14,7 +17,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * The readable text of a Markdown tree: words, inline code and code blocks, with blocks separated
- * by newlines. (flexmark's own text collector trips its internal assertions on some block quotes.)
+ * by newlines and a table's cells by " · ", one row per line (its delimiter row left out). (flexmark's own text collector trips its internal assertions on some block quotes.)
  */
 final class PlainText {
 
@@ -95,10 +98,22 @@ final class PlainText {
             out.append('\n');
             return;
         }
+        if (node instanceof TableSeparator) {
+            return;
+        }
+        if (node instanceof TableCell) {
+            if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                out.append(" · ");
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                collect(child, out);
+            }
+            return;
+        }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             collect(child, out);
         }
-        if (node instanceof Block && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+        if ((node instanceof Block || node instanceof TableRow) && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
             out.append('\n');
         }
     }

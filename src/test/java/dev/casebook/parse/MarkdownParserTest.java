@@ -123,6 +123,20 @@ class MarkdownParserTest {
         assertEquals(new SourcePos("content/s/a/index.en.md", 9, 5), doc.snippets().get(0).pos());
     }
 
+    /** Search excerpts read a table row by row, its cells apart, never its delimiter row. */
+    @Test
+    void aTablesTextKeepsItsCellsApartAndLeavesOutTheDelimiterRow() {
+        Document doc = parse("""
+                Sizes:
+
+                | 嵌入模型 | 维度 |
+                | ------ | ---: |
+                | text-embedding-3-large | 3072 |
+                | `nomic-embed-text` | 768 |
+                """);
+        assertEquals("Sizes:\n嵌入模型 · 维度\ntext-embedding-3-large · 3072\nnomic-embed-text · 768", doc.text());
+    }
+
     @Test
     void rawHtmlIsEscapedNeverPassedThrough() {
         String html = parse("""

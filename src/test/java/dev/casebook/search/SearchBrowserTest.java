@@ -146,6 +146,23 @@ class SearchBrowserTest {
         none.close();
     }
 
+    /** A result opens the article with the query's words marked, as the excerpt marked them. */
+    @Test
+    void aResultOpensTheArticleWithTheWordsMarked() {
+        Page page = site.open("en/search/?q=OPENAI_API_KEY");
+        page.waitForSelector("#search-page li");
+        String href = page.locator("#search-page li a").first().getAttribute("href");
+        assertTrue(href.contains("?h=openai_api_key"), href);
+        page.locator("#search-page li a").first().click();
+        page.waitForSelector(".prose mark.search-hit");
+        List<String> marks = page.locator(".prose mark.search-hit").allTextContents();
+        assertTrue(marks.size() >= 3, marks.toString());
+        // the identifier, and its longer parts where they stand alone, as in the excerpt
+        assertEquals(java.util.Set.of("openai_api_key", "openai"),
+                marks.stream().map(m -> m.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
+        page.close();
+    }
+
     /** A corrected query is shown as typed: $&, $` and $' are text, not replacement patterns. */
     @Test
     void aCorrectedQueryIsShownAsTypedWithDollarPatternsAsText() {
@@ -156,6 +173,17 @@ class SearchBrowserTest {
         String note = page.textContent(".search-correction");
         assertTrue(note.endsWith("authenticationerror $& $` $'"), note);
         assertEquals(1, note.split("\\$&", -1).length - 1, "the pattern once, as typed: " + note);
+        page.close();
+    }
+
+    /** A typo inside a dotted identifier is corrected part by part, and the seed is still found first. */
+    @Test
+    void aTypoInsideAnIdentifierIsCorrected() {
+        Page page = site.openWithSearch("en/");
+        List<Map<String, Object>> results = BrowserSite.search(page, "litellm.exceptions.AuthentcationError", "en");
+        assertTrue(String.valueOf(results.get(0).get("url")).contains(SEED), results.toString());
+        assertEquals("litellm.exceptions.authenticationerror",
+                page.evaluate("() => window.casebookSearch('litellm.exceptions.AuthentcationError', {lang: 'en'}).then(r => r.correction)"));
         page.close();
     }
 

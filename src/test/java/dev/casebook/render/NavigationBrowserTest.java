@@ -55,6 +55,28 @@ class NavigationBrowserTest {
     }
 
     @Test
+    void onWideScreensTheSectionsAreInASidebarThatMarksWhereTheReaderIs() {
+        try (BrowserSite site = BrowserSite.serve(site(), "/kb/")) {
+            Page page = site.context().newPage();
+            page.setViewportSize(1366, 768);
+            page.navigate(site.url(SEED));
+            assertEquals(4, page.locator("nav.sidebar a").count());
+            assertTrue(page.locator("nav.sidebar").isVisible());
+            assertEquals(List.of("LiteLLM"), page.locator("nav.sidebar a[aria-current=true]").allInnerTexts());
+            double sidebarRight = ((Number) page.evaluate("() => document.querySelector('nav.sidebar').getBoundingClientRect().right")).doubleValue();
+            double articleLeft = ((Number) page.evaluate("() => document.querySelector('.article > header').getBoundingClientRect().left")).doubleValue();
+            assertTrue(sidebarRight <= articleLeft, "beside the article: " + sidebarRight + " > " + articleLeft);
+            assertEquals(List.of(), Axe.violations(page, SEED + " with the sidebar"));
+            page.navigate(site.url("en/wrenai/"));
+            assertEquals(List.of("page"), page.locator("nav.sidebar a[aria-current]").evaluateAll("as => as.map(a => a.getAttribute('aria-current'))"));
+            // narrower screens have the sections in the menu instead
+            page.setViewportSize(1024, 768);
+            assertFalse(page.locator("nav.sidebar").isVisible());
+            page.close();
+        }
+    }
+
+    @Test
     void theTableOfContentsSitsBesideTheArticleFrom1024AndFoldsOnAPhone() {
         try (BrowserSite site = BrowserSite.serve(site(), "/kb/")) {
             Page page = site.context().newPage();

@@ -45,9 +45,11 @@
       var where = el('code', 'casebook-where', p.file + ':' + p.line + ':' + p.column);
       where.style.color = '#79c0ff';
       item.appendChild(where);
-      item.appendChild(el('span', 'casebook-message', ': ' + p.severity + '[' + p.id + ']: ' + p.message));
-      if (p.hint) {
-        var hint = el('div', 'casebook-hint', text.hint + p.hint);
+      // a Chinese page shows the Chinese wording where the preview sent one; the id is the same
+      var words = zh && p.zh ? p.zh : p;
+      item.appendChild(el('span', 'casebook-message', ': ' + p.severity + '[' + p.id + ']: ' + words.message));
+      if (words.hint) {
+        var hint = el('div', 'casebook-hint', text.hint + words.hint);
         hint.style.cssText = 'color:#c9d1d9;padding-left:1.5rem';
         item.appendChild(hint);
       }

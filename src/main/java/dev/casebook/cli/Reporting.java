@@ -3,6 +3,8 @@ package dev.casebook.cli;
 import dev.casebook.pipeline.BuildResult;
 import dev.casebook.content.Lang;
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Report;
+import dev.casebook.diag.DiagnosticText;
 import dev.casebook.diag.ReportFormat;
 import dev.casebook.diag.RuleInfo;
 import dev.casebook.diag.Severity;
@@ -31,7 +33,9 @@ final class Reporting {
                       CommandLine cli) {
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
-        out.print(format.render(result.report(), Main.version(), ruleInfos(result)));
+        String lang = site.messageLanguage(cli);
+        Report report = new Report(result.report().diagnostics().stream().map(d -> DiagnosticText.in(lang, d)).toList());
+        out.print(format.render(report, Main.version(), ruleInfos(result)));
         out.flush();
         err.println(summary(command, result));
         result.notes().forEach(n -> err.println("note: " + n));

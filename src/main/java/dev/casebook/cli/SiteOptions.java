@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options {@code build} and {@code check} share: which site, how strictly, how to report. */
@@ -30,9 +31,36 @@ final class SiteOptions {
                     + "The report goes to standard output, the summary to standard error.")
     String format;
 
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of the writer-facing messages: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG "
+                    + "names Chinese, else en). Ids and positions are the same in every language.")
+    String lang;
+
     @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
             description = "With --format github, append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY).")
     Path stepSummary;
+
+    /** The language messages are written in: --lang, else the locale the environment names. */
+    String messageLanguage(CommandLine cli) {
+        if (lang != null) {
+            if (!lang.equals("en") && !lang.equals("zh")) {
+                throw new CommandLine.ParameterException(cli, "--lang must be en or zh, not " + lang);
+            }
+            return lang;
+        }
+        return languageOf(System.getenv());
+    }
+
+    /** zh when the first of LC_ALL, LC_MESSAGES and LANG that is set names Chinese ({@code zh_CN.UTF-8}), else en. */
+    static String languageOf(Map<String, String> environment) {
+        for (String variable : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return value.startsWith("zh") ? "zh" : "en";
+            }
+        }
+        return "en";
+    }
 
     /** The parsed format, or a usage error. */
     ReportFormat reportFormat(CommandLine cli) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.casebook.content.BaseUrl;
 import dev.casebook.content.Output;
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.DiagnosticText;
 import dev.casebook.diag.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -303,7 +304,14 @@ public final class PreviewServer implements AutoCloseable {
                     .append(",\"severity\":").append(Json.string(d.severity().label()))
                     .append(",\"id\":").append(Json.string(d.id()))
                     .append(",\"message\":").append(Json.string(d.message()))
-                    .append(",\"hint\":").append(Json.string(d.hint())).append('}');
+                    .append(",\"hint\":").append(Json.string(d.hint()));
+            // the overlay on a Chinese page shows the Chinese wording where there is one
+            Diagnostic zh = DiagnosticText.in("zh", d);
+            if (!zh.message().equals(d.message()) || !zh.hint().equals(d.hint())) {
+                json.append(",\"zh\":{\"message\":").append(Json.string(zh.message()))
+                        .append(",\"hint\":").append(Json.string(zh.hint())).append('}');
+            }
+            json.append('}');
         }
         return "event: problems\ndata: " + json.append("]}") + "\n\n";
     }

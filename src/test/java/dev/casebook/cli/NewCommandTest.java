@@ -93,6 +93,14 @@ class NewCommandTest {
         assertTrue(check.out().contains("content/litellm/proxy-timeout/index.zh.md:10:6: warning[placeholder]: `TODO: the exact error "
                 + "string, as the log prints it` is a placeholder from the article template\n"
                 + "  hint: replace it with the article's own words; `casebook new` writes TODO wherever they go\n"), check.out());
+        // in Chinese for a Chinese writer: --lang zh, or a Chinese locale in the environment; ids and positions stay
+        MainTest.Run inChinese = MainTest.run("check", "--site", dir.toString(), "--strict", "--lang", "zh");
+        assertTrue(inChinese.out().startsWith("content/litellm/proxy-timeout/index.en.md:2:9: warning[placeholder]: "
+                + "`TODO: the symptom or error, as a reader would search for it` 是文章模板留下的占位文字\n"
+                + "  hint: 换成文章自己的内容；`casebook new` 会在每处需要你动笔的地方写上 TODO\n"), inChinese.out());
+        assertEquals("zh", SiteOptions.languageOf(java.util.Map.of("LANG", "zh_CN.UTF-8")));
+        assertEquals("en", SiteOptions.languageOf(java.util.Map.of("LC_ALL", "C.UTF-8", "LANG", "zh_CN.UTF-8")));
+        assertEquals("en", SiteOptions.languageOf(java.util.Map.of()));
         // without draft: true, a placeholder is an error even without --strict
         Path en = dir.resolve("content/litellm/proxy-timeout/index.en.md");
         Files.writeString(en, Files.readString(en).replace("draft: true  # delete this line to publish the article\n", ""));

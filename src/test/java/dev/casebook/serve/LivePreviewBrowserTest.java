@@ -96,6 +96,11 @@ class LivePreviewBrowserTest {
                 assertTrue(page.innerText("main").contains("New sentence."), "the last good page stays underneath");
                 zh.waitForSelector("#casebook-overlay", new Page.WaitForSelectorOptions().setTimeout(10_000));
                 assertEquals("构建出错", zh.innerText("#casebook-overlay .casebook-overlay-title"));
+                // the writer on the Chinese page reads the same diagnostic in Chinese; id and position are the same
+                String zhOverlay = zh.innerText("#casebook-overlay");
+                assertTrue(zhOverlay.contains("content/litellm/a/index.en.md:2:1: error[front-matter-unknown-key]: "
+                        + "front matter 中有未知的键 `titel`"), zhOverlay);
+                assertTrue(zhOverlay.contains("建议：是不是想写 `title`？"), zhOverlay);
 
                 // fixed: the overlay goes and the page shows the fixed build
                 Files.writeString(en, Files.readString(en).replace("titel: A", "title: A fixed"), StandardCharsets.UTF_8);

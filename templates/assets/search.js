@@ -446,8 +446,31 @@
     if (!items.length) return;
     select(selected < 0 ? (step > 0 ? 0 : items.length - 1) : (selected + step + items.length) % items.length);
   }
+  // a pasted log keeps its lines: the box (an <input>, which drops line breaks) shows it on one line, and the
+  // search, the search page's link and the form get the text as pasted, until the reader edits it
+  var pasted = null, pastedShown = null;
+  function oneLine(text) { return text.trim().replace(/\s*\n\s*/g, " ↵ "); }
+  function keep(text) { pasted = text; input.value = oneLine(text); pastedShown = input.value; }
+  function query() { return pasted !== null && input.value === pastedShown ? pasted.trim() : input.value.trim(); }
+  input.addEventListener("paste", function (e) {
+    var text = e.clipboardData && e.clipboardData.getData("text/plain");
+    if (!text || !/\n/.test(text.trim())) return;
+    e.preventDefault();
+    keep(text);
+    clearTimeout(timer);
+    run();
+  });
+  form.addEventListener("submit", function () {
+    if (pasted === null || input.value !== pastedShown) return;
+    var lines = document.createElement("input"); // a hidden field keeps the line breaks the box cannot
+    lines.type = "hidden";
+    lines.name = input.name;
+    lines.value = pasted;
+    input.removeAttribute("name");
+    form.appendChild(lines);
+  });
   function run() {
-    var q = input.value.trim(), mine = ++seq;
+    var q = query(), mine = ++seq;
     if (!q) { box.innerHTML = ""; show(false); return; }
     search(q, { lang: lang }).then(function (r) {
       if (mine !== seq) return;
@@ -481,7 +504,7 @@
   });
   document.addEventListener("click", function (e) { if (!form.contains(e.target)) show(false); });
   var q = new URLSearchParams(location.search).get("q"), page = document.getElementById("search-page");
-  if (q) input.value = q;
+  if (q && /\n/.test(q.trim())) keep(q); else if (q) input.value = q;
   if (page && q) {
     search(q, { lang: lang, limit: 30 }).then(function (r) {
       list(r, page, form.getAttribute("data-empty"));

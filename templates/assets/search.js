@@ -165,7 +165,9 @@
       var pasted = /\n/.test(query.trim());
       // a pasted log or error line (several lines, or a long line with error punctuation), not a typed question
       var all = clauses(pasted ? denoise(query) : query);
-      var long = pasted || all.length >= 7 && /[:'"\[\]()=]|\w\.\w/.test(query) || all.length >= 14;
+      // a question is told by its shape (a question word first, or a question mark last), not by its length
+      var question = /[?？]\s*$/.test(query) || /^\s*(how|why|what|when|where|which|who|can|could|does|do|did|is|are|should|would|will)\b/i.test(query);
+      var long = pasted || !question && (all.length >= 7 && /[:'"\[\]()=]|\w\.\w/.test(query) || all.length >= 14);
       var cs = long ? all.filter(function (c) { return !isVolatile(c.text); }) : all;
       // question words ("how", "why", 为什么…) say nothing about the article, unless they are all there is
       var meaningful = cs.filter(function (c) { return !STOP[c.text] && !CJK_STOP[c.text]; });

@@ -188,6 +188,18 @@ class SearchBrowserTest {
         page.close();
     }
 
+    /** A long question is a question, not a pasted line: its typo is corrected and it finds the article. */
+    @Test
+    void aLongQuestionWithATypoIsCorrected() {
+        Page page = site.openWithSearch("en/");
+        String question = "how do i stop wrenai from asking for an api key when litellm calls my local ollama with the opanai prefix";
+        List<Map<String, Object>> results = BrowserSite.search(page, question, "en");
+        assertTrue(String.valueOf(results.get(0).get("url")).contains(SEED), results.toString());
+        assertEquals(question.replace("opanai", "openai"),
+                page.evaluate("q => window.casebookSearch(q, {lang: 'en'}).then(r => r.correction)", question));
+        page.close();
+    }
+
     /** A corrected query is shown as typed: $&, $` and $' are text, not replacement patterns. */
     @Test
     void aCorrectedQueryIsShownAsTypedWithDollarPatternsAsText() {

@@ -64,6 +64,14 @@
     return out;
   }
 
+  /** The other words of the site's synonym sets that hold {@code term} (manifest field syn). */
+  function synonymsOf(m, term) {
+    var out = [];
+    (m.syn || []).forEach(function (set) {
+      if (set.indexOf(term) >= 0) set.forEach(function (t) { if (t !== term && out.indexOf(t) < 0) out.push(t); });
+    });
+    return out;
+  }
   // the heading a text position falls under is a list of sources (Sources, References, 来源, 参考…)
   var SOURCES = /^(sources?|references?|citations?|further-reading|see-also|来源|参考|参考资料|出处|延伸阅读)(-\d+)?$/;
   function citing(headings, at) {
@@ -79,7 +87,7 @@
   }
   if (typeof module === "object" && module.exports) {
     module.exports = { tokenize: tokenize, isVolatile: isVolatile, denoise: denoise, distance: distance, citing: citing,
-      marked: marked };
+      marked: marked, synonymsOf: synonymsOf };
     return;
   }
 
@@ -177,6 +185,17 @@
       var fixed = {};
       return Promise.all(cs.map(function (c, n) {
         return lookup(m, c.text).then(function (e) {
+          // a word of the site's synonym sets brings the others: alone when the word itself is not indexed,
+          // beside it (at less weight) when it is
+          var alts = synonymsOf(m, c.text);
+          if (!alts.length) return found(e);
+          return Promise.all(alts.map(function (t) { return lookup(m, t); })).then(function (others) {
+            others = others.filter(Boolean);
+            if (!e && others.length) return others.map(function (o) { return [o, 0.8]; });
+            return Promise.resolve(found(e)).then(function (list) { return list.concat(others.map(function (o) { return [o, 0.4]; })); });
+          });
+        });
+        function found(e) {
           // a term in a quarter of all documents or more (OPENAI_API_KEY in every config) weighs less
           var common = e && e.df * 4 >= m.docs ? 0.5 : 1;
           if (e) return [[e, common * (long && (c.ident || /[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text)) ? 3 : 1)]];
@@ -195,7 +214,7 @@
             return withParts(c, n).then(function (found) { return found.length ? found : fuzzy(function () { return []; }); });
           }
           return fuzzy(function () { return withParts(c, n); });
-        });
+        }
       })).then(function (entries) {
         // words that stand together in the query and in a title, error string or heading score again as a pair
         var pairs = long ? [] : queryPairs(all, fixed);

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param rulePacks  the rule packs the site uses, each with where it is named (none: snippets are not
  *                   checked against rules, and the site has no rule pages)
  * @param cardImage  the image link previews show for every page, a file path under {@code content/}
+ * @param synonyms   sets of words readers use for the same thing, in any language, from
+ *                   {@code content/_search/synonyms.yaml}; search looks each one up with the others
  * @param required   what every published article must have: language-neutral facts by key
  *                   ({@code errors}, {@code tags}...), {@code code} (a code block in each translation)
  *                   and {@code source} (a link to a page outside the site in each translation)
@@ -36,7 +38,8 @@ public record SiteConfig(
         Map<String, Map<Lang, String>> products,
         Map<String, SourcePos> rulePacks,
         Optional<String> cardImage,
-        List<String> required) {
+        List<String> required,
+        List<List<String>> synonyms) {
 
     /** The requirements that are about the body of each translation rather than a fact. */
     public static final List<String> BODY_REQUIREMENTS = List.of("code", "source");
@@ -52,6 +55,12 @@ public record SiteConfig(
         products = Map.copyOf(products);
         rulePacks = Collections.unmodifiableMap(new LinkedHashMap<>(rulePacks));
         required = List.copyOf(required);
+        synonyms = synonyms.stream().map(List::copyOf).toList();
+    }
+
+    public SiteConfig withSynonyms(List<List<String>> sets) {
+        return new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products, rulePacks,
+                cardImage, required, sets);
     }
 
     public Lang defaultLang() {
@@ -59,7 +68,7 @@ public record SiteConfig(
     }
 
     public SiteConfig withBaseUrl(BaseUrl url) {
-        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks, cardImage, required);
+        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks, cardImage, required, synonyms);
     }
 
     public String title(Lang lang) {

@@ -177,7 +177,8 @@ public final class ContentLoader {
             BundleKey key = keys.get(i);
             found.get(i).dir().ifPresent(dir -> dirs.put(key, dir));
         }
-        SiteConfig config = new SiteConfigReader(yaml).readFile(content, discoverLanguages(dirs.values()), siteDiagnostics);
+        SiteConfig config = new SiteConfigReader(yaml).readFile(content, discoverLanguages(dirs.values()), siteDiagnostics)
+                .withSynonyms(Synonyms.read(content, yaml, siteDiagnostics));
         GitDates.Found dates = GitDates.read(content.toAbsolutePath().normalize().getParent());
         dates.note().ifPresent(siteDiagnostics::add);
         memory.config = config;

@@ -78,7 +78,7 @@ final class SiteConfigReader {
     /** The defaults for a folder without {@code _site.yaml}. */
     static SiteConfig defaults(List<Lang> languages) {
         return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-                Map.of(), Optional.empty(), List.of());
+                Map.of(), Optional.empty(), List.of(), List.of());
     }
 
     Outcome<SiteConfig> read(String text, List<Lang> discovered) {
@@ -165,7 +165,7 @@ final class SiteConfigReader {
             return false;
         }));
         return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products,
-                rulePacks, cardImage, required(map, fields)), diagnostics);
+                rulePacks, cardImage, required(map, fields), List.of()), diagnostics);
     }
 
     /** {@code require: [errors, tags, code, source]}: facts by key, and what each translation's body must hold. */

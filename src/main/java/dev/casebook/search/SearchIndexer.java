@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,7 +171,7 @@ public final class SearchIndexer {
         List<byte[]> shards = raw.parallelStream().map(SearchIndexer::gzip).toList();
         stopIfInterrupted(caller);
         List<byte[]> fragments = fragments(docs);
-        String manifest = manifest(docs, firstTerms, articles, source.config().languages());
+        String manifest = manifest(docs, firstTerms, articles, source.config().languages(), source.config().synonyms());
         String hash = hash(manifest, shards, fragments);
         String dir = "search/" + hash + "/";
         List<Output> files = new ArrayList<>();
@@ -313,7 +314,8 @@ public final class SearchIndexer {
         return docs;
     }
 
-    private static String manifest(List<Doc> docs, List<String> firstTerms, int articles, List<Lang> langs) {
+    private static String manifest(List<Doc> docs, List<String> firstTerms, int articles, List<Lang> langs,
+                                   List<List<String>> synonyms) {
         StringBuilder m = new StringBuilder("{\"v\":2,\"tokenizer\":").append(Tokenizer.VERSION)
                 .append(",\"docs\":").append(docs.size()).append(",\"articles\":").append(articles)
                 .append(",\"block\":").append(FRAGMENT_BLOCK).append(",\"langs\":[");
@@ -324,6 +326,12 @@ public final class SearchIndexer {
         m.append("],\"shards\":[");
         for (int i = 0; i < firstTerms.size(); i++) {
             m.append(i == 0 ? "" : ",").append(Json.string(firstTerms.get(i)));
+        }
+        // the site's synonym sets, as the index spells its terms: the client looks a query word up with the others
+        m.append("],\"syn\":[");
+        for (int i = 0; i < synonyms.size(); i++) {
+            m.append(i == 0 ? "[" : ",[").append(String.join(",", synonyms.get(i).stream()
+                    .map(w -> Json.string(Tokenizer.normalize(w).toLowerCase(Locale.ROOT))).toList())).append(']');
         }
         return m.append("]}").toString();
     }

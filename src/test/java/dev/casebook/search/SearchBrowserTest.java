@@ -200,6 +200,18 @@ class SearchBrowserTest {
         page.close();
     }
 
+    /** The site's synonym sets (content/_search/synonyms.yaml): a reader's word finds the article's. */
+    @Test
+    void aReadersWordFindsTheArticlesWordThroughTheSynonyms() {
+        Page page = site.openWithSearch("zh/");
+        // "秘钥" and "鉴权" are in no article; "密钥" and "认证" are
+        assertTrue(String.valueOf(BrowserSite.search(page, "openai 鉴权失败", "zh").get(0).get("url")).contains(SEED));
+        List<Map<String, Object>> key = BrowserSite.search(page, "秘钥", "zh");
+        assertTrue(key.size() >= 3, key.toString());
+        assertTrue(key.stream().allMatch(r -> String.valueOf(r.get("url")).startsWith("/kb/zh/")), key.toString());
+        page.close();
+    }
+
     /** A corrected query is shown as typed: $&, $` and $' are text, not replacement patterns. */
     @Test
     void aCorrectedQueryIsShownAsTypedWithDollarPatternsAsText() {

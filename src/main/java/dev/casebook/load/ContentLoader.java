@@ -154,8 +154,8 @@ public final class ContentLoader {
                 continue; // templates, rules: not the loader's
             }
             Path rel = root.relativize(abs);
-            if (rel.getNameCount() < 2) {
-                return Optional.empty(); // the site config, a section folder, a file beside them
+            if (rel.getNameCount() < 2 || rel.getName(0).toString().startsWith("_")) {
+                return Optional.empty(); // the site config, a section folder, a file beside them, the site's data (_search/)
             }
             keys.add(new BundleKey(rel.getName(0).toString(), rel.getName(1).toString()));
         }

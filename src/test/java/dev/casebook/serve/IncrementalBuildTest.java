@@ -197,6 +197,12 @@ class IncrementalBuildTest {
         Files.delete(dir.resolve("content/ollama/b/index.zh.md"));
         step("content/ollama/b/index.zh.md");
 
+        // the search's synonym sets (content/_search/): a new manifest, as a full build writes it
+        write("content/_search/synonyms.yaml", "- [密钥, 秘钥]\n");
+        step("content/_search/synonyms.yaml");
+        edit("content/_search/synonyms.yaml", "秘钥", "鉴权");
+        step("content/_search/synonyms.yaml");
+
         // a front-matter error, then its fix
         edit("content/litellm/a/index.zh.md", "title: 甲", "titel: 甲");
         step("content/litellm/a/index.zh.md");

@@ -91,7 +91,7 @@
     return;
   }
 
-  // ---- index access ------------------------------------------------------------------------------
+  // ---- index access
   var script = document.currentScript, base = script.src.replace(/search\.js(\?.*)?$/, "") + "__CASEBOOK_INDEX__/";
   var manifestP, shards = {}, blocks = {};
   function get(url, binary) {
@@ -144,7 +144,7 @@
     return blocks[n].then(function (b) { return b[id % m.block]; });
   }
 
-  // ---- query ---------------------------------------------------------------------------------------
+  // ---- query
   /** Clauses of a query: a word or identifier (with its parts), or a Chinese bigram. */
   function clauses(query) {
     var out = [], toks = tokenize(query);
@@ -348,7 +348,7 @@
       .sort(function (a, b) { return b.score - a.score || a.article - b.article; });
   }
 
-  // ---- excerpts --------------------------------------------------------------------------------------
+  // ---- excerpts
   // a function replacer: a string one would expand $&, $` and $' that the reader typed
   function fill(template, key, value) { return template.replace(key, function () { return value; }); }
   function esc(s) { return s.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); }
@@ -422,7 +422,7 @@
 
   window.casebookSearch = search;
 
-  // ---- UI --------------------------------------------------------------------------------------------
+  // ---- UI
   var form = document.querySelector("form.search"), input = form && form.querySelector("input[type=search]");
   if (!form || !input) return;
   var names = JSON.parse(form.getAttribute("data-lang-names") || "{}"), lang = form.getAttribute("data-lang");

@@ -90,7 +90,9 @@ class ArchitectureTest {
                 "picocli..", "cli",
                 "io.methvin..", "serve",
                 "com.sun.net.httpserver..", "serve",
-                "org.teavm..", "browser");
+                "org.teavm..", "browser",
+                "com.networknt..", "validate.schema",
+                "com.fasterxml.jackson..", "validate.schema");
         owners.forEach((library, owner) -> noClasses().that().resideOutsideOfPackage(ROOT + owner + "..")
                 .should().dependOnClassesThat().resideInAPackage(library)
                 .because(library + " is used from " + ROOT + owner + " only")

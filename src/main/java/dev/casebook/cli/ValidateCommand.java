@@ -1,6 +1,8 @@
 package dev.casebook.cli;
 
+import dev.casebook.content.SiteSchemas;
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Outcome;
 import dev.casebook.diag.Report;
 import dev.casebook.diag.ReportFormat;
 import dev.casebook.diag.RuleInfo;
@@ -11,6 +13,7 @@ import dev.casebook.validate.FileValidator;
 import dev.casebook.validate.Rule;
 import dev.casebook.validate.Validator;
 import dev.casebook.validate.Version;
+import dev.casebook.validate.schema.JsonSchemas;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +41,8 @@ import picocli.CommandLine;
 final class ValidateCommand implements Callable<Integer> {
 
     private static final long MAX_BYTES = 16L * 1024 * 1024;
+    /** The name the schema of {@code --schema} goes by in messages. */
+    private static final String GIVEN_SCHEMA = "given";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,6 +64,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--litellm-version", paramLabel = "VERSION",
             description = "LiteLLM version that reads the configs, e.g. 1.72.6 (a bare proxy; with --wren-version the one that release installs is used).")
     String litellmVersion;
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "A JSON Schema file (draft 4 to 2020-12) to check every YAML and JSON file given with, e.g. a "
+                    + "Kubernetes or GitHub workflow schema from SchemaStore. Compose files are checked with the Compose "
+                    + "Specification's schema without it.")
+    Path schema;
 
     @Option(names = "--deployment", paramLabel = "KIND", description = "docker, k8s or local.")
     String deployment;
@@ -95,7 +106,21 @@ final class ValidateCommand implements Callable<Integer> {
             texts.add(new FileValidator.NamedText(file.toString().replace(File.separatorChar, '/'), text.get()));
         }
         Catalog catalog = Catalog.builtIn();
-        List<Diagnostic> diagnostics = new FileValidator(new Validator(catalog)).check(texts, environment, lang);
+        List<SiteSchemas.File> given = new ArrayList<>();
+        if (schema != null) {
+            Optional<String> text = read(schema, err);
+            if (text.isEmpty()) {
+                return Main.USAGE;
+            }
+            given.add(new SiteSchemas.File(GIVEN_SCHEMA, schema.toString().replace(File.separatorChar, '/'), text.get()));
+        }
+        Outcome<JsonSchemas> schemas = JsonSchemas.of(new SiteSchemas(given, List.of()));
+        if (!schemas.diagnostics().isEmpty()) {
+            schemas.diagnostics().forEach(d -> err.println(Terminal.safe(d.toString())));
+            return Main.USAGE;
+        }
+        List<Diagnostic> diagnostics = new FileValidator(new Validator(catalog), schemas.value(), schema == null ? "" : GIVEN_SCHEMA)
+                .check(texts, environment, lang);
         Report report = new Report(diagnostics);
         ReportFormat reportFormat;
         try {

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param required   what every published article must have: language-neutral facts by key
  *                   ({@code errors}, {@code tags}...), {@code code} (a code block in each translation)
  *                   and {@code source} (a link to a page outside the site in each translation)
+ * @param schemas    the site's own JSON Schemas for config snippets, and which file names pick them
  */
 public record SiteConfig(
         List<Lang> languages,
@@ -39,7 +40,8 @@ public record SiteConfig(
         Map<String, SourcePos> rulePacks,
         Optional<String> cardImage,
         List<String> required,
-        List<List<String>> synonyms) {
+        List<List<String>> synonyms,
+        SiteSchemas schemas) {
 
     /** The requirements that are about the body of each translation rather than a fact. */
     public static final List<String> BODY_REQUIREMENTS = List.of("code", "source");
@@ -60,7 +62,12 @@ public record SiteConfig(
 
     public SiteConfig withSynonyms(List<List<String>> sets) {
         return new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products, rulePacks,
-                cardImage, required, sets);
+                cardImage, required, sets, schemas);
+    }
+
+    public SiteConfig withSchemas(SiteSchemas read) {
+        return new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products, rulePacks,
+                cardImage, required, synonyms, read);
     }
 
     public Lang defaultLang() {
@@ -68,7 +75,7 @@ public record SiteConfig(
     }
 
     public SiteConfig withBaseUrl(BaseUrl url) {
-        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks, cardImage, required, synonyms);
+        return new SiteConfig(languages, titles, descriptions, url, repository, cname, sections, products, rulePacks, cardImage, required, synonyms, schemas);
     }
 
     public String title(Lang lang) {

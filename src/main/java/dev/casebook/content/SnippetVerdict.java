@@ -5,15 +5,20 @@ import java.util.List;
 /**
  * What the validate stage concluded about one code block of a translation, for the page to show.
  *
- * @param kind  the config kind ({@code wren-config}, {@code dotenv}, ...), empty when not a config
- * @param rules the rule ids the block demonstrates ({@link Status#SHOWS}) or breaks ({@link Status#FAILS})
+ * @param kind   the config kind ({@code wren-config}, {@code dotenv}, ...), empty when not a config
+ * @param rules  the rule ids the block demonstrates ({@link Status#SHOWS}) or breaks ({@link Status#FAILS});
+ *               {@code schema} stands for its schema's findings
+ * @param checks what checked it: {@link #RULES} when rules read its kind (the check page can check it too),
+ *               {@code schema:<name>} for a JSON Schema; empty when nothing did
+ * @param reason why a {@link Status#NOT_CHECKED} block was not checked: {@link #NOCHECK}, {@link #UNKNOWN_KIND}
+ *               or {@link #FACTS}; empty otherwise
  */
-public record SnippetVerdict(Status status, String kind, String group, List<String> rules) {
+public record SnippetVerdict(Status status, String kind, String group, List<String> rules, List<String> checks, String reason) {
 
     public enum Status {
         /** Not a config (a command, a log): nothing to check. */
         NOT_CONFIG,
-        /** Opted out with {@code nocheck}. */
+        /** Nothing checked it: see the reason. */
         NOT_CHECKED,
         /** Checked, no rule fired at error level. */
         VALID,
@@ -23,9 +28,27 @@ public record SnippetVerdict(Status status, String kind, String group, List<Stri
         FAILS
     }
 
+    public static final String RULES = "rules";
+    /** The block opted out. */
+    public static final String NOCHECK = "nocheck";
+    /** No rule of the site's packs reads its kind of file, and no schema applies to it. */
+    public static final String UNKNOWN_KIND = "unknown-kind";
+    /** The front matter that says where the configs run is broken, so the rules wait for the fix. */
+    public static final String FACTS = "facts";
+
     public SnippetVerdict {
         rules = List.copyOf(rules);
+        checks = List.copyOf(checks);
     }
 
-    public static final SnippetVerdict NOT_A_CONFIG = new SnippetVerdict(Status.NOT_CONFIG, "", "", List.of());
+    public static final SnippetVerdict NOT_A_CONFIG = new SnippetVerdict(Status.NOT_CONFIG, "", "", List.of(), List.of(), "");
+
+    public static SnippetVerdict notChecked(String kind, String group, String reason) {
+        return new SnippetVerdict(Status.NOT_CHECKED, kind, group, List.of(), List.of(), reason);
+    }
+
+    /** True when the check page can check the block's kind as well (rules, not only a schema). */
+    public boolean tryable() {
+        return checks.contains(RULES);
+    }
 }

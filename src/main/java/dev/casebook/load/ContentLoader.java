@@ -177,8 +177,9 @@ public final class ContentLoader {
             BundleKey key = keys.get(i);
             found.get(i).dir().ifPresent(dir -> dirs.put(key, dir));
         }
-        SiteConfig config = new SiteConfigReader(yaml).readFile(content, discoverLanguages(dirs.values()), siteDiagnostics)
-                .withSynonyms(Synonyms.read(content, yaml, siteDiagnostics));
+        SiteConfig read = new SiteConfigReader(yaml).readFile(content, discoverLanguages(dirs.values()), siteDiagnostics);
+        SiteConfig config = read.withSynonyms(Synonyms.read(content, yaml, siteDiagnostics))
+                .withSchemas(read.schemas().withFiles(SchemaFiles.read(content, siteDiagnostics)));
         GitDates.Found dates = GitDates.read(content.toAbsolutePath().normalize().getParent());
         dates.note().ifPresent(siteDiagnostics::add);
         memory.config = config;

@@ -4,6 +4,7 @@ import dev.casebook.content.BaseUrl;
 import dev.casebook.content.Fact;
 import dev.casebook.content.Lang;
 import dev.casebook.content.SiteConfig;
+import dev.casebook.content.SiteSchemas;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
@@ -35,7 +36,7 @@ final class SiteConfigReader {
     static final String PATH = "content/_site.yaml";
     private static final Set<String> KNOWN =
             Set.of("languages", "title", "description", "base_url", "repository", "cname", "sections", "products",
-                    "rule_packs", "card_image", "require");
+                    "rule_packs", "card_image", "require", "schemas");
 
     private final YamlReader yaml;
 
@@ -78,7 +79,7 @@ final class SiteConfigReader {
     /** The defaults for a folder without {@code _site.yaml}. */
     static SiteConfig defaults(List<Lang> languages) {
         return new SiteConfig(languages, Map.of(), Map.of(), BaseUrl.ROOT, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-                Map.of(), Optional.empty(), List.of(), List.of());
+                Map.of(), Optional.empty(), List.of(), List.of(), SiteSchemas.NONE);
     }
 
     Outcome<SiteConfig> read(String text, List<Lang> discovered) {
@@ -165,7 +166,21 @@ final class SiteConfigReader {
             return false;
         }));
         return Outcome.of(new SiteConfig(languages, titles, descriptions, baseUrl, repository, cname, sections, products,
-                rulePacks, cardImage, required(map, fields), List.of()), diagnostics);
+                rulePacks, cardImage, required(map, fields), List.of(), schemas(map, fields)), diagnostics);
+    }
+
+    /**
+     * {@code schemas: {"k8s/*.yaml": kubernetes}}: the schema each file-name pattern picks, in order; whether
+     * the names exist is for the pipeline to say once the schema files are read.
+     */
+    private static SiteSchemas schemas(YamlMapping map, YamlFields fields) {
+        List<SiteSchemas.ByFileName> patterns = new ArrayList<>();
+        map.entry("schemas").flatMap(fields::mapping).ifPresent(m -> {
+            for (YamlMapping.Entry e : m.effective()) {
+                fields.string(e).ifPresent(name -> patterns.add(new SiteSchemas.ByFileName(e.name(), name.strip(), e.value().pos())));
+            }
+        });
+        return new SiteSchemas(List.of(), patterns);
     }
 
     /** {@code require: [errors, tags, code, source]}: facts by key, and what each translation's body must hold. */

@@ -7,6 +7,7 @@ import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
+import dev.casebook.content.SiteSchemas;
 import dev.casebook.validate.Catalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class BuildCache {
         }
     }
 
-    private record Validated(Document document, Facts facts, Catalog catalog, Outcome<List<SnippetVerdict>> result) {
+    private record Validated(Document document, Facts facts, Catalog catalog, SiteSchemas schemas, Outcome<List<SnippetVerdict>> result) {
     }
 
     private record Checked(Document document, LinkTargets targets, Outcome<List<String>> result) {
@@ -78,14 +79,15 @@ final class BuildCache {
         return doc;
     }
 
-    Outcome<List<SnippetVerdict>> validate(String path, Document doc, Facts facts, Catalog catalog,
+    Outcome<List<SnippetVerdict>> validate(String path, Document doc, Facts facts, Catalog catalog, SiteSchemas schemas,
                                          Supplier<Outcome<List<SnippetVerdict>>> work) {
         Validated v = validated.get(path);
-        if (v != null && v.document().equals(doc) && v.facts().equals(facts) && v.catalog().equals(catalog)) {
+        if (v != null && v.document().equals(doc) && v.facts().equals(facts) && v.catalog().equals(catalog)
+                && v.schemas().equals(schemas)) {
             return v.result();
         }
         Outcome<List<SnippetVerdict>> result = work.get();
-        validated.put(path, new Validated(doc, facts, catalog, result));
+        validated.put(path, new Validated(doc, facts, catalog, schemas, result));
         return result;
     }
 

@@ -8,6 +8,7 @@ import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
 import dev.casebook.content.SiteConfig;
+import dev.casebook.content.SiteSchemas;
 import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
@@ -27,6 +28,7 @@ import dev.casebook.search.Tokenizer;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.LiteLlmFacts;
 import dev.casebook.validate.SnippetValidator;
+import dev.casebook.validate.schema.JsonSchemas;
 import dev.casebook.validate.Validator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -356,17 +358,20 @@ public final class SiteBuild {
 
     /** Every config snippet against the rule catalog, per translation. */
     private BuildState validate(BuildState site) {
-        SnippetValidator validator = new SnippetValidator(new Validator(site.catalog()));
+        SiteSchemas siteSchemas = site.source().config().schemas();
+        Outcome<JsonSchemas> schemas = JsonSchemas.of(siteSchemas);
+        SnippetValidator validator = new SnippetValidator(new Validator(site.catalog()), schemas.value());
         Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog().equals(site.catalog()));
         Worked validated = eachTranslation(site, delta, site.entries(), (article, t) -> {
             TranslationResult e = site.entries().get(t.path());
             Outcome<List<SnippetVerdict>> result = memo == null ? validator.check(article, t, e.document())
-                    : memo.validate(t.path(), e.document(), article.facts(), site.catalog(),
+                    : memo.validate(t.path(), e.document(), article.facts(), site.catalog(), siteSchemas,
                     () -> validator.check(article, t, e.document()));
             return Outcome.of(e.validated(result.value()), result.diagnostics());
         });
         // the articles out of scope: their findings as their last validation made them
-        List<Diagnostic> found = memo == null ? validated.diagnostics() : memo.validateDiagnostics(validated.entries().keySet());
+        List<Diagnostic> found = new ArrayList<>(schemas.diagnostics());
+        found.addAll(memo == null ? validated.diagnostics() : memo.validateDiagnostics(validated.entries().keySet()));
         return site.withEntries(validated.entries()).plus(found);
     }
 

@@ -52,7 +52,7 @@ final class BodyHtml {
                     head.append("<span class=\"code-file\">").append(Html.escape(f)).append("</span>"));
             switch (check.status()) {
                 case VALID -> badge(head, "valid", t.get("snippet_valid"));
-                case NOT_CHECKED -> badge(head, "unchecked", t.get("snippet_not_checked"));
+                case NOT_CHECKED -> badge(head, "unchecked", t.get("snippet_not_checked_" + check.reason().replace('-', '_')));
                 case SHOWS, FAILS -> {
                     boolean shows = check.status() == SnippetVerdict.Status.SHOWS;
                     head.append("<span class=\"check check-").append(shows ? "shows" : "fails").append("\">")
@@ -66,7 +66,8 @@ final class BodyHtml {
                 case NOT_CONFIG -> {
                 }
             }
-            if (check.status() != SnippetVerdict.Status.NOT_CONFIG && check.status() != SnippetVerdict.Status.NOT_CHECKED) {
+            if (check.tryable()) {
+                // the check page runs the rules in the browser; schemas stay on the command line
                 head.append(" <a class=\"try\" href=\"").append(Html.escape(tryIt(lang, doc, checks, check.group())))
                         .append("\">").append(Html.escape(t.get("snippet_try"))).append("</a>");
             }

@@ -74,7 +74,8 @@ final class PageContext {
                 base.url(Routes.rules(lang)), base.url(Routes.search(lang)), base.url(Routes.searchScript()), lang.code(),
                 base.url(Routes.translations(lang)), base.url(Routes.errors(lang)), base.url(Routes.products(lang)),
                 index.sections().stream().map(s -> new Views.NamedLink(config.sectionTitle(s, lang), base.url(Routes.section(lang, s))))
-                        .toList(), base.url(Routes.check(lang)), hasRules()));
+                        .toList(), base.url(Routes.check(lang)), hasRules(), index.snippets(lang).configs(),
+                index.snippets(lang).checked()));
         model.put("languageNames", languageNames());
         model.put("page", page);
         model.put("navSection", ""); // the address of the section the page belongs to, for the menu to mark

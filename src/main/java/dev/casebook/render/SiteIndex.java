@@ -40,6 +40,17 @@ final class SiteIndex {
     /** the anchor of each error string on the error index ({@code error-1}, … in sorted order) */
     private final Map<String, String> errorAnchors = new HashMap<>();
     private final Map<String, SectionOrder> sectionOrders = new ConcurrentHashMap<>();
+    /** per language: how many code blocks are configs, and how many of them a rule or schema checked */
+    private final Map<Lang, SnippetCount> snippetCounts = new HashMap<>();
+
+    /** The config snippets of one language, and how many of them were checked, for the footer's claim. */
+    record SnippetCount(int configs, int checked) {
+        SnippetCount plus(SnippetVerdict v) {
+            boolean config = v.status() != SnippetVerdict.Status.NOT_CONFIG;
+            boolean done = config && v.status() != SnippetVerdict.Status.NOT_CHECKED;
+            return new SnippetCount(configs + (config ? 1 : 0), checked + (done ? 1 : 0));
+        }
+    }
 
     /** A section's articles in the order of its page, and where each one is in it. */
     record SectionOrder(List<Article> articles, Map<Article, Integer> at) {
@@ -57,6 +68,13 @@ final class SiteIndex {
             new LinkedHashSet<>(a.facts().tags()).forEach(t -> byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(a));
             new LinkedHashSet<>(a.facts().errors()).forEach(e -> byError.computeIfAbsent(e, k -> new ArrayList<>()).add(a));
             new LinkedHashSet<>(a.facts().products()).forEach(p -> byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
+            for (Translation t : a.translations()) {
+                TranslationResult e = entries.get(t.path());
+                for (SnippetVerdict v : e == null ? List.<SnippetVerdict>of() : e.snippets()) {
+                    snippetCounts.merge(t.lang(), new SnippetCount(0, 0).plus(v),
+                            (x, y) -> new SnippetCount(x.configs() + y.configs(), x.checked() + y.checked()));
+                }
+            }
             Set<String> shown = demonstratedRules(a, entries);
             if (!shown.isEmpty()) {
                 shown.forEach(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(a));
@@ -85,6 +103,10 @@ final class SiteIndex {
 
     List<Article> articles() {
         return source.articles();
+    }
+
+    SnippetCount snippets(Lang lang) {
+        return snippetCounts.getOrDefault(lang, new SnippetCount(0, 0));
     }
 
     /** The article's place in {@link #articles()}. */

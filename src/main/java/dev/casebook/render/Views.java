@@ -16,11 +16,13 @@ public final class Views {
     /**
      * The site as a whole, in the current page's language. {@code rulePages}: the site uses a rule
      * pack, so it has rule pages and the check page, and its snippets are checked against rules.
+     * {@code snippets}: how many config snippets the language's pages have; {@code snippetsChecked}: how
+     * many of them a rule or a schema checked (what the footer claims).
      */
     public record SiteView(String title, String description, String home, String root, String feed,
                            String tags, String rules, String search, String searchScript, String lang,
                            String translations, String errors, String products, List<NamedLink> sections, String check,
-                           boolean rulePages) {
+                           boolean rulePages, int snippets, int snippetsChecked) {
     }
 
     /** What every page has: title, canonical URL, alternates for other languages, language switcher. */

@@ -6,6 +6,7 @@ import dev.casebook.diag.SourcePos;
 import dev.casebook.yaml.YamlStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks a reader's own files ({@code casebook validate}) with the same rules as article snippets.
@@ -20,9 +21,18 @@ public final class FileValidator {
     }
 
     private final Validator validator;
+    private final SchemaCheck schemas;
+    private final String schemaForAll;
 
-    public FileValidator(Validator validator) {
+    /**
+     * @param schemas      the schemas there are ({@link SchemaCheck#NONE} in the browser)
+     * @param schemaForAll a schema every YAML and JSON file is checked with ({@code --schema}), or empty: then
+     *                     each file gets the one its name or kind picks
+     */
+    public FileValidator(Validator validator, SchemaCheck schemas, String schemaForAll) {
         this.validator = validator;
+        this.schemas = schemas;
+        this.schemaForAll = schemaForAll;
     }
 
     /** Every finding and reading problem, messages in {@code lang}, in position order. */
@@ -38,16 +48,21 @@ public final class FileValidator {
         List<Diagnostic> out = new ArrayList<>(group.diagnostics());
         // a file no rule reads is said so, rather than passing in silence
         for (ConfigFile file : group.value().files()) {
+            Optional<String> schema = file.kind().isYaml() ? schemas.pick(schemaForAll, file.name(), file.kind()) : Optional.empty();
+            if (schema.isPresent() && !file.text().isBlank()) {
+                out.addAll(schemas.check(file, schema.get()));
+            }
             if (file.text().isBlank()) {
                 out.add(Diagnostic.warning("file-empty", file.origin(), "the file is empty, so there is nothing to check",
                         "give the config file itself"));
-            } else if ((file.kind() == Kind.YAML || file.kind() == Kind.JSON)
+            } else if ((file.kind() == Kind.YAML || file.kind() == Kind.JSON) && schema.isEmpty()
                     && !file.yaml().map(YamlStream::hasErrors).orElse(false)) {
                 // a file that does not parse is reported by its syntax error alone: its kind cannot be told
                 out.add(Diagnostic.warning("file-kind", file.origin(),
-                        "not a WrenAI config.yaml, LiteLLM proxy config, docker compose file or .env, so no rule applies",
-                        "WrenAI configs have `type: llm|embedder|…` documents or `settings`, LiteLLM configs `model_list`, "
-                                + "compose files `services`; .env files are named .env"));
+                        "not a WrenAI config.yaml, LiteLLM proxy config, docker compose file or .env, and no schema was given, "
+                                + "so nothing checks it",
+                        "check it against a JSON Schema with --schema FILE; WrenAI configs have `type: llm|embedder|…` documents "
+                                + "or `settings`, LiteLLM configs `model_list`, compose files `services`"));
             }
         }
         // a WrenAI config alone cannot say whether its keys have values: say which rules waited

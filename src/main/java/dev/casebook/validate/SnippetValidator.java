@@ -32,16 +32,21 @@ import java.util.TreeSet;
  */
 public final class SnippetValidator {
 
-    static final Set<String> ATTRIBUTES = Set.of("file", "group", "expect");
+    static final Set<String> ATTRIBUTES = Set.of("file", "group", "expect", "schema");
     static final Set<String> FLAGS = Set.of("nocheck", "fragment");
     /** Front-matter facts that rules depend on: where the configs run. */
     static final List<String> ENVIRONMENT_FACTS = Fact.ALL.stream().filter(Fact::environment).map(Fact::name).toList();
 
+    /** The id {@code expect=} uses for a schema's findings. */
+    public static final String SCHEMA = "schema";
+
     private final Validator validator;
+    private final SchemaCheck schemas;
     private final ConfigReader reader = new ConfigReader();
 
-    public SnippetValidator(Validator validator) {
+    public SnippetValidator(Validator validator, SchemaCheck schemas) {
         this.validator = validator;
+        this.schemas = schemas;
     }
 
     /** The check result of each snippet of {@code doc}, in order, and the diagnostics. */
@@ -64,12 +69,19 @@ public final class SnippetValidator {
                             "`expect=` on a code block that is not a config (language `" + s.language() + "`)",
                             "use it on yaml, json or dotenv blocks, or name the file with file=.env / file=config.yaml"));
                 }
+                if (s.attribute("schema").isPresent()) {
+                    diagnostics.add(Diagnostic.error("schema-unknown", s.fence(),
+                            "`schema=` on a code block that is not YAML or JSON (language `" + s.language() + "`)",
+                            "write the block as yaml or json, or name the file with file=NAME.yaml"));
+                }
                 continue;
             }
             if (s.flag("nocheck")) {
-                results[i] = new SnippetVerdict(SnippetVerdict.Status.NOT_CHECKED, format.get().label(), "", List.of());
-                diagnostics.add(Diagnostic.warning("snippet-nocheck", s.fence(), "config snippet is not checked (nocheck)",
-                        "remove nocheck so readers know it is valid, or use expect= if it shows a mistake"));
+                results[i] = SnippetVerdict.notChecked(format.get().label(), "", SnippetVerdict.NOCHECK);
+                if (checkable(s, format.get())) {
+                    diagnostics.add(Diagnostic.warning("snippet-nocheck", s.fence(), "config snippet is not checked (nocheck)",
+                            "remove nocheck so readers know it is valid, or use expect= if it shows a mistake"));
+                }
                 continue;
             }
             final int index = i;
@@ -81,8 +93,7 @@ public final class SnippetValidator {
         if (ENVIRONMENT_FACTS.stream().anyMatch(article.facts()::isUnknown)) {
             // the front matter that says where the configs run is broken (and reported); rules
             // that depend on it would guess, so the groups wait for the fix
-            groups.values().forEach(g -> g.forEach(i -> results[i] = new SnippetVerdict(SnippetVerdict.Status.NOT_CHECKED,
-                    "", "", List.of())));
+            groups.values().forEach(g -> g.forEach(i -> results[i] = SnippetVerdict.notChecked("", "", SnippetVerdict.FACTS)));
             groups.clear();
         }
         for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
@@ -101,38 +112,80 @@ public final class SnippetValidator {
                 int i = group.getValue().get(n);
                 ConfigFile file = read.value().files().get(n);
                 List<Finding> mine = findings.stream().filter(f -> file.contains(f.pos())).toList();
-                results[i] = judge(snippets.get(i), file, group.getKey(), mine, expected.get(i), diagnostics);
+                Snippet s = snippets.get(i);
+                Optional<String> schema = schemas.pick(s.attribute("schema").orElse(""), s.attribute("file").orElse(""), file.kind());
+                List<Diagnostic> broken = List.of();
+                if (schema.isPresent() && !schemas.names().contains(schema.get())) {
+                    diagnostics.add(Diagnostic.error("schema-unknown", s.fence(), "`schema=` names schema `" + schema.get()
+                            + "`, which the site does not have", schemaHint(schema.get())));
+                    schema = Optional.empty();
+                } else if (schema.isPresent()) {
+                    broken = schemas.check(file, schema.get());
+                }
+                results[i] = judge(s, file, group.getKey(), mine, schema, broken, expected.get(i), diagnostics);
+            }
+        }
+        for (int i = 0; i < results.length; i++) {
+            Snippet s = snippets.get(i);
+            if (SnippetVerdict.UNKNOWN_KIND.equals(results[i].reason()) && s.attribute("file").isPresent()) {
+                // a block named like a config file looks checked to a reader: say that nothing checks it
+                diagnostics.add(Diagnostic.warning("snippet-unchecked", s.fence(), "`" + s.attribute("file").get()
+                        + "` is not checked: no rule reads this kind of file and no schema applies to it",
+                        "pick a schema with schema=NAME (content/_schemas/NAME.schema.json), or mark the block nocheck"));
             }
         }
         return Outcome.of(Arrays.asList(results), diagnostics);
     }
 
-    private SnippetVerdict judge(Snippet s, ConfigFile file, String group, List<Finding> findings, Set<String> expect,
-                               List<Diagnostic> diagnostics) {
+    private SnippetVerdict judge(Snippet s, ConfigFile file, String group, List<Finding> findings, Optional<String> schema,
+                                 List<Diagnostic> broken, Set<String> expect, List<Diagnostic> diagnostics) {
         TreeSet<String> fired = new TreeSet<>(findings.stream().map(Finding::rule).toList());
+        if (!broken.isEmpty()) {
+            fired.add(SCHEMA);
+        }
         String kind = file.kind().label();
+        List<String> checks = new ArrayList<>();
+        if (validator.reads(file.kind())) {
+            checks.add(SnippetVerdict.RULES);
+        }
+        schema.ifPresent(name -> checks.add("schema:" + name));
         if (expect != null) {
             if (expect.equals(fired)) {
-                return new SnippetVerdict(SnippetVerdict.Status.SHOWS, kind, group, List.copyOf(fired));
+                return new SnippetVerdict(SnippetVerdict.Status.SHOWS, kind, group, List.copyOf(fired), checks, "");
             }
+            List<String> produced = new ArrayList<>(findings.stream()
+                    .map(f -> f.rule() + " at " + f.pos().line() + ":" + f.pos().column()).toList());
+            broken.forEach(d -> produced.add(SCHEMA + " at " + d.pos().line() + ":" + d.pos().column() + " (" + d.message() + ")"));
             diagnostics.add(Diagnostic.error("snippet-expect", s.fence(),
                     "snippet expects " + set(expect) + " but produces " + set(fired),
                     fired.isEmpty() ? "the config does not show the mistake: check it, or the rule's conditions (casebook rules ID)"
-                            : "produced: " + String.join("; ", findings.stream()
-                            .map(f -> f.rule() + " at " + f.pos().line() + ":" + f.pos().column()).toList())));
-            return new SnippetVerdict(SnippetVerdict.Status.FAILS, kind, group, List.copyOf(fired));
+                            : "produced: " + String.join("; ", produced)));
+            return new SnippetVerdict(SnippetVerdict.Status.FAILS, kind, group, List.copyOf(fired), checks, "");
         }
-        if (findings.isEmpty() && !validator.reads(file.kind())) {
-            // no rule of the site's packs reads this kind of file: nothing vouches for it
-            return new SnippetVerdict(SnippetVerdict.Status.NOT_CHECKED, kind, group, List.of());
+        if (findings.isEmpty() && checks.isEmpty()) {
+            // no rule of the site's packs reads this kind of file, and no schema applies: nothing vouches for it
+            return SnippetVerdict.notChecked(kind, group, SnippetVerdict.UNKNOWN_KIND);
         }
-        boolean errors = false;
+        boolean errors = !broken.isEmpty();
+        diagnostics.addAll(broken);
         for (Finding f : findings) {
             diagnostics.add(validator.diagnostic(f, "en"));
             errors |= validator.severity(f) == Severity.ERROR;
         }
         return new SnippetVerdict(errors ? SnippetVerdict.Status.FAILS : SnippetVerdict.Status.VALID, kind, group,
-                errors ? List.copyOf(fired) : List.of());
+                errors ? List.copyOf(fired) : List.of(), checks, "");
+    }
+
+    /** True when a rule or a schema would check the block: only then is opting out worth a warning. */
+    private boolean checkable(Snippet s, Kind format) {
+        Kind kind = reader.read(s.attribute("file").orElse(""), format, s.code(), s.pos(), isExcerpt(s)).value().kind();
+        return validator.reads(kind) || schemas.pick(s.attribute("schema").orElse(""), s.attribute("file").orElse(""), kind).isPresent();
+    }
+
+    private String schemaHint(String name) {
+        Optional<String> near = Suggestions.closest(name, schemas.names());
+        return near.map(n -> "did you mean `" + n + "`?").orElse("add it as content/_schemas/" + name + ".schema.json"
+                + (schemas.names().isEmpty() ? "" : "; the site has " + String.join(", ", new TreeSet<>(schemas.names()))));
     }
 
     /**
@@ -171,7 +224,9 @@ public final class SnippetValidator {
                 continue;
             }
             Optional<Catalog.Pack> unused = validator.catalog().unusedPackOf(id.toUpperCase(Locale.ROOT));
-            if (unused.isPresent()) {
+            if (id.equalsIgnoreCase(SCHEMA)) {
+                ids.add(SCHEMA);
+            } else if (unused.isPresent()) {
                 diagnostics.add(Diagnostic.error("snippet-expect", s.fence(), "`expect=` names rule `" + id
                         + "` of the rule pack `" + unused.get().name() + "`, which the site does not use",
                         "name the pack in content/_site.yaml: rule_packs: [" + unused.get().name() + "]"));

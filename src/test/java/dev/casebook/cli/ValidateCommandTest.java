@@ -72,7 +72,7 @@ class ValidateCommandTest {
         assertTrue(r.out().contains("\n" + empty + ":1:1: warning[file-empty]: the file is empty, so there is nothing to check\n"
                 + "  hint: give the config file itself\n"
                 + other + ":1:1: warning[file-kind]: not a WrenAI config.yaml, LiteLLM proxy config, docker compose file or .env, "
-                + "so no rule applies\n"), r.out());
+                + "and no schema was given, so nothing checks it\n"), r.out());
         assertEquals("casebook validate: " + config + " is given twice; it is checked once\n"
                 + "casebook validate: 4 files, 1 error, 3 warnings\n", r.err());
     }

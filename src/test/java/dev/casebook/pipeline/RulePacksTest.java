@@ -45,12 +45,20 @@ class RulePacksTest {
     @Test
     void aSiteWithoutPacksChecksNothingAndClaimsNothing() {
         TestSite.Built built = TestSite.write(dir, ARTICLE).build();
-        assertEquals("", built.diagnostics());
+        // a block named like a config file that nothing checks is said so (check --strict fails on it)
+        assertEquals("""
+                content/docker/a/index.en.md:6:1: warning[snippet-unchecked]: `.env` is not checked: no rule reads this kind of file and no schema applies to it
+                  hint: pick a schema with schema=NAME (content/_schemas/NAME.schema.json), or mark the block nocheck""", built.diagnostics());
         var page = built.html("en/docker/a/index.html");
-        assertEquals("not checked", page.selectFirst(".code-head .check").text());
+        assertEquals("not checked: no rule or schema reads this file", page.selectFirst(".code-head .check").text());
         assertEquals(0, page.select("a.try").size(), "no Try it without a checker");
         assertEquals(0, page.select("a[href$=/rules/], a[href$=/check/]").size());
-        assertEquals("Built with Casebook from Markdown.", page.selectFirst("footer p").ownText().split(" · ")[0].strip());
+        assertEquals("Built with Casebook from Markdown. 0 of 1 configuration snippets on this site are checked at build time.",
+                page.selectFirst("footer p").ownText().split(" · ")[0].strip());
+        // nocheck says the writer knows: nothing to warn about, and the page says why it is not checked
+        TestSite.Built marked = TestSite.write(dir, ARTICLE.replace("file=.env", "file=.env nocheck")).build();
+        assertEquals("", marked.diagnostics());
+        assertEquals("not checked (nocheck)", marked.html("en/docker/a/index.html").selectFirst(".code-head .check").text());
         assertFalse(built.exists("en/rules/index.html"));
         assertFalse(built.exists("en/check/index.html"));
     }

@@ -118,7 +118,7 @@ class HtmlCheckerTest {
 
                 ![an image](pic.png "title")
 
-                ```yaml file=config.yaml
+                ```yaml file=config.yaml nocheck
                 a: 1
                 ```
 

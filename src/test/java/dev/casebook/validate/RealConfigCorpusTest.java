@@ -3,7 +3,9 @@ package dev.casebook.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.casebook.content.SiteSchemas;
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.validate.schema.JsonSchemas;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class RealConfigCorpusTest {
 
-    private static final FileValidator CHECKER = new FileValidator(new Validator(Catalog.builtIn()));
+    private static final FileValidator CHECKER = new FileValidator(new Validator(Catalog.builtIn()),
+            JsonSchemas.of(SiteSchemas.NONE).value(), "");
 
     record Result(String name, String kind, List<String> expected, List<String> found, List<String> causes) {
         List<String> falseAlarms() {

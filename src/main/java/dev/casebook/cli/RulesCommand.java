@@ -48,10 +48,27 @@ final class RulesCommand implements Callable<Integer> {
             out.println(catalog.rules().size() + " rules in " + catalog.packs().size()
                     + " packs; a site names the packs it uses in content/_site.yaml (rule_packs: [...]). "
                     + "`casebook rules ID` shows one.");
+            out.println(lang.equals("zh")
+                    ? "JSON Schema：schema     error    配置不符合其 JSON Schema（compose 文件用内置的 Compose 规范 schema；站点的 schema 在 "
+                            + "content/_schemas/NAME.schema.json，用 schema=NAME 或 _site.yaml 的 schemas: 选用；casebook validate --schema FILE）"
+                    : "JSON Schema: schema     error    a config breaks its JSON Schema (compose files: the built-in Compose Specification "
+                            + "schema; a site's own: content/_schemas/NAME.schema.json, picked with schema=NAME or schemas: in _site.yaml; "
+                            + "casebook validate --schema FILE)");
             out.println("LiteLLM facts (providers, model map): " + LiteLlmFacts.get().version());
             return Main.OK;
         }
         Optional<Rule> rule = catalog.rule(id);
+        if (rule.isEmpty() && id.equalsIgnoreCase("schema")) {
+            out.println("schema (error): " + (lang.equals("zh") ? "配置不符合其 JSON Schema" : "a config breaks its JSON Schema"));
+            out.println("applies to: compose files (the Compose Specification's schema, built in), blocks with schema=NAME, "
+                    + "files that a schemas: pattern of content/_site.yaml picks, and files given to casebook validate --schema FILE");
+            out.println();
+            out.println(lang.equals("zh")
+                    ? "每个问题报告在出错的键或值处，给出路径（services.ollama.enviroment）、schema 的要求，以及未知键或值的拼写建议。"
+                    : "Each problem is reported at the key or value it is about, with its path (services.ollama.enviroment), what the "
+                            + "schema wants, and a did-you-mean for an unknown key or value. A snippet that shows a broken config says expect=schema.");
+            return Main.OK;
+        }
         if (rule.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "no rule " + id + "; " + Suggestions.hint(id.toUpperCase(Locale.ROOT), catalog.ids()));

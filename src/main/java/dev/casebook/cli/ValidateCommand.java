@@ -116,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Outcome<JsonSchemas> schemas = JsonSchemas.of(new SiteSchemas(given, List.of()));
         if (!schemas.diagnostics().isEmpty()) {
-            schemas.diagnostics().forEach(d -> err.println(Terminal.safe(d.toString())));
+            schemas.diagnostics().forEach(d -> d.toString().lines().forEach(line -> err.println(Terminal.safe(line))));
             return Main.USAGE;
         }
         List<Diagnostic> diagnostics = new FileValidator(new Validator(catalog), schemas.value(), schema == null ? "" : GIVEN_SCHEMA)

@@ -25,6 +25,7 @@ public final class ConfigReader {
 
     private static final Pattern DOTENV_NAME = Pattern.compile("(^|.*/)(\\.env(\\..+)?|.+\\.env)$");
     private static final Pattern DOTENV_LINE = Pattern.compile("^\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_.-]*\\s*=.*$");
+    private static final Pattern COMPOSE_NAME = Pattern.compile("(^|.*/)(docker-)?compose(\\.[\\w.-]+)?\\.ya?ml$");
     private static final Pattern WREN_LINE = Pattern.compile("(?m)^(type:\\s*(llm|embedder|document_store|engine|pipeline)\\s*$|settings:)");
 
     private final YamlReader yaml = new YamlReader();
@@ -69,6 +70,9 @@ public final class ConfigReader {
         }
         YamlStream stream = yaml.read(text, origin.path(), origin.line() - 1, origin.column() - 1);
         Kind kind = format == Kind.JSON ? Kind.JSON : yamlKind(stream, text);
+        if (kind == Kind.YAML && COMPOSE_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+            kind = Kind.COMPOSE; // a compose file of networks or volumes only, named as Docker Compose looks for it
+        }
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Diagnostic d : stream.diagnostics()) {
             // a broken WrenAI config is WREN005's finding: wren-ai-service swallows the error

@@ -127,7 +127,8 @@ public final class SnippetValidator {
         }
         for (int i = 0; i < results.length; i++) {
             Snippet s = snippets.get(i);
-            if (SnippetVerdict.UNKNOWN_KIND.equals(results[i].reason()) && s.attribute("file").isPresent()) {
+            if (SnippetVerdict.UNKNOWN_KIND.equals(results[i].reason()) && s.attribute("file").isPresent()
+                    && s.attribute("schema").isEmpty()) { // an unknown schema= is reported as such
                 // a block named like a config file looks checked to a reader: say that nothing checks it
                 diagnostics.add(Diagnostic.warning("snippet-unchecked", s.fence(), "`" + s.attribute("file").get()
                         + "` is not checked: no rule reads this kind of file and no schema applies to it",

@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,6 +60,43 @@ class ValidateCommandTest {
                 + "  hint: Define `LLM_OLLAMA_API_KEY` in `.env`, fix the spelling, or delete `api_key_name` and put the key in `OPENAI_API_KEY`.\n",
                 r.out());
         assertEquals("casebook validate: 2 files, 1 error, 1 warning\n", r.err());
+    }
+
+    @Test
+    void aComposeFileIsCheckedAgainstTheComposeSchemaAndAnyFileAgainstTheSchemaGiven() throws IOException {
+        Path compose = dir.resolve("docker-compose.yaml");
+        Files.writeString(compose, "services:\n  web:\n    image: nginx\n    restart: always\n    enviroment:\n      A: 1\n");
+        MainTest.Run r = MainTest.run("validate", compose.toString());
+        assertEquals(compose + ":5:5: error[schema]: `services.web.enviroment`: the compose schema has no key `enviroment` here\n"
+                + "  hint: did you mean `environment`?\n", r.out());
+        assertEquals(1, r.code());
+
+        Path schema = dir.resolve("deployment.schema.json");
+        Files.writeString(schema, """
+                {"type": "object", "required": ["apiVersion", "kind"],
+                 "properties": {"kind": {"enum": ["Deployment", "Service", "ConfigMap"]}, "apiVersion": {"type": "string"}}}
+                """);
+        Path manifest = dir.resolve("deployment.yaml");
+        Files.writeString(manifest, "kind: Servce\nmetadata:\n  name: web\n");
+        r = MainTest.run("validate", "--schema", schema.toString(), manifest.toString());
+        assertEquals(manifest + ":1:1: error[schema]: the document has no `apiVersion`, which the given schema requires\n"
+                + "  hint: add `apiVersion:`\n"
+                + manifest + ":1:7: error[schema]: `kind` is `Servce`; the given schema allows `Deployment`, `Service`, `ConfigMap`\n"
+                + "  hint: did you mean `Service`?\n", r.out());
+        assertEquals("casebook validate: 1 file, 2 errors, 0 warnings\n", r.err());
+
+        // without --schema the same manifest is said to be unchecked, not passed in silence
+        r = MainTest.run("validate", manifest.toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith(manifest + ":1:1: warning[file-kind]:"), r.out());
+
+        Files.writeString(schema, "{\"$ref\": \"https://json.schemastore.org/github-workflow.json\"}");
+        r = MainTest.run("validate", "--schema", schema.toString(), manifest.toString());
+        assertEquals(2, r.code());
+        assertEquals(schema.toString().replace(File.separatorChar, '/')
+                + ":1:1: error[schema-file]: the schema cannot be used: a $ref leaves the file: https://json.schemastore.org/github-workflow.json\n"
+                + "  hint: schemas are JSON Schema (draft 4 to 2020-12) files whose $ref stay inside the file; none is fetched from the network\n",
+                r.err());
     }
 
     @Test
@@ -173,9 +211,12 @@ class ValidateCommandTest {
     void rulesListsEveryRuleAndShowsOne() {
         MainTest.Run list = MainTest.run("rules");
         assertEquals(0, list.code());
-        // a heading and a blank line per pack, a line per rule, then the count and the facts' revision
+        // a heading and a blank line per pack, a line per rule, then the count, the schema check and the facts' revision
         dev.casebook.validate.Catalog catalog = dev.casebook.validate.Catalog.builtIn();
-        assertEquals(catalog.rules().size() + 2 * catalog.packs().size() + 2, list.out().lines().count());
+        assertEquals(catalog.rules().size() + 2 * catalog.packs().size() + 3, list.out().lines().count());
+        assertTrue(list.out().contains("\nJSON Schema: schema     error    a config breaks its JSON Schema (compose files: "), list.out());
+        MainTest.Run schema = MainTest.run("rules", "schema");
+        assertTrue(schema.out().startsWith("schema (error): a config breaks its JSON Schema\n"), schema.out());
         assertTrue(list.out().endsWith("\nLiteLLM facts (providers, model map): LiteLLM providers @001c64f24845, model map of 2025-09-01\n"),
                 list.out());
         assertTrue(list.out().startsWith("rule pack docker: Docker Compose and .env files\n"

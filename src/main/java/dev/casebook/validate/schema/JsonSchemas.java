@@ -50,6 +50,8 @@ public final class JsonSchemas implements SchemaCheck {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** A base for schema ids; {@code .invalid} is a name that never resolves (RFC 2606). */
     private static final String BASE = "https://casebook.invalid/";
+    /** How the schema library says that a {@code $ref} could not be loaded. */
+    private static final String UNLOADED = "Failed to load json schema from ";
 
     /** A schema ready to check with, or why it is not. */
     private record Compiled(Optional<JsonSchema> schema, JsonNode root, List<Diagnostic> problems) {
@@ -175,7 +177,10 @@ public final class JsonSchemas implements SchemaCheck {
             schema.initializeValidators(); // resolves every $ref now, so a missing one is the schema's problem
             return new Compiled(Optional.of(schema), root, List.of());
         } catch (JsonSchemaException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            return broken(root, "the schema cannot be used: " + e.getMessage(), SourcePos.file(path));
+            String why = String.valueOf(e.getMessage());
+            // the loaders that fetch are removed, so a $ref outside the file is what fails to load
+            why = why.startsWith(UNLOADED) ? "a $ref leaves the file: " + why.substring(UNLOADED.length()) : why;
+            return broken(root, "the schema cannot be used: " + why, SourcePos.file(path));
         }
     }
 

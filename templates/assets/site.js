@@ -225,3 +225,66 @@
     node.parentNode.replaceChild(frag, node);
   });
 })();
+
+/* Content tabs: each set of panels (all readable without script, each under its label) becomes an ARIA tab
+   list. Arrow keys, Home and End move between tabs; the label chosen is remembered, across pages and for
+   every set that has a tab of that label. */
+(function () {
+  "use strict";
+  var sets = document.querySelectorAll(".tabs"), KEY = "casebook-tabs", chosen = [];
+  if (!sets.length) { return; }
+  try { chosen = JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { chosen = []; }
+  var all = [];
+  Array.prototype.forEach.call(sets, function (set) {
+    var panels = Array.prototype.filter.call(set.children, function (c) { return c.classList.contains("tab-panel"); });
+    var list = document.createElement("div"), tabs = [];
+    list.setAttribute("role", "tablist");
+    panels.forEach(function (panel, i) {
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.id = panel.id + "-tab";
+      tab.textContent = panel.getAttribute("data-label");
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", panel.id);
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      panel.tabIndex = 0;
+      tab.addEventListener("click", function () { choose(tab.textContent); });
+      tab.addEventListener("keydown", function (e) {
+        var to = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : e.key === "Home" ? 0
+          : e.key === "End" ? tabs.length - 1 : null;
+        if (to === null) { return; }
+        e.preventDefault();
+        var next = tabs[(to + tabs.length) % tabs.length];
+        choose(next.textContent);
+        next.focus();
+      });
+      tabs.push(tab);
+      list.appendChild(tab);
+    });
+    set.insertBefore(list, set.firstChild);
+    set.classList.add("tabs-ready");
+    all.push({ tabs: tabs, panels: panels });
+  });
+  function show(entry, label) {
+    var at = -1;
+    entry.tabs.forEach(function (t, i) { if (at < 0 && t.textContent === label) { at = i; } });
+    if (at < 0) { return false; }
+    entry.tabs.forEach(function (t, i) {
+      t.setAttribute("aria-selected", String(i === at));
+      t.tabIndex = i === at ? 0 : -1;
+      entry.panels[i].hidden = i !== at;
+    });
+    return true;
+  }
+  function choose(label) {
+    all.forEach(function (entry) { show(entry, label); });
+    chosen = [label].concat(chosen.filter(function (l) { return l !== label; })).slice(0, 20);
+    try { localStorage.setItem(KEY, JSON.stringify(chosen)); } catch (e) { /* private mode */ }
+  }
+  all.forEach(function (entry) {
+    // the most recently chosen label this set has, else its first tab
+    for (var i = 0; i < chosen.length; i++) { if (show(entry, chosen[i])) { return; } }
+    show(entry, entry.tabs[0].textContent);
+  });
+})();

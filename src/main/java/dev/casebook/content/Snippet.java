@@ -12,13 +12,19 @@ import java.util.Optional;
  * @param code       the block's content
  * @param pos        where the content's first line starts in the file (the line after the fence)
  * @param fence      where the opening fence is, for diagnostics about the info string
+ * @param tab        the content tab the block is in, if any: its environment applies to the block
  */
 public record Snippet(String language, Map<String, String> attributes, List<String> flags, String code,
-                      SourcePos pos, SourcePos fence) {
+                      SourcePos pos, SourcePos fence, Optional<Tab> tab) {
 
     public Snippet {
         attributes = Map.copyOf(attributes);
         flags = List.copyOf(flags);
+    }
+
+    public Snippet(String language, Map<String, String> attributes, List<String> flags, String code, SourcePos pos,
+                   SourcePos fence) {
+        this(language, attributes, flags, code, pos, fence, Optional.empty());
     }
 
     public Optional<String> attribute(String name) {

@@ -40,9 +40,13 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.casebook.content.Document;
 import dev.casebook.content.Heading;
 import dev.casebook.content.Snippet;
+import dev.casebook.content.Tab;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Deque;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +84,7 @@ public final class MarkdownParser {
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), new QuickAutolinks(), FootnoteExtension.create(), new CollapsibleBlocks());
+                TaskListExtension.create(), new QuickAutolinks(), FootnoteExtension.create(), new CollapsibleBlocks(), new ContentTabs());
         options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.FORMAT_FLAGS, HtmlRenderer.PASS_THROUGH);
@@ -186,6 +190,10 @@ public final class MarkdownParser {
         final Map<Node, Integer> linkSlots = new IdentityHashMap<>();
         final List<dev.casebook.content.Link> links = new ArrayList<>();
         final List<Snippet> snippets = new ArrayList<>();
+        /** the tabs being rendered, innermost first; the tab set of each tab rendered; how many sets so far */
+        final Deque<Tab> tabs = new ArrayDeque<>();
+        final Map<Node, Tab> tabOf = new IdentityHashMap<>();
+        int tabSets;
 
         State(LineIndex lines, Map<String, String> calloutTitles) {
             this.lines = lines;
@@ -262,6 +270,7 @@ public final class MarkdownParser {
                     new NodeRenderingHandler<>(BlockQuote.class, this::blockQuote),
                     new NodeRenderingHandler<>(AdmonitionBlock.class, this::admonition),
                     new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode),
+                    new NodeRenderingHandler<>(ContentTabs.TabBlock.class, this::tab),
                     new NodeRenderingHandler<>(Text.class, this::text));
         }
 
@@ -346,6 +355,17 @@ public final class MarkdownParser {
             html.raw("</div>").line();
         }
 
+        private void tab(ContentTabs.TabBlock node, NodeRendererContext context, HtmlWriter html) {
+            State state = context.getDocument().get(STATE);
+            Tab before = ContentTabs.continuesSet(node) ? state.tabOf.get(node.getPrevious()) : null;
+            Tab tab = ContentTabs.describe(node, before == null ? ++state.tabSets : before.set(), before == null ? 0 : before.index() + 1,
+                    state.lines.at(node.opening));
+            state.tabOf.put(node, tab);
+            state.tabs.push(tab);
+            ContentTabs.render(node, tab, context, html);
+            state.tabs.pop();
+        }
+
         private void fencedCode(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
             State state = context.getDocument().get(STATE);
             InfoString info = InfoString.parse(node.getInfo().toString());
@@ -355,7 +375,7 @@ public final class MarkdownParser {
                     : node.getContentLines().get(0).getStartOffset();
             int index = state.snippets.size();
             state.snippets.add(new Snippet(info.language(), info.attributes(), info.flags(), code,
-                    state.lines.at(contentStart), state.lines.at(node.getStartOffset())));
+                    state.lines.at(contentStart), state.lines.at(node.getStartOffset()), Optional.ofNullable(state.tabs.peek())));
             String language = info.language().isEmpty() ? "text" : NOT_LANGUAGE.matcher(info.language()).replaceAll("");
             html.line().raw("<div class=\"code\">").raw(Snippet.slot(index));
             html.raw("<pre><code class=\"language-").raw(language).raw("\">");

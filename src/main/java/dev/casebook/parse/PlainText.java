@@ -101,6 +101,13 @@ final class PlainText {
         if (node instanceof TableSeparator) {
             return;
         }
+        if (node instanceof ContentTabs.TabBlock tab) {
+            // the label is text a reader sees (and searches for): "macOS", "Before 0.16"
+            if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
+            }
+            out.append(tab.label).append('\n');
+        }
         if (node instanceof TableCell) {
             if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
                 out.append(" · ");

@@ -6,6 +6,7 @@ import dev.casebook.content.Fact;
 import dev.casebook.content.Facts;
 import dev.casebook.content.Snippet;
 import dev.casebook.content.SnippetVerdict;
+import dev.casebook.content.Tab;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
@@ -13,6 +14,8 @@ import dev.casebook.diag.Severity;
 import dev.casebook.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +59,7 @@ public final class SnippetValidator {
         SnippetVerdict[] results = new SnippetVerdict[snippets.size()];
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         Map<Integer, Set<String>> expected = new LinkedHashMap<>();
+        Map<String, Tab> tabs = new LinkedHashMap<>();
 
         for (int i = 0; i < snippets.size(); i++) {
             Snippet s = snippets.get(i);
@@ -86,17 +90,31 @@ public final class SnippetValidator {
             }
             final int index = i;
             expect.ifPresent(e -> expected.put(index, e));
-            groups.computeIfAbsent(s.attribute("group").orElse(""), g -> new ArrayList<>()).add(i);
+            // a tab's blocks are a group of their own, checked under the tab's environment
+            String group = s.attribute("group").orElse("");
+            String key = s.tab().map(t -> t.group() + (group.isEmpty() ? "" : " / " + group)).orElse(group);
+            groups.computeIfAbsent(key, g -> new ArrayList<>()).add(i);
+            s.tab().ifPresent(t -> tabs.put(key, t));
         }
 
-        Environment environment = environment(article.facts());
-        if (ENVIRONMENT_FACTS.stream().anyMatch(article.facts()::isUnknown)) {
-            // the front matter that says where the configs run is broken (and reported); rules
-            // that depend on it would guess, so the groups wait for the fix
-            groups.values().forEach(g -> g.forEach(i -> results[i] = SnippetVerdict.notChecked("", "", SnippetVerdict.FACTS)));
-            groups.clear();
+        Set<Tab> badTabs = new HashSet<>();
+        new LinkedHashSet<>(tabs.values()).forEach(t -> {
+            if (!TabEnvironment.check(t, diagnostics)) {
+                badTabs.add(t);
+            }
+        });
+        boolean badFacts = ENVIRONMENT_FACTS.stream().anyMatch(article.facts()::isUnknown);
+        for (var it = groups.entrySet().iterator(); it.hasNext(); ) {
+            var group = it.next();
+            if (badFacts || badTabs.contains(tabs.get(group.getKey()))) {
+                // the front matter or tab that says where the configs run is broken (and reported); rules
+                // that depend on it would guess, so the group waits for the fix
+                group.getValue().forEach(i -> results[i] = SnippetVerdict.notChecked("", "", SnippetVerdict.FACTS));
+                it.remove();
+            }
         }
         for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+            Environment environment = TabEnvironment.of(article.facts(), Optional.ofNullable(tabs.get(group.getKey())));
             List<ConfigReader.Source> sources = new ArrayList<>();
             for (int i : group.getValue()) {
                 Snippet s = snippets.get(i);
@@ -241,9 +259,4 @@ public final class SnippetValidator {
         return ids;
     }
 
-    /** The environment an article declares in its front matter. */
-    static Environment environment(Facts facts) {
-        return new Environment(facts.wrenAiServiceVersion().flatMap(Version::parse), facts.deployment(), facts.hostOs(),
-                facts.litellmVersion().flatMap(Version::parse));
-    }
 }

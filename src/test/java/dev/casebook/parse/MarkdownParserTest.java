@@ -8,6 +8,7 @@ import dev.casebook.content.Document;
 import dev.casebook.content.Heading;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Snippet;
+import dev.casebook.content.Tab;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.SourcePos;
 import java.time.LocalDate;
@@ -193,5 +194,31 @@ class MarkdownParserTest {
                     .render(com.vladsch.flexmark.parser.Parser.builder(options).build().parse(text));
             assertEquals(stock, parse(text).html(), text);
         }
+    }
+
+    @Test
+    void tabsKeepTheirLabelsAndTextForSearchAndTheirSnippetsKnowTheTab() {
+        Document doc = parse("""
+                === "macOS" {host_os=mac}
+
+                    Docker Desktop resolves the name.
+
+                === "Linux" {host_os=linux deployment=docker}
+
+                    ```yaml
+                    a: 1
+                    ```
+
+                Not in a tab: `===` inside a paragraph
+                === "is text"
+                """);
+        assertEquals("macOS\nDocker Desktop resolves the name.\nLinux\na: 1\n\nNot in a tab: === inside a paragraph === \"is text\"",
+                doc.text().strip());
+        assertEquals(1, doc.snippets().size());
+        Tab tab = doc.snippets().get(0).tab().orElseThrow();
+        assertEquals(new Tab(1, 1, "Linux", Map.of("host_os", "linux", "deployment", "docker"),
+                new SourcePos("content/s/a/index.en.md", 10, 1)), tab);
+        assertEquals(List.of("host_os", "deployment"), List.copyOf(tab.environment().keySet()));
+        assertEquals(1, doc.html().split("<div class=\"tabs\">", -1).length - 1, doc.html());
     }
 }

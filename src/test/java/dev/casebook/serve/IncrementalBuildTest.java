@@ -203,6 +203,18 @@ class IncrementalBuildTest {
         edit("content/_search/synonyms.yaml", "秘钥", "鉴权");
         step("content/_search/synonyms.yaml");
 
+        // a site schema (content/_schemas/): a snippet checked with it, then the schema changes under it
+        write("content/_schemas/tool.schema.json", "{\"type\": \"object\", \"properties\": {\"port\": {\"type\": \"integer\"}}}\n");
+        step("content/_schemas/tool.schema.json");
+        write("content/litellm/a/index.en.md", read("content/litellm/a/index.en.md") + "\n```yaml file=tool.yaml schema=tool\nport: 80\n```\n");
+        step("content/litellm/a/index.en.md");
+        edit("content/_schemas/tool.schema.json", "integer", "string");
+        assertTrue(String.join("\n", diagnostics(incremental.prepare(options, Set.of(dir.resolve("content/_schemas/tool.schema.json")))))
+                .contains("error[schema]: `port` is a number; the tool schema wants a string"), "the preview sees the new schema");
+        step("content/_schemas/tool.schema.json");
+        edit("content/_schemas/tool.schema.json", "string", "integer");
+        step("content/_schemas/tool.schema.json");
+
         // a front-matter error, then its fix
         edit("content/litellm/a/index.zh.md", "title: 甲", "titel: 甲");
         step("content/litellm/a/index.zh.md");

@@ -121,7 +121,15 @@ public final class JsonSchemas implements SchemaCheck {
             if (doc.isEmpty()) {
                 continue;
             }
-            Set<ValidationMessage> messages = schema.schema().get().validate(YamlJson.of(doc.get()));
+            Set<ValidationMessage> messages;
+            try {
+                messages = schema.schema().get().validate(YamlJson.of(doc.get()));
+            } catch (BoundedPatterns.TooSlow e) {
+                out.add(Diagnostic.error("schema-file", doc.get().pos(), "the " + name + " schema's pattern `" + e.pattern
+                        + "` takes too long on a value of this document, so the document is not checked against it",
+                        "rewrite the pattern without nested repetition such as (a+)+"));
+                continue;
+            }
             out.addAll(SchemaMessages.explain(messages, doc.get(), schema.root(), name, file.fragment()));
         }
         out.sort(null);
@@ -168,7 +176,8 @@ public final class JsonSchemas implements SchemaCheck {
         }
         ObjectNode canonical = object.deepCopy();
         canonical.put("$schema", Versions.id(version.get()));
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).pathType(PathType.JSON_POINTER).build();
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).pathType(PathType.JSON_POINTER)
+                .regularExpressionFactory(new BoundedPatterns()).build();
         try {
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version.get(),
                     b -> b.schemaLoaders(loaders -> loaders.values(list -> list.removeIf(UriSchemaLoader.class::isInstance))));

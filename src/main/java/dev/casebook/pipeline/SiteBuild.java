@@ -111,8 +111,8 @@ public final class SiteBuild {
 
     /**
      * Starts loading, on a thread of its own, what every build needs and no input changes: the
-     * built-in rule catalog, LiteLLM's facts, and the classes of flexmark, Pebble and the search
-     * tokenizer (their first use in a fresh JVM costs more than the knowledge base's whole
+     * built-in rule catalog, LiteLLM's facts, the Compose schema, and the classes of flexmark, Pebble,
+     * the schema library and the search tokenizer (their first use in a fresh JVM costs more than the knowledge base's whole
      * parse). Called as the process starts, it runs on the second core while the command line is
      * read and the content loaded. Nothing it makes is passed on: the stages ask for the same
      * things and find them ready, or wait for them; a failure here is met again, and reported,
@@ -126,6 +126,7 @@ public final class SiteBuild {
                 LiteLlmFacts.get();
                 SiteRenderer.warmUp();
                 Tokenizer.tokenize("LiteLLM 报错 OPENAI_API_KEY：ｆｕｌｌ‐width litellm.exceptions.AuthenticationError");
+                JsonSchemas.warmUp();
             } catch (RuntimeException | LinkageError e) {
                 // met again by the stage that needs it
             }

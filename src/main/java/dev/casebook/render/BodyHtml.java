@@ -29,6 +29,9 @@ final class BodyHtml {
     private final BaseUrl base;
     private final Theme theme;
 
+    /** The id {@code expect=} and a verdict use for a JSON Schema's findings. */
+    private static final String SCHEMA_FINDINGS = "schema";
+
     BodyHtml(BaseUrl base, Theme theme) {
         this.base = base;
         this.theme = theme;
@@ -58,8 +61,13 @@ final class BodyHtml {
                     head.append("<span class=\"check check-").append(shows ? "shows" : "fails").append("\">")
                             .append(Html.escape(t.get(shows ? "snippet_shows" : "snippet_fails")));
                     for (String id : check.rules()) {
-                        head.append(" <a href=\"").append(Html.escape(base.url(Routes.rule(lang, id)))).append("\">")
-                                .append(Html.escape(id)).append("</a>");
+                        if (id.equals(SCHEMA_FINDINGS)) {
+                            // a schema's findings have no rule page: the schema says what it wants
+                            head.append(" <span class=\"check-schema\">").append(Html.escape(t.get("snippet_schema"))).append("</span>");
+                        } else {
+                            head.append(" <a href=\"").append(Html.escape(base.url(Routes.rule(lang, id)))).append("\">")
+                                    .append(Html.escape(id)).append("</a>");
+                        }
                     }
                     head.append("</span>");
                 }

@@ -79,6 +79,17 @@ class SchemaSnippetTest {
                   hint: write it as a number
                 content/tools/a/index.en.md:12:1: error[schema]: the document has no `port`, which the tool schema requires
                   hint: add `port:`""", built.diagnostics());
+        // the block that shows a broken config says so, without a link to a rule page that does not exist
+        TestSite.Built shows = TestSite.write(dir.resolve("shows"), TOOL_SCHEMA + "-- content/tools/a/index.en.md --\n" + HEAD + """
+                ```yaml file=shown.yaml schema=tool expect=schema
+                kind: Deployment
+                port: "80"
+                ```
+                """).build();
+        assertEquals("", shows.diagnostics());
+        var head = shows.html("en/tools/a/index.html").selectFirst(".code-head .check");
+        assertEquals("shows its schema", head.text());
+        assertEquals(0, head.select("a").size());
     }
 
     @Test

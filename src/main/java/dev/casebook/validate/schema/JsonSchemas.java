@@ -23,6 +23,7 @@ import dev.casebook.validate.ConfigFile;
 import dev.casebook.validate.Kind;
 import dev.casebook.validate.SchemaCheck;
 import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -142,8 +143,22 @@ public final class JsonSchemas implements SchemaCheck {
                 return new Compiled(Optional.empty(), MAPPER.nullNode(), List.of());
             }
             Source source = sources.get(n);
-            return source == null ? compile(COMPOSE_RESOURCE, builtIn(COMPOSE_RESOURCE)) : compile(source.path(), source.text());
+            return source == null ? BuiltIn.COMPOSE : compile(source.path(), source.text());
         });
+    }
+
+    /** The built-in schemas, compiled once per process (a preview rebuilds often; the jar's files never change). */
+    private static final class BuiltIn {
+        static final Compiled COMPOSE = compile(COMPOSE_RESOURCE, builtIn(COMPOSE_RESOURCE));
+    }
+
+    /**
+     * Compiles the built-in Compose schema and checks a small file with it, so that the schema library's
+     * classes are loaded before a build needs them (see {@code SiteBuild.warmUp}).
+     */
+    public static void warmUp() {
+        BuiltIn.COMPOSE.schema().ifPresent(s -> s.validate(YamlJson.of(new YamlScalar("x", YamlScalar.Type.STRING, false,
+                SourcePos.file("warm-up")))));
     }
 
     private static String builtIn(String resource) {

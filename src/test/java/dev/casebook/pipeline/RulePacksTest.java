@@ -71,6 +71,10 @@ class RulePacksTest {
         assertTrue(built.exists("en/rules/NET002/index.html"));
         assertFalse(built.exists("en/rules/LLM001/index.html"));
         assertTrue(built.exists("en/check/index.html"));
+        // the check page runs the rules; it says which checks it leaves to the build and the command line
+        assertEquals("This page runs the rules only. JSON Schema checks (the Compose Specification's schema, this site's own "
+                + "schemas) run when the site is built and with casebook validate on the command line.",
+                built.html("en/check/index.html").selectFirst(".note-schemas").text());
     }
 
     @Test

@@ -61,4 +61,23 @@ class ComposeKindTest {
                 + "  hint: write it as a string", String.join("\n", SCHEMAS.check(wrong, JsonSchemas.COMPOSE).stream()
                 .map(Object::toString).toList()));
     }
+
+    @Test
+    void aFailedOneOfIsToldByTheAlternativeThatFitsBest() {
+        // build is a string or a mapping: a mapping with a misspelled key is about that key, not "a string was expected"
+        ConfigFile file = read("compose.yaml", """
+                services:
+                  web:
+                    build:
+                      contex: .
+                    healthcheck:
+                      test: 5
+                """);
+        assertEquals("""
+                compose.yaml:4:7: error[schema]: `services.web.build.contex`: the compose schema has no key `contex` here
+                  hint: did you mean `context`?
+                compose.yaml:6:13: error[schema]: `services.web.healthcheck.test` is a number; the compose schema wants a string or a list
+                  hint: write it as a string""", String.join("\n", SCHEMAS.check(file, JsonSchemas.COMPOSE).stream()
+                .map(Object::toString).toList()));
+    }
 }

@@ -208,6 +208,10 @@ final class InitCommand implements Callable<Integer> {
         } else {
             y.append("rule_packs: [").append(String.join(", ", packs)).append("]\n");
         }
+        y.append("# JSON Schemas check any other YAML or JSON snippet (compose files get the Compose schema built in).\n");
+        y.append("# Save one as content/_schemas/NAME.schema.json and pick it per block (```yaml schema=NAME) or by\n");
+        y.append("# the file name a block gives (file=k8s/web.yaml):\n");
+        y.append("# schemas:\n#   \"k8s/*.yaml\": kubernetes\n");
         return y.toString();
     }
 

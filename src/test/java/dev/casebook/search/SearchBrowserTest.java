@@ -188,6 +188,25 @@ class SearchBrowserTest {
         page.close();
     }
 
+    /** The results page has a box for a whole log: sent with its lines (no script needed to send it), it is searched as a log. */
+    @Test
+    void aLogPastedIntoTheResultsPageBoxIsSearchedAsALog() {
+        Page page = site.openWithSearch("en/search/");
+        String log = "wren-ai-service-1  | Traceback (most recent call last):\n"
+                + "wren-ai-service-1  |   File \"/app/.venv/lib/python3.12/site-packages/litellm/main.py\", line 3147, in acompletion\n"
+                + "wren-ai-service-1  | litellm.exceptions.AuthenticationError: litellm.AuthenticationError: AuthenticationError: "
+                + "OpenAIException - The api_key client option must be set either by passing api_key to the client or by setting "
+                + "the OPENAI_API_KEY environment variable\n";
+        assertEquals("Paste your error log", page.textContent("label[for=log-text]"));
+        page.fill("#log-text", log);
+        page.click(".log-search button");
+        page.waitForURL(url -> url.contains("%0A"));
+        page.waitForSelector("#search-page li");
+        assertTrue(page.locator("#search-page li a").first().getAttribute("href").contains(SEED));
+        assertEquals(log.strip(), page.evaluate("() => new URLSearchParams(location.search).get('q').trim()"), "sent with its lines");
+        page.close();
+    }
+
     /** A long question is a question, not a pasted line: its typo is corrected and it finds the article. */
     @Test
     void aLongQuestionWithATypoIsCorrected() {

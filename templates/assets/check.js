@@ -193,6 +193,10 @@ if (location.hash.length > 1) {
   const params = new URLSearchParams(location.hash.slice(1));
   const names = params.getAll("file"), texts = params.getAll("text");
   names.forEach((name, i) => { boxFor(name).value = texts[i] || ""; });
+  // where the files run, when the link says (a content tab's environment)
+  for (const key of ["wren_ai_service_version", "litellm_version", "deployment", "host_os"]) {
+    if (params.has(key) && form.elements[key]) form.elements[key].value = params.get(key);
+  }
   if (names.length) run();
 }
 load(); // the page exists to check: fetch the checker at once, in the background

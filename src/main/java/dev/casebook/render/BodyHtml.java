@@ -6,6 +6,7 @@ import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Routes;
 import dev.casebook.content.Snippet;
+import dev.casebook.content.Tab;
 import dev.casebook.content.SnippetVerdict;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,7 @@ final class BodyHtml {
      */
     private String tryIt(Lang lang, Document doc, List<SnippetVerdict> checks, String group) {
         StringBuilder fragment = new StringBuilder();
+        Tab tab = null;
         for (int i = 0; i < doc.snippets().size() && i < checks.size(); i++) {
             if (!checks.get(i).group().equals(group) || checks.get(i).status() == SnippetVerdict.Status.NOT_CONFIG) {
                 continue;
@@ -102,6 +104,11 @@ final class BodyHtml {
             String name = s.attribute("file").orElse(s.language().equals("dotenv") ? ".env" : "config.yaml");
             fragment.append(fragment.length() == 0 ? "" : "&").append("file=").append(formEncode(name))
                     .append("&text=").append(formEncode(s.code()));
+            tab = tab == null ? s.tab().orElse(null) : tab;
+        }
+        // a tab's environment goes along, so the checker judges the files where the tab says they run
+        if (tab != null) {
+            tab.environment().forEach((key, value) -> fragment.append('&').append(formEncode(key)).append('=').append(formEncode(value)));
         }
         return base.url(Routes.check(lang)) + "#" + fragment;
     }

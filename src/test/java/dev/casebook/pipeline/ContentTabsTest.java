@@ -56,6 +56,9 @@ class ContentTabsTest {
         var page = built.html("en/wren/a/index.html");
         List<String> checks = page.select(".tab-panel .code-head .check").eachText();
         assertEquals(List.of("shows WREN010", "checked, valid"), checks);
+        // Try it takes the tab's environment to the check page
+        assertEquals(List.of(true, true), page.select(".tab-panel a.try").eachAttr("href").stream()
+                .map(h -> h.endsWith("&wren_ai_service_version=0.15.7") || h.endsWith("&wren_ai_service_version=0.29.0")).toList());
     }
 
     @Test

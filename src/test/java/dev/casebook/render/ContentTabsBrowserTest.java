@@ -105,6 +105,11 @@ class ContentTabsBrowserTest {
                 page.keyboard().press("ArrowRight");
                 assertEquals(List.of(-1, 0, -1), page.locator("[role=tab]").evaluateAll("tabs => tabs.map(t => t.tabIndex)"));
                 assertEquals(List.of(), Axe.violations(page, "content tabs after a choice, " + scheme));
+                // Try it in the Linux tab: the check page starts with the tab's host
+                page.click("#tabs-1-2 a.try");
+                page.waitForURL(url -> url.contains("/check/"));
+                assertEquals("linux", page.inputValue("select[name=host_os]"));
+                page.goBack();
                 // the choice follows the reader to another page with the same labels
                 page.navigate(server.url("en/docker/b/"));
                 assertTrue(page.locator("#tabs-1-2").isVisible(), "Linux was chosen on the other page");

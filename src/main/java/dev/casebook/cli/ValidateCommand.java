@@ -6,6 +6,7 @@ import dev.casebook.diag.Outcome;
 import dev.casebook.diag.Report;
 import dev.casebook.diag.ReportFormat;
 import dev.casebook.diag.RuleInfo;
+import dev.casebook.diag.Severity;
 import dev.casebook.diag.Terminal;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
@@ -138,8 +139,13 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private List<RuleInfo> ruleInfos(Catalog catalog) {
-        return catalog.rules().stream().map(r -> new RuleInfo(r.id(), r.title(lang), r.why(lang), r.severity(),
-                "")).toList();
+        List<RuleInfo> infos = new ArrayList<>(catalog.rules().stream().map(r -> new RuleInfo(r.id(), r.title(lang), r.why(lang),
+                r.severity(), "")).toList());
+        infos.add(new RuleInfo("schema", lang.equals("zh") ? "配置不符合其 JSON Schema" : "A config breaks its JSON Schema",
+                lang.equals("zh") ? "compose 文件用内置的 Compose 规范 schema 校验，其他文件用 --schema 给出的 schema。"
+                        : "Compose files are checked against the Compose Specification's schema, other files against the one --schema gives.",
+                Severity.ERROR, ""));
+        return infos;
     }
 
     private Environment environment() {

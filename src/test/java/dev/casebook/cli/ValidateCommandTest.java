@@ -171,6 +171,17 @@ class ValidateCommandTest {
         assertEquals("LLM001", results.get(0).get("ruleId").asText());
         assertEquals(5, results.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
         assertEquals("LLM001", log.get("runs").get(0).get("tool").get("driver").get("rules").get(0).get("id").asText());
+
+        // a schema finding is a result like a rule's, with its own rule entry
+        Path compose = dir.resolve("compose.yaml");
+        Files.writeString(compose, "services:\n  web:\n    image: nginx\n    enviroment: {}\n");
+        JsonNode schemaLog = new ObjectMapper().readTree(MainTest.run("validate", compose.toString(), "--format", "sarif").out());
+        assertEquals(Set.of(), schema.validate(schemaLog));
+        JsonNode result = schemaLog.get("runs").get(0).get("results").get(0);
+        assertEquals("schema", result.get("ruleId").asText());
+        assertEquals(4, result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
+        JsonNode rules = schemaLog.get("runs").get(0).get("tool").get("driver").get("rules");
+        assertEquals("schema", rules.get(result.get("ruleIndex").asInt()).get("id").asText());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.casebook.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.casebook.diag.DiagnosticText;
 import dev.casebook.testing.TestSite;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class SchemaSnippetTest {
                   hint: did you mean `environment`?
                 content/docker/a/index.en.md:12:12: error[schema]: `services.ollama.ports` is a number; the compose schema wants a list
                   hint: write it as a list""", built.diagnostics());
+        // the writer of a Chinese page reads it in Chinese (the overlay, --lang zh); the id stays
+        assertEquals("content/docker/a/index.en.md:10:5: error[schema]: `services.ollama.enviroment`：compose schema 在这里没有 `enviroment` 这个键\n"
+                + "  hint: 是不是想写 `environment`？", DiagnosticText.in("zh", built.result().report().diagnostics().get(0)).toString());
     }
 
     @Test

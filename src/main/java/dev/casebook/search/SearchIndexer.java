@@ -184,7 +184,7 @@ public final class SearchIndexer {
         }
         // the first line names the index the client loads, for the build's URL check
         files.add(new Output.Bytes("search/search.js", ("// index: " + hash + "/manifest.json\n"
-                + clientScript.replace("__CASEBOOK_INDEX__", hash)).getBytes(StandardCharsets.UTF_8)));
+                + ClientScript.served(clientScript).replace("__CASEBOOK_INDEX__", hash)).getBytes(StandardCharsets.UTF_8)));
         return new Index(hash, files, n, terms.size(), shards.size());
     }
 

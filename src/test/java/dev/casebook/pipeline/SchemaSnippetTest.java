@@ -79,8 +79,8 @@ class SchemaSnippetTest {
         assertEquals("""
                 content/tools/a/index.en.md:7:7: error[schema]: `kind` is `Servce`; the tool schema allows `Deployment`, `Service`
                   hint: did you mean `Service`?
-                content/tools/a/index.en.md:8:7: error[schema]: `port` is a string; the tool schema wants a number
-                  hint: write it as a number
+                content/tools/a/index.en.md:8:7: error[schema]: `port` is a string; the tool schema wants a whole number
+                  hint: write it as a whole number
                 content/tools/a/index.en.md:12:1: error[schema]: the document has no `port`, which the tool schema requires
                   hint: add `port:`""", built.diagnostics());
         // the block that shows a broken config says so, without a link to a rule page that does not exist

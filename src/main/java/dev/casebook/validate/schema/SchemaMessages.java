@@ -25,14 +25,15 @@ import java.util.TreeSet;
  * wants, with a did-you-mean for unknown keys and values.
  *
  * <p>When no alternative of a {@code oneOf}/{@code anyOf} fits, only the alternative that fits best is
- * reported (the one whose type matches, with the fewest problems), not one message per alternative: a
- * build section written as a mapping with a misspelled key is about that key, not about "a string was
- * expected".
+ * reported, not one message per alternative: of those whose type matches, the one with the fewest problems
+ * with the value itself, then the one whose problems lie deepest inside it. A build section written as a
+ * mapping with a misspelled key is about that key, not about "a string was expected"; a workflow job whose
+ * step lacks {@code run} is about that step, not about the job not being a reusable-workflow call.
  */
 final class SchemaMessages {
 
     /** Names of JSON types as a YAML writer says them. */
-    private static final Map<String, String> TYPES = Map.of("string", "a string", "integer", "a number", "number", "a number",
+    private static final Map<String, String> TYPES = Map.of("string", "a string", "integer", "a whole number", "number", "a number",
             "array", "a list", "object", "a mapping", "boolean", "a boolean", "null", "empty");
 
     /** One message, with its paths as lists. */
@@ -63,14 +64,30 @@ final class SchemaMessages {
         return out;
     }
 
-    /** Drops the summary of every failed {@code oneOf}/{@code anyOf} and the messages of all but its best alternative. */
+    /**
+     * Drops the summary of every failed {@code oneOf}/{@code anyOf} and the messages of all but its best alternative.
+     * A combinator is found from the paths of its alternatives' messages (the library reports a failed
+     * {@code anyOf} by those alone), outermost first.
+     */
     private static List<Message> bestAlternatives(List<Message> sorted) {
-        List<Message> kept = new ArrayList<>(sorted);
-        for (Message combinator : sorted) {
-            if (!kept.contains(combinator) || !(combinator.type().equals("oneOf") || combinator.type().equals("anyOf"))) {
-                continue;
+        Map<String, List<Object>> combinators = new TreeMap<>(Comparator.comparing(String::length).thenComparing(c -> c));
+        for (Message m : sorted) {
+            String[] steps = m.evaluation().split("/");
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 1; i < steps.length; i++) {
+                prefix.append('/').append(steps[i]);
+                boolean alternative = (steps[i].equals("oneOf") || steps[i].equals("anyOf")) && i + 1 < steps.length
+                        && steps[i + 1].chars().allMatch(Character::isDigit) && !steps[i + 1].isEmpty();
+                if (alternative) {
+                    // the combinator applies where its shallowest message is
+                    combinators.merge(prefix.toString(), m.instance(), (x, y) -> y.size() < x.size() ? y : x);
+                }
             }
-            String prefix = combinator.evaluation() + "/";
+        }
+        List<Message> kept = new ArrayList<>(sorted);
+        for (Map.Entry<String, List<Object>> combinator : combinators.entrySet()) {
+            String prefix = combinator.getKey() + "/";
+            List<Object> at = combinator.getValue();
             Map<Integer, List<Message>> branches = new TreeMap<>();
             for (Message m : kept) {
                 if (m.evaluation().startsWith(prefix)) {
@@ -85,25 +102,39 @@ final class SchemaMessages {
                 }
             }
             if (branches.isEmpty()) {
-                continue; // "more than one alternative fits": the summary is the message
+                continue; // its alternatives were dropped with an outer one
             }
-            kept.remove(combinator);
+            kept.removeIf(m -> m.evaluation().equals(combinator.getKey()) && (m.type().equals("oneOf") || m.type().equals("anyOf")));
             // an alternative of another type than the value is no candidate
             List<Integer> sameType = branches.entrySet().stream()
-                    .filter(b -> b.getValue().stream().noneMatch(m -> m.type().equals("type") && m.instance().equals(combinator.instance())))
+                    .filter(b -> b.getValue().stream().noneMatch(m -> m.type().equals("type") && m.instance().equals(at)))
                     .map(Map.Entry::getKey).toList();
             if (sameType.isEmpty()) {
                 // the value has none of the types: one message naming them all
-                List<String> wanted = branches.values().stream().flatMap(List::stream)
-                        .filter(m -> m.type().equals("type") && m.instance().equals(combinator.instance()))
-                        .flatMap(m -> expected(m.raw()).stream()).distinct().toList();
-                Message first = branches.values().iterator().next().stream()
-                        .filter(m -> m.type().equals("type") && m.instance().equals(combinator.instance())).findFirst().orElseThrow();
+                List<Message> typeMessages = branches.values().stream().flatMap(List::stream)
+                        .filter(m -> m.type().equals("type") && m.instance().equals(at)).toList();
+                List<String> wanted = typeMessages.stream().flatMap(m -> expected(m.raw()).stream()).distinct().toList();
                 branches.values().forEach(kept::removeAll);
-                kept.add(new Message(first.raw(), "types:" + String.join("|", wanted), combinator.instance(), combinator.evaluation()));
+                kept.add(new Message(typeMessages.get(0).raw(), "types:" + String.join("|", wanted), at, combinator.getKey()));
                 continue;
             }
-            int best = sameType.stream().min(Comparator.comparing((Integer b) -> branches.get(b).size()).thenComparing(b -> b)).orElseThrow();
+            // the alternative that got furthest: fewest problems with the value itself (a missing or unknown key of
+            // its own), then problems deepest inside it, then fewest problems
+            Comparator<Integer> fit = Comparator.comparing((Integer b) -> branches.get(b).stream()
+                            .filter(m -> m.instance().equals(at)).count())
+                    .thenComparing(b -> -branches.get(b).stream().mapToInt(m -> m.instance().size()).max().orElse(0))
+                    .thenComparing(b -> branches.get(b).size())
+                    .thenComparing(b -> b);
+            // alternatives that differ only in the key they require (a step needs `run` or `uses`): one message naming them
+            boolean onlyRequired = sameType.size() > 1 && sameType.stream().allMatch(b -> branches.get(b).size() == 1
+                    && branches.get(b).get(0).type().equals("required") && branches.get(b).get(0).instance().equals(at));
+            if (onlyRequired) {
+                List<String> keys = sameType.stream().map(b -> String.valueOf(branches.get(b).get(0).raw().getProperty())).distinct().toList();
+                branches.values().forEach(kept::removeAll);
+                kept.add(new Message(branches.get(sameType.get(0)).get(0).raw(), "required:" + String.join("|", keys), at, combinator.getKey()));
+                continue;
+            }
+            int best = sameType.stream().min(fit).orElseThrow();
             branches.forEach((b, ms) -> {
                 if (b != best) {
                     kept.removeAll(ms);
@@ -122,6 +153,12 @@ final class SchemaMessages {
             List<String> wanted = List.of(m.type().substring("types:".length()).split("\\|"));
             return error(valuePos(at), where + " is " + kind(at.node()) + "; the " + name + " schema wants "
                     + or(wanted.stream().map(SchemaMessages::typeName).distinct().toList()), "write it as " + typeName(wanted.get(0)));
+        }
+        if (m.type().startsWith("required:")) {
+            List<String> keys = List.of(m.type().substring("required:".length()).split("\\|"));
+            SourcePos pos = at.entry().map(e -> e.key().pos()).orElse(at.node().pos());
+            return error(pos, where + " has none of " + or(keys.stream().map(k -> "`" + k + "`").toList()) + "; the " + name
+                    + " schema requires one", "add `" + keys.get(0) + ":`" + (keys.size() > 1 ? " or `" + keys.get(1) + ":`" : ""));
         }
         switch (m.type()) {
             case "additionalProperties", "unevaluatedProperties" -> {
@@ -149,9 +186,10 @@ final class SchemaMessages {
                 JsonNode values = schema.at(fragment(raw));
                 List<String> allowed = new ArrayList<>();
                 values.forEach(v -> allowed.add(v.asText()));
-                String value = YamlJson.of(at.node()).asText();
-                return error(valuePos(at), where + " is `" + value + "`; the " + name + " schema allows " + list(allowed),
-                        Suggestions.closest(value, allowed).map(v -> "did you mean `" + v + "`?").orElse("use one of the values above"));
+                JsonNode json = YamlJson.of(at.node());
+                String value = json.isContainerNode() ? kind(at.node()) : "`" + json.asText() + "`";
+                return error(valuePos(at), where + " is " + value + "; the " + name + " schema allows " + list(allowed),
+                        Suggestions.closest(json.asText(), allowed).map(v -> "did you mean `" + v + "`?").orElse("use one of the values above"));
             }
             default -> {
                 String text = raw.getMessage();

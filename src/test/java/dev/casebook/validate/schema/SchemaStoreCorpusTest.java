@@ -67,4 +67,28 @@ class SchemaStoreCorpusTest {
         assertEquals(List.of(), wrong);
         assertTrue(passing >= 70 && failing >= 100, passing + " passing, " + failing + " failing files");
     }
+
+    @Test
+    void messagesNameTheAlternativeThatFitsNotEveryAlternative() throws IOException {
+        SiteSchemas.File workflow = new SiteSchemas.File("github-workflow", "github-workflow.schema.json",
+                Files.readString(CORPUS.resolve("github-workflow.schema.json"), StandardCharsets.UTF_8));
+        JsonSchemas schemas = JsonSchemas.of(new SiteSchemas(List.of(workflow), List.of())).value();
+        StringBuilder said = new StringBuilder();
+        for (String name : List.of("steps-must-contain-run-or-uses.yaml", "runs-on.yaml", "permissions-string-is-not-from-enum.yaml")) {
+            Path p = CORPUS.resolve("github-workflow/fail").resolve(name);
+            ConfigFile file = new ConfigReader().read(name, Kind.YAML, Files.readString(p, StandardCharsets.UTF_8),
+                    new SourcePos(name, 1, 1), false).value();
+            schemas.check(file, "github-workflow").forEach(d -> said.append(d).append('\n'));
+        }
+        // a job whose step has neither run nor uses is about that step, not about the job failing to be a
+        // reusable-workflow call; an empty runs-on names the types it may have, once
+        assertEquals("""
+                steps-must-contain-run-or-uses.yaml:9:9: error[schema]: `jobs.a.steps[0]` has none of `uses`, `run`, `wait`, `wait-all`, `cancel` or `parallel`; the github-workflow schema requires one
+                  hint: add `uses:` or `run:`
+                runs-on.yaml:9:5: error[schema]: `jobs.self-hosted-custom.runs-on` is empty; the github-workflow schema wants a string, a list or a mapping
+                  hint: write it as a string
+                permissions-string-is-not-from-enum.yaml:4:14: error[schema]: `permissions` is `speak-all`; the github-workflow schema allows `read-all`, `write-all`
+                  hint: did you mean `read-all`?
+                """, said.toString());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.casebook.cli;
 
 import dev.casebook.content.SiteSchemas;
+import dev.casebook.load.SiteSchemasReader;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.Report;
@@ -72,6 +73,11 @@ final class ValidateCommand implements Callable<Integer> {
                     + "Specification's schema without it.")
     Path schema;
 
+    @Option(names = "--site", paramLabel = "DIR", defaultValue = ".",
+            description = "The knowledge base whose schemas apply (content/_schemas/, and the schemas: patterns of "
+                    + "content/_site.yaml, matched against each file's path from DIR). Default: the current folder.")
+    Path site;
+
     @Option(names = "--deployment", paramLabel = "KIND", description = "docker, k8s or local.")
     String deployment;
 
@@ -107,7 +113,15 @@ final class ValidateCommand implements Callable<Integer> {
             texts.add(new FileValidator.NamedText(file.toString().replace(File.separatorChar, '/'), text.get()));
         }
         Catalog catalog = Catalog.builtIn();
-        List<SiteSchemas.File> given = new ArrayList<>();
+        // the site's schemas (none outside a knowledge base), and the one --schema gives for every file
+        Outcome<SiteSchemas> ofSite = SiteSchemasReader.read(site);
+        // the rest of the site's configuration is the build's business; a schema that cannot be read is this command's
+        List<Diagnostic> unreadable = ofSite.diagnostics().stream().filter(d -> d.isError() && d.id().equals("config-schema")).toList();
+        if (!unreadable.isEmpty()) {
+            unreadable.forEach(d -> d.toString().lines().forEach(line -> err.println(Terminal.safe(line))));
+            return Main.USAGE;
+        }
+        List<SiteSchemas.File> given = new ArrayList<>(ofSite.value().files());
         if (schema != null) {
             Optional<String> text = read(schema, err);
             if (text.isEmpty()) {
@@ -115,7 +129,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             given.add(new SiteSchemas.File(GIVEN_SCHEMA, schema.toString().replace(File.separatorChar, '/'), text.get()));
         }
-        Outcome<JsonSchemas> schemas = JsonSchemas.of(new SiteSchemas(given, List.of()));
+        Outcome<JsonSchemas> schemas = JsonSchemas.of(new SiteSchemas(given, ofSite.value().byFileName()));
         if (!schemas.diagnostics().isEmpty()) {
             schemas.diagnostics().forEach(d -> d.toString().lines().forEach(line -> err.println(Terminal.safe(line))));
             return Main.USAGE;

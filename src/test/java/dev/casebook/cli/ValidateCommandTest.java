@@ -100,6 +100,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aSitesOwnFilesAreCheckedWithTheSchemasItsSiteConfigPicks() throws IOException {
+        Path kb = dir.resolve("kb");
+        Files.createDirectories(kb.resolve("content/_schemas"));
+        Files.createDirectories(kb.resolve(".github/workflows"));
+        Files.writeString(kb.resolve("content/_site.yaml"), "schemas:\n  \".github/workflows/*.yml\": workflow\n");
+        Files.writeString(kb.resolve("content/_schemas/workflow.schema.json"), """
+                {"type": "object", "required": ["on", "jobs"],
+                 "properties": {"on": {}, "jobs": {"type": "object"}, "name": {"type": "string"}}, "additionalProperties": false}
+                """);
+        Path ci = kb.resolve(".github/workflows/ci.yml");
+        Files.writeString(ci, "name: ci\non: push\njob:\n  build: {}\n");
+        MainTest.Run r = MainTest.run("validate", "--site", kb.toString(), ci.toString());
+        assertEquals(ci + ":1:1: error[schema]: the document has no `jobs`, which the workflow schema requires\n"
+                + "  hint: add `jobs:`\n"
+                + ci + ":3:1: error[schema]: `job`: the workflow schema has no key `job` here\n"
+                + "  hint: did you mean `jobs`?\n", r.out());
+        assertEquals(1, r.code());
+        // outside the patterns the file is said to be unchecked
+        Path other = kb.resolve("other.yml");
+        Files.writeString(other, "job: {}\n");
+        assertTrue(MainTest.run("validate", "--site", kb.toString(), other.toString()).out().contains("warning[file-kind]"));
+    }
+
+    @Test
     void filesNoRuleReadsAreSaidSoAndAFileGivenTwiceIsCheckedOnce() throws IOException {
         Path other = dir.resolve("other.yaml");
         Files.writeString(other, "foo: bar\n");

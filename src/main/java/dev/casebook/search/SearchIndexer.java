@@ -60,9 +60,9 @@ public final class SearchIndexer {
     /** Postings kept per term in its shard; more frequent terms keep their best documents. */
     static final int TOP_POSTINGS = 256;
     /**
-     * Raw bytes of term data per shard. A first query pays one shard per term and the manifest lists the first term
-     * of every shard: at 10,000 articles × 2, 8 KB shards gave a first-query median of 44.3 KB (worst 109.2), 4 KB
-     * 35.8 (75.0), 2 KB 33.0 (59.4), 1 KB 33.2 (49.6) with a 6.3 KB manifest (bench/search-bench.sh, one run each).
+     * Raw bytes of term data per shard. A query downloads one whole shard per term, and the manifest every query
+     * loads names the first term of each shard: smaller shards cost less per term and more in the manifest. The
+     * size is chosen by the first-query bytes {@code bench/search-bench.sh} measures (see docs/performance.md).
      */
     static final int SHARD_BYTES = 2 * 1024;
     static final int FRAGMENT_BLOCK = 1;

@@ -130,6 +130,12 @@ public final class JsonSchemas implements SchemaCheck {
                         + "` takes too long on a value of this document, so the document is not checked against it",
                         "rewrite the pattern without nested repetition such as (a+)+"));
                 continue;
+            } catch (StackOverflowError e) {
+                // the library follows $ref without end when they loop back on themselves without reading the value
+                out.add(Diagnostic.error("schema-file", doc.get().pos(), "the " + name + " schema's $ref lead back to"
+                        + " themselves without reading the document, so the document is not checked against it",
+                        "make every $ref loop pass through properties or items"));
+                continue;
             }
             out.addAll(SchemaMessages.explain(messages, doc.get(), schema.root(), name, file.fragment()));
         }
@@ -200,6 +206,8 @@ public final class JsonSchemas implements SchemaCheck {
             JsonSchema schema = factory.getSchema(SchemaLocation.of(BASE + path), canonical, config);
             schema.initializeValidators(); // resolves every $ref now, so a missing one is the schema's problem
             return new Compiled(Optional.of(schema), root, List.of());
+        } catch (StackOverflowError e) {
+            return broken(root, "the schema cannot be used: its $ref lead back to themselves without end", SourcePos.file(path));
         } catch (JsonSchemaException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             String why = String.valueOf(e.getMessage());
             // the loaders that fetch are removed, so a $ref outside the file is what fails to load

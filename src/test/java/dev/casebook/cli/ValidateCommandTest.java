@@ -90,6 +90,13 @@ class ValidateCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith(manifest + ":1:1: warning[file-kind]:"), r.out());
 
+        // a schema that cannot compile is named with the first line of why, not a stack trace
+        Files.writeString(schema, "{\"properties\": {\"kind\": {\"pattern\": \"[\"}}}");
+        r = MainTest.run("validate", "--schema", schema.toString(), manifest.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(schema.toString().replace(File.separatorChar, '/')
+                + ":1:1: error[schema-file]: the schema cannot be used: Unclosed character class near index 0\n"), r.err());
+
         Files.writeString(schema, "{\"$ref\": \"https://json.schemastore.org/github-workflow.json\"}");
         r = MainTest.run("validate", "--schema", schema.toString(), manifest.toString());
         assertEquals(2, r.code());

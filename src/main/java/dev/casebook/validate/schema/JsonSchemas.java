@@ -209,7 +209,8 @@ public final class JsonSchemas implements SchemaCheck {
         } catch (StackOverflowError e) {
             return broken(root, "the schema cannot be used: its $ref lead back to themselves without end", SourcePos.file(path));
         } catch (JsonSchemaException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            String why = String.valueOf(e.getMessage());
+            // the first line: a regular expression's error goes on to draw the pattern with a caret
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceFirst("^java\\.util\\.regex\\.PatternSyntaxException: ", "");
             // the loaders that fetch are removed, so a $ref outside the file is what fails to load
             why = why.startsWith(UNLOADED) ? "a $ref leaves the file: " + why.substring(UNLOADED.length()) : why;
             return broken(root, "the schema cannot be used: " + why, SourcePos.file(path));

@@ -6,7 +6,7 @@ import dev.casebook.diag.ReportFormat;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
 import dev.casebook.validate.FileValidator;
-import dev.casebook.validate.SchemaCheck;
+import dev.casebook.validate.Schemas;
 import dev.casebook.validate.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ public final class BrowserChecker {
         for (int i = 0; i + 1 < pairs.size(); i += 2) {
             values.put(pairs.get(i), pairs.get(i + 1));
         }
-        List<Diagnostic> found = new FileValidator(VALIDATOR, SchemaCheck.NONE, "").check(named, Environment.of(values), lang);
+        List<Diagnostic> found = new FileValidator(VALIDATOR, Schemas.NONE, "").check(named, Environment.of(values), lang);
         return ReportFormat.JSON.render(new Report(found), "", List.of());
     }
 

@@ -21,15 +21,15 @@ public final class FileValidator {
     }
 
     private final Validator validator;
-    private final SchemaCheck schemas;
+    private final Schemas schemas;
     private final String schemaForAll;
 
     /**
-     * @param schemas      the schemas there are ({@link SchemaCheck#NONE} in the browser)
+     * @param schemas      the schemas there are ({@link Schemas#NONE} in the browser)
      * @param schemaForAll a schema every YAML and JSON file is checked with ({@code --schema}), or empty: then
      *                     each file gets the one its name or kind picks
      */
-    public FileValidator(Validator validator, SchemaCheck schemas, String schemaForAll) {
+    public FileValidator(Validator validator, Schemas schemas, String schemaForAll) {
         this.validator = validator;
         this.schemas = schemas;
         this.schemaForAll = schemaForAll;

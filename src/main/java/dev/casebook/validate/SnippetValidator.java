@@ -44,10 +44,10 @@ public final class SnippetValidator {
     public static final String SCHEMA = "schema";
 
     private final Validator validator;
-    private final SchemaCheck schemas;
+    private final Schemas schemas;
     private final ConfigReader reader = new ConfigReader();
 
-    public SnippetValidator(Validator validator, SchemaCheck schemas) {
+    public SnippetValidator(Validator validator, Schemas schemas) {
         this.validator = validator;
         this.schemas = schemas;
     }

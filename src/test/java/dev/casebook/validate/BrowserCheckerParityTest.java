@@ -45,7 +45,7 @@ class BrowserCheckerParityTest {
         for (RealConfigCase c : RealConfigCase.all()) {
             cases.add(new Case("real-configs/" + c.name(), c.files(), c.environment()));
         }
-        FileValidator jvm = new FileValidator(new Validator(Catalog.builtIn()), SchemaCheck.NONE, "");
+        FileValidator jvm = new FileValidator(new Validator(Catalog.builtIn()), Schemas.NONE, "");
         List<Map<String, String>> requests = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (Case c : cases) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealWorldSemanticsTest {
 
-    private static final FileValidator CHECKER = new FileValidator(new Validator(Catalog.builtIn()), SchemaCheck.NONE, "");
+    private static final FileValidator CHECKER = new FileValidator(new Validator(Catalog.builtIn()), Schemas.NONE, "");
 
     /** Headlines for files given as name, text, name, text… */
     static List<String> check(Environment environment, String... namesAndTexts) {

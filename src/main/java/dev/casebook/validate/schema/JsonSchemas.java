@@ -21,7 +21,7 @@ import dev.casebook.diag.SourcePos;
 import dev.casebook.diag.Suggestions;
 import dev.casebook.validate.ConfigFile;
 import dev.casebook.validate.Kind;
-import dev.casebook.validate.SchemaCheck;
+import dev.casebook.validate.Schemas;
 import dev.casebook.yaml.YamlNode;
 import dev.casebook.yaml.YamlScalar;
 import java.io.IOException;
@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Schemas are compiled once, when first used (the site's own when the build starts, so that a broken one
  * is reported), and never fetched: a {@code $ref} to the network is an error of the schema file.
  */
-public final class JsonSchemas implements SchemaCheck {
+public final class JsonSchemas implements Schemas {
 
     /** The name of the built-in schema for compose files. */
     public static final String COMPOSE = "compose";

@@ -10,7 +10,6 @@ import dev.casebook.yaml.YamlScalar;
 import dev.casebook.yaml.YamlSequence;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <p>Plain scalars resolve as YAML 1.2's core schema does (the one Docker Compose, Kubernetes and
  * JSON Schema tools use), not as YAML 1.1: {@code yes} and {@code 80:80} are strings, {@code 0x1F} and
- * {@code 1e3} numbers. Merge keys ({@code <<: *defaults}) are applied, as Compose applies them.
+ * {@code 1e3} numbers. Merge keys ({@code <<: *defaults}) are already applied by the YAML reader.
  */
 final class YamlJson {
 
@@ -33,7 +32,6 @@ final class YamlJson {
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern TRUE = Pattern.compile("true|True|TRUE");
     private static final Pattern FALSE = Pattern.compile("false|False|FALSE");
-    private static final String MERGE = "<<";
 
     private YamlJson() {
     }
@@ -41,7 +39,7 @@ final class YamlJson {
     static JsonNode of(YamlNode node) {
         if (node instanceof YamlMapping m) {
             ObjectNode object = JSON.objectNode();
-            for (YamlMapping.Entry e : entries(m)) {
+            for (YamlMapping.Entry e : m.effective()) {
                 object.set(e.name(), of(e.value()));
             }
             return object;
@@ -52,28 +50,6 @@ final class YamlJson {
             return array;
         }
         return scalar((YamlScalar) node);
-    }
-
-    /** A mapping's entries as a YAML loader sees them: merged keys first, then its own, the last of a key winning. */
-    static List<YamlMapping.Entry> entries(YamlMapping m) {
-        List<YamlMapping.Entry> out = new ArrayList<>();
-        for (YamlMapping.Entry e : m.effective()) {
-            if (isMerge(e)) {
-                List<YamlNode> sources = e.value() instanceof YamlSequence s ? s.items() : List.of(e.value());
-                for (YamlNode source : sources) {
-                    if (source instanceof YamlMapping merged) {
-                        entries(merged).stream().filter(x -> !m.has(x.name()) && out.stream().noneMatch(o -> o.name().equals(x.name())))
-                                .forEach(out::add);
-                    }
-                }
-            }
-        }
-        m.effective().stream().filter(e -> !isMerge(e)).forEach(out::add);
-        return out;
-    }
-
-    private static boolean isMerge(YamlMapping.Entry e) {
-        return e.name().equals(MERGE) && !e.key().quoted();
     }
 
     private static JsonNode scalar(YamlScalar s) {
@@ -117,7 +93,7 @@ final class YamlJson {
             entry = Optional.empty();
             if (node instanceof YamlMapping m) {
                 String key = String.valueOf(step);
-                entry = entries(m).stream().filter(e -> e.name().equals(key)).reduce((a, b) -> b);
+                entry = m.entry(key);
                 next = entry.map(YamlMapping.Entry::value);
             } else if (node instanceof YamlSequence s && step instanceof Integer i && i >= 0 && i < s.items().size()) {
                 next = Optional.of(s.items().get(i));

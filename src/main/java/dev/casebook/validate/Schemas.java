@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Diagnostic ids: {@code schema} (the file breaks the schema), {@code schema-unknown} (a block names a
  * schema the site does not have) and {@code schema-file} (a site's schema file cannot be used).
  */
-public interface SchemaCheck {
+public interface Schemas {
 
     /** The schema names there are: the built-in ones and the site's. */
     Set<String> names();
@@ -31,7 +31,7 @@ public interface SchemaCheck {
     List<Diagnostic> check(ConfigFile file, String name);
 
     /** No schemas: nothing is picked. */
-    SchemaCheck NONE = new SchemaCheck() {
+    Schemas NONE = new Schemas() {
         @Override
         public Set<String> names() {
             return Set.of();

@@ -139,9 +139,11 @@ function files() {
   return frame(areas.filter((a) => a.value.trim()).flatMap((a) => [a.dataset.file, a.value]));
 }
 
+// the options that say where the files run, as casebook validate has them
+const OPTIONS = ["wren_ai_service_version", "litellm_version", "deployment", "host_os"];
+
 function environment() {
-  return frame(["wren_ai_service_version", "litellm_version", "deployment", "host_os"]
-    .map((name) => [name, form.elements[name].value.trim()]).filter(([, v]) => v).flat());
+  return frame(OPTIONS.map((name) => [name, form.elements[name].value.trim()]).filter(([, v]) => v).flat());
 }
 
 async function run() {
@@ -194,9 +196,7 @@ if (location.hash.length > 1) {
   const names = params.getAll("file"), texts = params.getAll("text");
   names.forEach((name, i) => { boxFor(name).value = texts[i] || ""; });
   // where the files run, when the link says (a content tab's environment)
-  for (const key of ["wren_ai_service_version", "litellm_version", "deployment", "host_os"]) {
-    if (params.has(key) && form.elements[key]) form.elements[key].value = params.get(key);
-  }
+  OPTIONS.filter((key) => params.has(key)).forEach((key) => { form.elements[key].value = params.get(key); });
   if (names.length) run();
 }
 load(); // the page exists to check: fetch the checker at once, in the background

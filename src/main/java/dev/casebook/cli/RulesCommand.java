@@ -1,5 +1,6 @@
 package dev.casebook.cli;
 
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Suggestions;
 import dev.casebook.validate.Catalog;
@@ -58,7 +59,7 @@ final class RulesCommand implements Callable<Integer> {
             return Main.OK;
         }
         Optional<Rule> rule = catalog.rule(id);
-        if (rule.isEmpty() && id.equalsIgnoreCase("schema")) {
+        if (rule.isEmpty() && id.equalsIgnoreCase(SnippetVerdict.SCHEMA)) {
             out.println("schema (error): " + (lang.equals("zh") ? "配置不符合其 JSON Schema" : "a config breaks its JSON Schema"));
             out.println("applies to: compose files (the Compose Specification's schema, built in), blocks with schema=NAME, "
                     + "files that a schemas: pattern of content/_site.yaml picks, and files given to casebook validate --schema FILE");

@@ -1,7 +1,7 @@
 package dev.casebook.cli;
 
 import dev.casebook.content.SiteSchemas;
-import dev.casebook.load.SiteSchemasReader;
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.Report;
@@ -9,6 +9,7 @@ import dev.casebook.diag.ReportFormat;
 import dev.casebook.diag.RuleInfo;
 import dev.casebook.diag.Severity;
 import dev.casebook.diag.Terminal;
+import dev.casebook.load.SiteSchemasReader;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.Environment;
 import dev.casebook.validate.FileValidator;
@@ -155,7 +156,7 @@ final class ValidateCommand implements Callable<Integer> {
     private List<RuleInfo> ruleInfos(Catalog catalog) {
         List<RuleInfo> infos = new ArrayList<>(catalog.rules().stream().map(r -> new RuleInfo(r.id(), r.title(lang), r.why(lang),
                 r.severity(), "")).toList());
-        infos.add(new RuleInfo("schema", lang.equals("zh") ? "配置不符合其 JSON Schema" : "A config breaks its JSON Schema",
+        infos.add(new RuleInfo(SnippetVerdict.SCHEMA, lang.equals("zh") ? "配置不符合其 JSON Schema" : "A config breaks its JSON Schema",
                 lang.equals("zh") ? "compose 文件用内置的 Compose 规范 schema 校验，其他文件用 --schema 给出的 schema。"
                         : "Compose files are checked against the Compose Specification's schema, other files against the one --schema gives.",
                 Severity.ERROR, ""));

@@ -7,13 +7,12 @@ import java.util.List;
  *
  * @param kind   the config kind ({@code wren-config}, {@code dotenv}, ...), empty when not a config
  * @param rules  the rule ids the block demonstrates ({@link Status#SHOWS}) or breaks ({@link Status#FAILS});
- *               {@code schema} stands for its schema's findings
- * @param checks what checked it: {@link #RULES} when rules read its kind (the check page can check it too),
- *               {@code schema:<name>} for a JSON Schema; empty when nothing did
+ *               {@link #SCHEMA} stands for its JSON Schema's findings
+ * @param ruled  rules read its kind of file, so the check page, which runs the rules, can check it too
  * @param reason why a {@link Status#NOT_CHECKED} block was not checked: {@link #NOCHECK}, {@link #UNKNOWN_KIND}
  *               or {@link #FACTS}; empty otherwise
  */
-public record SnippetVerdict(Status status, String kind, String group, List<String> rules, List<String> checks, String reason) {
+public record SnippetVerdict(Status status, String kind, String group, List<String> rules, boolean ruled, String reason) {
 
     public enum Status {
         /** Not a config (a command, a log): nothing to check. */
@@ -28,7 +27,8 @@ public record SnippetVerdict(Status status, String kind, String group, List<Stri
         FAILS
     }
 
-    public static final String RULES = "rules";
+    /** The id a snippet's {@code expect=} and a verdict use for a JSON Schema's findings (also their diagnostic id). */
+    public static final String SCHEMA = "schema";
     /** The block opted out. */
     public static final String NOCHECK = "nocheck";
     /** No rule of the site's packs reads its kind of file, and no schema applies to it. */
@@ -38,17 +38,12 @@ public record SnippetVerdict(Status status, String kind, String group, List<Stri
 
     public SnippetVerdict {
         rules = List.copyOf(rules);
-        checks = List.copyOf(checks);
     }
 
-    public static final SnippetVerdict NOT_A_CONFIG = new SnippetVerdict(Status.NOT_CONFIG, "", "", List.of(), List.of(), "");
+    public static final SnippetVerdict NOT_A_CONFIG = new SnippetVerdict(Status.NOT_CONFIG, "", "", List.of(), false, "");
 
     public static SnippetVerdict notChecked(String kind, String group, String reason) {
-        return new SnippetVerdict(Status.NOT_CHECKED, kind, group, List.of(), List.of(), reason);
+        return new SnippetVerdict(Status.NOT_CHECKED, kind, group, List.of(), false, reason);
     }
 
-    /** True when the check page can check the block's kind as well (rules, not only a schema). */
-    public boolean tryable() {
-        return checks.contains(RULES);
-    }
 }

@@ -3,12 +3,13 @@ package dev.casebook.pipeline;
 import dev.casebook.content.Document;
 import dev.casebook.content.Facts;
 import dev.casebook.content.Lang;
+import dev.casebook.content.SiteSchemas;
 import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.Translation;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
-import dev.casebook.content.SiteSchemas;
 import dev.casebook.validate.Catalog;
+import dev.casebook.validate.schema.JsonSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,19 @@ final class BuildCache {
      * first by reference.
      */
     private volatile LinkTargets lastTargets;
+
+    /** the site's schemas as the last build compiled them, and what they were compiled from */
+    private SiteSchemas schemasOf;
+    private Outcome<JsonSchemas> schemas;
+
+    /** The compiled schemas of {@code site}: those of the last build while the schema files are the same. */
+    synchronized Outcome<JsonSchemas> schemas(SiteSchemas site) {
+        if (!site.equals(schemasOf)) {
+            schemas = JsonSchemas.of(site);
+            schemasOf = site;
+        }
+        return schemas;
+    }
 
     Map<Lang, Map<String, String>> callouts() {
         return callouts;

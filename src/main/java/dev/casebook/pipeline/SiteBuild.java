@@ -111,8 +111,8 @@ public final class SiteBuild {
 
     /**
      * Starts loading, on a thread of its own, what every build needs and no input changes: the
-     * built-in rule catalog, LiteLLM's facts, the Compose schema, and the classes of flexmark, Pebble,
-     * the schema library and the search tokenizer (their first use in a fresh JVM costs more than the knowledge base's whole
+     * built-in rule catalog, LiteLLM's facts, and the classes of flexmark, Pebble and the search
+     * tokenizer (their first use in a fresh JVM costs more than the knowledge base's whole
      * parse). Called as the process starts, it runs on the second core while the command line is
      * read and the content loaded. Nothing it makes is passed on: the stages ask for the same
      * things and find them ready, or wait for them; a failure here is met again, and reported,
@@ -126,7 +126,6 @@ public final class SiteBuild {
                 LiteLlmFacts.get();
                 SiteRenderer.warmUp();
                 Tokenizer.tokenize("LiteLLM 报错 OPENAI_API_KEY：ｆｕｌｌ‐width litellm.exceptions.AuthenticationError");
-                JsonSchemas.warmUp();
             } catch (RuntimeException | LinkageError e) {
                 // met again by the stage that needs it
             }
@@ -360,7 +359,8 @@ public final class SiteBuild {
     /** Every config snippet against the rule catalog, per translation. */
     private BuildState validate(BuildState site) {
         SiteSchemas siteSchemas = site.source().config().schemas();
-        Outcome<JsonSchemas> schemas = JsonSchemas.of(siteSchemas);
+        // the preview compiles a site's schemas again only when a schema file or the schemas: patterns change
+        Outcome<JsonSchemas> schemas = memo == null ? JsonSchemas.of(siteSchemas) : memo.schemas(siteSchemas);
         SnippetValidator validator = new SnippetValidator(new Validator(site.catalog()), schemas.value());
         Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog().equals(site.catalog()));
         Worked validated = eachTranslation(site, delta, site.entries(), (article, t) -> {

@@ -30,9 +30,6 @@ final class BodyHtml {
     private final BaseUrl base;
     private final Theme theme;
 
-    /** The id {@code expect=} and a verdict use for a JSON Schema's findings. */
-    private static final String SCHEMA_FINDINGS = "schema";
-
     BodyHtml(BaseUrl base, Theme theme) {
         this.base = base;
         this.theme = theme;
@@ -56,13 +53,17 @@ final class BodyHtml {
                     head.append("<span class=\"code-file\">").append(Html.escape(f)).append("</span>"));
             switch (check.status()) {
                 case VALID -> badge(head, "valid", t.get("snippet_valid"));
-                case NOT_CHECKED -> badge(head, "unchecked", t.get("snippet_not_checked_" + check.reason().replace('-', '_')));
+                case NOT_CHECKED -> badge(head, "unchecked", t.get(switch (check.reason()) {
+                    case SnippetVerdict.NOCHECK -> "snippet_not_checked_nocheck";
+                    case SnippetVerdict.FACTS -> "snippet_not_checked_facts";
+                    default -> "snippet_not_checked_unknown_kind";
+                }));
                 case SHOWS, FAILS -> {
                     boolean shows = check.status() == SnippetVerdict.Status.SHOWS;
                     head.append("<span class=\"check check-").append(shows ? "shows" : "fails").append("\">")
                             .append(Html.escape(t.get(shows ? "snippet_shows" : "snippet_fails")));
                     for (String id : check.rules()) {
-                        if (id.equals(SCHEMA_FINDINGS)) {
+                        if (id.equals(SnippetVerdict.SCHEMA)) {
                             // a schema's findings have no rule page: the schema says what it wants
                             head.append(" <span class=\"check-schema\">").append(Html.escape(t.get("snippet_schema"))).append("</span>");
                         } else {
@@ -75,7 +76,7 @@ final class BodyHtml {
                 case NOT_CONFIG -> {
                 }
             }
-            if (check.tryable()) {
+            if (check.ruled()) {
                 // the check page runs the rules in the browser; schemas stay on the command line
                 head.append(" <a class=\"try\" href=\"").append(Html.escape(tryIt(lang, doc, checks, check.group())))
                         .append("\">").append(Html.escape(t.get("snippet_try"))).append("</a>");

@@ -40,9 +40,6 @@ public final class SnippetValidator {
     /** Front-matter facts that rules depend on: where the configs run. */
     static final List<String> ENVIRONMENT_FACTS = Fact.ALL.stream().filter(Fact::environment).map(Fact::name).toList();
 
-    /** The id {@code expect=} uses for a schema's findings. */
-    public static final String SCHEMA = "schema";
-
     private final Validator validator;
     private final Schemas schemas;
     private final ConfigReader reader = new ConfigReader();
@@ -160,28 +157,24 @@ public final class SnippetValidator {
                                  List<Diagnostic> broken, Set<String> expect, List<Diagnostic> diagnostics) {
         TreeSet<String> fired = new TreeSet<>(findings.stream().map(Finding::rule).toList());
         if (!broken.isEmpty()) {
-            fired.add(SCHEMA);
+            fired.add(SnippetVerdict.SCHEMA);
         }
         String kind = file.kind().label();
-        List<String> checks = new ArrayList<>();
-        if (validator.reads(file.kind())) {
-            checks.add(SnippetVerdict.RULES);
-        }
-        schema.ifPresent(name -> checks.add("schema:" + name));
+        boolean ruled = validator.reads(file.kind());
         if (expect != null) {
             if (expect.equals(fired)) {
-                return new SnippetVerdict(SnippetVerdict.Status.SHOWS, kind, group, List.copyOf(fired), checks, "");
+                return new SnippetVerdict(SnippetVerdict.Status.SHOWS, kind, group, List.copyOf(fired), ruled, "");
             }
             List<String> produced = new ArrayList<>(findings.stream()
                     .map(f -> f.rule() + " at " + f.pos().line() + ":" + f.pos().column()).toList());
-            broken.forEach(d -> produced.add(SCHEMA + " at " + d.pos().line() + ":" + d.pos().column() + " (" + d.message() + ")"));
+            broken.forEach(d -> produced.add(SnippetVerdict.SCHEMA + " at " + d.pos().line() + ":" + d.pos().column() + " (" + d.message() + ")"));
             diagnostics.add(Diagnostic.error("snippet-expect", s.fence(),
                     "snippet expects " + set(expect) + " but produces " + set(fired),
                     fired.isEmpty() ? "the config does not show the mistake: check it, or the rule's conditions (casebook rules ID)"
                             : "produced: " + String.join("; ", produced)));
-            return new SnippetVerdict(SnippetVerdict.Status.FAILS, kind, group, List.copyOf(fired), checks, "");
+            return new SnippetVerdict(SnippetVerdict.Status.FAILS, kind, group, List.copyOf(fired), ruled, "");
         }
-        if (findings.isEmpty() && checks.isEmpty()) {
+        if (findings.isEmpty() && !ruled && schema.isEmpty()) {
             // no rule of the site's packs reads this kind of file, and no schema applies: nothing vouches for it
             return SnippetVerdict.notChecked(kind, group, SnippetVerdict.UNKNOWN_KIND);
         }
@@ -192,7 +185,7 @@ public final class SnippetValidator {
             errors |= validator.severity(f) == Severity.ERROR;
         }
         return new SnippetVerdict(errors ? SnippetVerdict.Status.FAILS : SnippetVerdict.Status.VALID, kind, group,
-                errors ? List.copyOf(fired) : List.of(), checks, "");
+                errors ? List.copyOf(fired) : List.of(), ruled, "");
     }
 
     /** True when a rule or a schema would check the block: only then is opting out worth a warning. */
@@ -243,8 +236,8 @@ public final class SnippetValidator {
                 continue;
             }
             Optional<Catalog.Pack> unused = validator.catalog().unusedPackOf(id.toUpperCase(Locale.ROOT));
-            if (id.equalsIgnoreCase(SCHEMA)) {
-                ids.add(SCHEMA);
+            if (id.equalsIgnoreCase(SnippetVerdict.SCHEMA)) {
+                ids.add(SnippetVerdict.SCHEMA);
             } else if (unused.isPresent()) {
                 diagnostics.add(Diagnostic.error("snippet-expect", s.fence(), "`expect=` names rule `" + id
                         + "` of the rule pack `" + unused.get().name() + "`, which the site does not use",

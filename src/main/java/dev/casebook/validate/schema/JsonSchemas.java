@@ -23,7 +23,6 @@ import dev.casebook.validate.ConfigFile;
 import dev.casebook.validate.Kind;
 import dev.casebook.validate.Schemas;
 import dev.casebook.yaml.YamlNode;
-import dev.casebook.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,8 +39,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Schemas of a site: the built-in Compose Specification schema and the site's own files.
- * Schemas are compiled once, when first used (the site's own when the build starts, so that a broken one
- * is reported), and never fetched: a {@code $ref} to the network is an error of the schema file.
+ * Schemas are compiled once, the built-in one when a compose file first needs it (a site without one never
+ * loads it), the site's own when the build starts, so that a broken one is reported; none is fetched: a
+ * {@code $ref} to the network is an error of the schema file.
  */
 public final class JsonSchemas implements Schemas {
 
@@ -156,15 +156,6 @@ public final class JsonSchemas implements Schemas {
     /** The built-in schemas, compiled once per process (a preview rebuilds often; the jar's files never change). */
     private static final class BuiltIn {
         static final Compiled COMPOSE = compile(COMPOSE_RESOURCE, builtIn(COMPOSE_RESOURCE));
-    }
-
-    /**
-     * Compiles the built-in Compose schema and checks a small file with it, so that the schema library's
-     * classes are loaded before a build needs them (see {@code SiteBuild.warmUp}).
-     */
-    public static void warmUp() {
-        BuiltIn.COMPOSE.schema().ifPresent(s -> s.validate(YamlJson.of(new YamlScalar("x", YamlScalar.Type.STRING, false,
-                SourcePos.file("warm-up")))));
     }
 
     private static String builtIn(String resource) {

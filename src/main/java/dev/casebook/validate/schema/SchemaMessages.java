@@ -3,6 +3,7 @@ package dev.casebook.validate.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
+import dev.casebook.content.SnippetVerdict;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.SourcePos;
 import dev.casebook.diag.Suggestions;
@@ -36,9 +37,21 @@ final class SchemaMessages {
     private static final Map<String, String> TYPES = Map.of("string", "a string", "integer", "a whole number", "number", "a number",
             "array", "a list", "object", "a mapping", "boolean", "a boolean", "null", "empty");
 
-    /** One message, with its paths as lists. */
-    private record Message(ValidationMessage raw, String type, List<Object> instance, String evaluation) {
+    /**
+     * One message, with its paths as lists. {@code options}: for a message made of several alternatives' messages
+     * ({@link #ANY_TYPE}, {@link #ANY_KEY}), the types or keys they want.
+     */
+    private record Message(ValidationMessage raw, String type, List<Object> instance, String evaluation, List<String> options) {
+
+        Message(ValidationMessage raw, String type, List<Object> instance, String evaluation) {
+            this(raw, type, instance, evaluation, List.of());
+        }
     }
+
+    /** Alternatives none of whose types the value has. */
+    private static final String ANY_TYPE = "any-type";
+    /** Alternatives that differ only in the key they require. */
+    private static final String ANY_KEY = "any-key";
 
     private SchemaMessages() {
     }
@@ -115,7 +128,7 @@ final class SchemaMessages {
                         .filter(m -> m.type().equals("type") && m.instance().equals(at)).toList();
                 List<String> wanted = typeMessages.stream().flatMap(m -> expected(m.raw()).stream()).distinct().toList();
                 branches.values().forEach(kept::removeAll);
-                kept.add(new Message(typeMessages.get(0).raw(), "types:" + String.join("|", wanted), at, combinator.getKey()));
+                kept.add(new Message(typeMessages.get(0).raw(), ANY_TYPE, at, combinator.getKey(), wanted));
                 continue;
             }
             // the alternative that got furthest: fewest problems with the value itself (a missing or unknown key of
@@ -131,7 +144,7 @@ final class SchemaMessages {
             if (onlyRequired) {
                 List<String> keys = sameType.stream().map(b -> String.valueOf(branches.get(b).get(0).raw().getProperty())).distinct().toList();
                 branches.values().forEach(kept::removeAll);
-                kept.add(new Message(branches.get(sameType.get(0)).get(0).raw(), "required:" + String.join("|", keys), at, combinator.getKey()));
+                kept.add(new Message(branches.get(sameType.get(0)).get(0).raw(), ANY_KEY, at, combinator.getKey(), keys));
                 continue;
             }
             int best = sameType.stream().min(fit).orElseThrow();
@@ -149,15 +162,14 @@ final class SchemaMessages {
         YamlJson.Found at = YamlJson.at(doc, m.instance());
         String path = path(m.instance());
         String where = path.isEmpty() ? "the document" : "`" + path + "`";
-        if (m.type().startsWith("types:")) {
-            List<String> wanted = List.of(m.type().substring("types:".length()).split("\\|"));
+        if (m.type().equals(ANY_TYPE)) {
+            List<String> wanted = m.options();
             return error(valuePos(at), where + " is " + kind(at.node()) + "; the " + name + " schema wants "
                     + or(wanted.stream().map(SchemaMessages::typeName).distinct().toList()), "write it as " + typeName(wanted.get(0)));
         }
-        if (m.type().startsWith("required:")) {
-            List<String> keys = List.of(m.type().substring("required:".length()).split("\\|"));
-            SourcePos pos = at.entry().map(e -> e.key().pos()).orElse(at.node().pos());
-            return error(pos, where + " has none of " + or(keys.stream().map(k -> "`" + k + "`").toList()) + "; the " + name
+        if (m.type().equals(ANY_KEY)) {
+            List<String> keys = m.options();
+            return error(keyPos(at), where + " has none of " + or(keys.stream().map(k -> "`" + k + "`").toList()) + "; the " + name
                     + " schema requires one", "add `" + keys.get(0) + ":`" + (keys.size() > 1 ? " or `" + keys.get(1) + ":`" : ""));
         }
         switch (m.type()) {
@@ -173,8 +185,7 @@ final class SchemaMessages {
             }
             case "required" -> {
                 String key = String.valueOf(raw.getProperty());
-                SourcePos pos = at.entry().map(e -> e.key().pos()).orElse(at.node().pos());
-                return error(pos, where + " has no `" + key + "`, which the " + name + " schema requires", "add `" + key + ":`");
+                return error(keyPos(at), where + " has no `" + key + "`, which the " + name + " schema requires", "add `" + key + ":`");
             }
             case "type" -> {
                 List<String> wanted = expected(raw);
@@ -202,7 +213,12 @@ final class SchemaMessages {
     }
 
     private static Diagnostic error(SourcePos pos, String message, String hint) {
-        return Diagnostic.error("schema", pos, message, hint);
+        return Diagnostic.error(SnippetVerdict.SCHEMA, pos, message, hint);
+    }
+
+    /** Where a mapping that lacks a key is named: at its own key, or where it starts (the document). */
+    private static SourcePos keyPos(YamlJson.Found at) {
+        return at.entry().map(e -> e.key().pos()).orElse(at.node().pos());
     }
 
     /** A value's position, or its key's when the value is empty (an empty value has no place of its own). */

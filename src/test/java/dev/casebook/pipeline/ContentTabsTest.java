@@ -24,11 +24,7 @@ class ContentTabsTest {
                 -- content/_site.yaml --
                 rule_packs: [litellm-wrenai-ollama]
                 -- content/wren/a/index.en.md --
-                ---
-                title: A
-                summary: S
-                date: 2025-02-18
-                ---
+                """ + TestSite.FRONT_MATTER + """
                 The setting depends on the release.
 
                 === "Before 0.15.18" {wren_ai_service_version=%s}
@@ -77,11 +73,7 @@ class ContentTabsTest {
     void panelsReadWithoutScriptAndConsecutiveTabsFormOneSet() {
         TestSite.Built built = TestSite.write(dir, """
                 -- content/docker/a/index.en.md --
-                ---
-                title: A
-                summary: S
-                date: 2025-02-18
-                ---
+                """ + TestSite.FRONT_MATTER + """
                 === "macOS"
 
                     Use `host.docker.internal`.
@@ -110,11 +102,7 @@ class ContentTabsTest {
                 -- content/_site.yaml --
                 rule_packs: [docker]
                 -- content/docker/a/index.en.md --
-                ---
-                title: A
-                summary: S
-                date: 2025-02-18
-                ---
+                """ + TestSite.FRONT_MATTER + """
                 === "macOS" {host_os=macos}
 
                     ```dotenv file=.env

@@ -14,13 +14,7 @@ class SchemaSnippetTest {
     @TempDir
     Path dir;
 
-    private static final String HEAD = """
-            ---
-            title: A
-            summary: S
-            date: 2025-02-18
-            ---
-            """;
+    private static final String HEAD = TestSite.FRONT_MATTER;
 
     /** A schema for a small tool: two keys, both required, no others; a kind from a list. */
     private static final String TOOL_SCHEMA = """

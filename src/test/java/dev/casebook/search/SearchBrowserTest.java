@@ -163,20 +163,22 @@ class SearchBrowserTest {
         page.close();
     }
 
+    /** The seed's error as docker compose prints it: service prefixes, a stack frame, the exception. */
+    private static final String COMPOSE_LOG = "wren-ai-service-1  | Traceback (most recent call last):\n"
+            + "wren-ai-service-1  |   File \"/app/.venv/lib/python3.12/site-packages/litellm/main.py\", line 3147, in acompletion\n"
+            + "wren-ai-service-1  | litellm.exceptions.AuthenticationError: litellm.AuthenticationError: AuthenticationError: "
+            + "OpenAIException - The api_key client option must be set either by passing api_key to the client or by setting "
+            + "the OPENAI_API_KEY environment variable\n";
+
     /** A traceback pasted into the header box keeps its lines: it is searched, and sent to the results page, as a log. */
     @Test
     void aLogPastedIntoTheHeaderBoxKeepsItsLines() {
         Page page = site.openWithSearch("zh/");
-        String log = "wren-ai-service-1  | Traceback (most recent call last):\n"
-                + "wren-ai-service-1  |   File \"/app/.venv/lib/python3.12/site-packages/litellm/main.py\", line 3147, in acompletion\n"
-                + "wren-ai-service-1  | litellm.exceptions.AuthenticationError: litellm.AuthenticationError: AuthenticationError: "
-                + "OpenAIException - The api_key client option must be set either by passing api_key to the client or by setting "
-                + "the OPENAI_API_KEY environment variable\n";
         page.focus("form.search input");
         page.evaluate("log => { const dt = new DataTransfer(); dt.setData('text/plain', log);"
-                + " document.querySelector('form.search input').dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }", log);
+                + " document.querySelector('form.search input').dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }", COMPOSE_LOG);
         page.waitForSelector(".search-results [role=option]");
-        assertEquals(log.strip(), page.getAttribute(".search-results", "data-query"), "searched with its lines");
+        assertEquals(COMPOSE_LOG.strip(), page.getAttribute(".search-results", "data-query"), "searched with its lines");
         assertTrue(page.inputValue("form.search input").contains(" ↵ "), "shown on one line");
         assertTrue(page.getAttribute(".search-results [role=option] >> nth=0", "href").contains(SEED));
         // Enter without choosing: the results page gets the log with its lines, and answers the same
@@ -192,18 +194,13 @@ class SearchBrowserTest {
     @Test
     void aLogPastedIntoTheResultsPageBoxIsSearchedAsALog() {
         Page page = site.openWithSearch("en/search/");
-        String log = "wren-ai-service-1  | Traceback (most recent call last):\n"
-                + "wren-ai-service-1  |   File \"/app/.venv/lib/python3.12/site-packages/litellm/main.py\", line 3147, in acompletion\n"
-                + "wren-ai-service-1  | litellm.exceptions.AuthenticationError: litellm.AuthenticationError: AuthenticationError: "
-                + "OpenAIException - The api_key client option must be set either by passing api_key to the client or by setting "
-                + "the OPENAI_API_KEY environment variable\n";
         assertEquals("Paste your error log", page.textContent("label[for=log-text]"));
-        page.fill("#log-text", log);
+        page.fill("#log-text", COMPOSE_LOG);
         page.click(".log-search button");
         page.waitForURL(url -> url.contains("%0A"));
         page.waitForSelector("#search-page li");
         assertTrue(page.locator("#search-page li a").first().getAttribute("href").contains(SEED));
-        assertEquals(log.strip(), page.evaluate("() => new URLSearchParams(location.search).get('q').replace(/\\r\\n/g, '\\n').trim()"), "sent with its lines (a form sends CRLF)");
+        assertEquals(COMPOSE_LOG.strip(), page.evaluate("() => new URLSearchParams(location.search).get('q').replace(/\\r\\n/g, '\\n').trim()"), "sent with its lines (a form sends CRLF)");
         page.close();
     }
 

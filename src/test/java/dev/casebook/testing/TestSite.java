@@ -45,6 +45,9 @@ public final class TestSite {
             Body.
             """;
 
+    /** The front matter of a test article: five lines, so that its body starts on line 6. */
+    public static final String FRONT_MATTER = "---\ntitle: A\nsummary: S\ndate: 2025-02-18\n---\n";
+
     /** Writes the files of {@code spec} under {@code dir}. */
     public static TestSite write(Path dir, String spec) {
         String current = null;

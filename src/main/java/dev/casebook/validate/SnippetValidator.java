@@ -160,7 +160,7 @@ public final class SnippetValidator {
             fired.add(SnippetVerdict.SCHEMA);
         }
         String kind = file.kind().label();
-        boolean ruled = validator.reads(file.kind());
+        boolean ruled = validator.vouchesFor(file.kind());
         if (expect != null) {
             if (expect.equals(fired)) {
                 return new SnippetVerdict(SnippetVerdict.Status.SHOWS, kind, group, List.copyOf(fired), ruled, "");
@@ -191,7 +191,7 @@ public final class SnippetValidator {
     /** True when a rule or a schema would check the block: only then is opting out worth a warning. */
     private boolean checkable(Snippet s, Kind format) {
         Kind kind = reader.read(s.attribute("file").orElse(""), format, s.code(), s.pos(), isExcerpt(s)).value().kind();
-        return validator.reads(kind) || schemas.pick(s.attribute("schema").orElse(""), s.attribute("file").orElse(""), kind).isPresent();
+        return validator.vouchesFor(kind) || schemas.pick(s.attribute("schema").orElse(""), s.attribute("file").orElse(""), kind).isPresent();
     }
 
     private String schemaHint(String name) {

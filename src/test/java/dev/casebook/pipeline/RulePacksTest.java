@@ -77,6 +77,27 @@ class RulePacksTest {
                 built.html("en/check/index.html").selectFirst(".note-schemas").text());
     }
 
+    /**
+     * A Kubernetes manifest is plain YAML: the docker pack only scans it for a misspelled host name, which says
+     * nothing about the manifest, so the page must not call it checked and valid, nor offer to check it.
+     */
+    @Test
+    void aFileRulesOnlyScanIsNotCalledCheckedAndValid() {
+        TestSite.Built built = TestSite.write(dir, "-- content/_site.yaml --\nrule_packs: [docker]\n"
+                + "-- content/docker/a/index.en.md --\n" + TestSite.FRONT_MATTER + """
+                ```yaml file=deployment.yaml
+                apiVersion: apps/v1
+                kind: Servce
+                ```
+                """).build();
+        assertEquals("""
+                content/docker/a/index.en.md:6:1: warning[snippet-unchecked]: `deployment.yaml` is not checked: no rule reads this kind of file and no schema applies to it
+                  hint: pick a schema with schema=NAME (content/_schemas/NAME.schema.json), or mark the block nocheck""", built.diagnostics());
+        var page = built.html("en/docker/a/index.html");
+        assertEquals(List.of("not checked: no rule or schema reads this file"), page.select(".code-head .check").eachText());
+        assertEquals(0, page.select("a.try").size());
+    }
+
     @Test
     void aRuleOfAnUnusedPackOrAnUnknownPackIsNamedPrecisely() {
         TestSite.Built built = TestSite.write(dir, """

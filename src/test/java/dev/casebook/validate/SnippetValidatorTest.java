@@ -182,7 +182,7 @@ class SnippetValidatorTest {
                 echo hi
                 ```
                 ```yaml nocheck
-                a: 1
+                type: llm
                 ```
                 """).build();
         assertEquals("""

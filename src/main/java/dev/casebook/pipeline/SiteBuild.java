@@ -23,6 +23,7 @@ import dev.casebook.publish.OutputWriter;
 import dev.casebook.render.PageKinds;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
+import dev.casebook.search.LiveIndex;
 import dev.casebook.search.SearchIndexer;
 import dev.casebook.search.Tokenizer;
 import dev.casebook.validate.Catalog;
@@ -71,6 +72,8 @@ public final class SiteBuild {
     private final BuildCache memo;
     /** The rules last read from a rule folder, kept while no rule file changes. */
     private Outcome<Catalog> rules;
+    /** The preview's search index, which follows edits (null for a build that is not a preview). */
+    private final LiveIndex live;
     /** The preview's last site, through the check stage: what a small change starts from. */
     private BuildState previous;
 
@@ -81,6 +84,7 @@ public final class SiteBuild {
     private SiteBuild(boolean incremental) {
         this.memory = incremental ? new ContentLoader.BundleCache() : null;
         this.memo = incremental ? new BuildCache() : null;
+        this.live = incremental ? new LiveIndex() : null;
     }
 
     /** A build that remembers what it read and parsed, for rebuilding after edits. */
@@ -424,11 +428,19 @@ public final class SiteBuild {
     private BuildState search(BuildState site) {
         Map<String, Document> documents = new HashMap<>();
         site.entries().forEach((path, e) -> documents.put(path, e.document()));
+        if (!site.publishing()) {
+            // the preview's index follows edits: the edited documents only, in its background; until
+            // then the last index is served, so search never goes missing after a save
+            LiveIndex index = live;
+            if (index != null) {
+                return site.withSearch(index.files()).withSearchTask(new SearchTask(
+                        () -> index.update(site.source(), documents, site.theme().searchScript()).index().files()));
+            }
+            return site.withSearchTask(new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
+                    site.theme().searchScript()).files()));
+        }
         SearchTask task = new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
                 site.theme().searchScript()).files());
-        if (!site.publishing()) {
-            return site.withSearchTask(task);
-        }
         // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
         Executor executor = ForkJoinTask.inForkJoinPool()
                 ? ForkJoinTask.getPool()

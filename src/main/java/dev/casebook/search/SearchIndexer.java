@@ -9,7 +9,6 @@ import dev.casebook.content.Output;
 import dev.casebook.content.Routes;
 import dev.casebook.content.Snippet;
 import dev.casebook.content.SiteContent;
-import dev.casebook.content.Translation;
 import dev.casebook.diag.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -96,13 +94,27 @@ public final class SearchIndexer {
      * The preview rebuilds the index in the background and interrupts a build that a newer edit
      * made stale; the work done for it on other threads asks the thread that asked for the index.
      */
-    private static void stopIfInterrupted(Thread caller) {
+    static void stopIfInterrupted(Thread caller) {
         if (caller.isInterrupted()) {
             throw new CancellationException("search index no longer needed");
         }
     }
 
     public Index build(SiteContent source, Map<String, Document> documents, String clientScript) {
+        return build(source, documents, clientScript, null);
+    }
+
+    /**
+     * What the preview's {@link LiveIndex} keeps of a whole build to follow edits: the scored
+     * postings of every term (positions into {@code docs}), the field lengths and their averages,
+     * the largest score, each term's encoded postings and the shards as cut.
+     */
+    record Kept(List<Doc> docs, int[][] lengths, double[] avg, double max, Map<String, Postings> postings,
+                Map<String, byte[]> encoded, List<String> firstTerms, List<byte[]> shards, List<byte[]> fragments) {
+    }
+
+    /** The index; {@code keep}, when given, receives what a {@link LiveIndex} needs to follow edits. */
+    Index build(SiteContent source, Map<String, Document> documents, String clientScript, Consumer<Kept> keep) {
         List<Doc> docs = documents(source, documents);
         int n = docs.size();
         int articles = source.articles().size();
@@ -156,7 +168,14 @@ public final class SearchIndexer {
         // each term's postings are encoded in parallel; the shards are cut in term order, then compressed
         double top = max;
         List<byte[]> encoded = terms.parallelStream().map(t -> ShardWriter.postings(postings.get(t), top, docs)).toList();
-        postings.clear();
+        Map<String, byte[]> encodedByTerm = new HashMap<>();
+        if (keep != null) {
+            for (int i = 0; i < terms.size(); i++) {
+                encodedByTerm.put(terms.get(i), encoded.get(i));
+            }
+        } else {
+            postings.clear(); // the memory goes to the fragments
+        }
         List<String> firstTerms = new ArrayList<>();
         List<byte[]> raw = new ArrayList<>();
         ShardWriter shard = new ShardWriter();
@@ -177,9 +196,23 @@ public final class SearchIndexer {
         stopIfInterrupted(caller);
         List<byte[]> fragments = fragments(docs);
         String manifest = manifest(docs, firstTerms, articles, source.config().languages(), source.config().synonyms());
-        String hash = hash(manifest, shards, fragments);
+        if (keep != null) {
+            keep.accept(new Kept(docs, lengths, avg, max, postings, encodedByTerm, firstTerms, shards, fragments));
+        }
+        List<byte[]> all = new ArrayList<>(shards);
+        all.addAll(fragments);
+        return files(manifest, all.parallelStream().map(SearchIndexer::sha256).toList(), shards, fragments, docs, clientScript, terms.size());
+    }
+
+    /**
+     * The index's files: {@code digests} are those of the shards, then the fragments, in order; the
+     * folder is named after them and the manifest.
+     */
+    static Index files(String manifest, List<byte[]> digests, List<byte[]> shards, List<byte[]> fragments, List<Doc> docs,
+                       String clientScript, int terms) {
+        String hash = hash(manifest, digests);
         String dir = "search/" + hash + "/";
-        List<Output> files = new ArrayList<>();
+        List<Output> files = new ArrayList<>(shards.size() + fragments.size() + 2);
         files.add(new Output.Bytes(dir + "manifest.json", manifest.getBytes(StandardCharsets.UTF_8)));
         for (int i = 0; i < shards.size(); i++) {
             files.add(new Output.Bytes(dir + "t/" + i + ".bin", shards.get(i)));
@@ -190,7 +223,7 @@ public final class SearchIndexer {
         // the first line names the index the client loads, for the build's URL check
         files.add(new Output.Bytes("search/search.js", ("// index: " + hash + "/manifest.json\n"
                 + ClientScript.served(clientScript).replace("__CASEBOOK_INDEX__", hash)).getBytes(StandardCharsets.UTF_8)));
-        return new Index(hash, files, n, terms.size(), shards.size());
+        return new Index(hash, files, docs.size(), terms, shards.size());
     }
 
     /**
@@ -199,7 +232,7 @@ public final class SearchIndexer {
      * and {@code "authentication error"} from AuthenticationError's consecutive parts) as terms, so a
      * query whose words occur together, in order, in what names the article scores for it.
      */
-    private static void count(Doc d, Counter counts) {
+    static void count(Doc d, Counter counts) {
         String[] fields = d.fields();
         for (int f = 0; f < PARTS; f++) {
             boolean pairs = f == TITLE || f == ERRORS || f == HEADINGS;
@@ -228,75 +261,11 @@ public final class SearchIndexer {
     }
 
     /** Takes one occurrence of a term in a field of the document being counted. */
-    private interface Counter {
+    interface Counter {
         void add(String term, int field);
     }
 
-    /** The documents of one term in id order, with term frequencies per field packed in a char array. */
-    static final class Postings {
-        int[] docs = new int[2];
-        char[] tf = new char[2 * WEIGHTS.length];
-        double[] scores;
-        int size;
-
-        /** One more occurrence in field {@code f} of document {@code doc}, which is this term's last or a later one. */
-        void count(int doc, int f) {
-            if (size == 0 || docs[size - 1] != doc) {
-                if (size == docs.length) {
-                    docs = Arrays.copyOf(docs, size * 2);
-                    tf = Arrays.copyOf(tf, size * 2 * WEIGHTS.length);
-                }
-                docs[size++] = doc;
-            }
-            int at = (size - 1) * WEIGHTS.length + f;
-            if (tf[at] < Character.MAX_VALUE) {
-                tf[at]++;
-            }
-        }
-
-        /** The postings of {@code pieces} one after the other; each piece's documents come after the previous one's. */
-        static Postings join(List<Postings> pieces) {
-            Postings joined = new Postings();
-            int total = 0;
-            for (Postings p : pieces) {
-                total += p.size;
-            }
-            joined.docs = new int[total];
-            joined.tf = new char[total * WEIGHTS.length];
-            for (Postings p : pieces) {
-                System.arraycopy(p.docs, 0, joined.docs, joined.size, p.size);
-                System.arraycopy(p.tf, 0, joined.tf, joined.size * WEIGHTS.length, p.size * WEIGHTS.length);
-                joined.size += p.size;
-            }
-            return joined;
-        }
-
-        /** Computes the BM25F score of every posting and returns the largest. */
-        double score(int n, int[][] lengths, double[] avg) {
-            double idf = Math.log(1 + (n - size + 0.5) / (size + 0.5));
-            scores = new double[size];
-            double max = 0;
-            for (int i = 0; i < size; i++) {
-                double weighted = 0;
-                for (int f = 0; f < WEIGHTS.length; f++) {
-                    int count = tf[i * WEIGHTS.length + f];
-                    if (count > 0) {
-                        weighted += WEIGHTS[f] * count / (1 - B + B * lengths[docs[i]][f] / avg[f]);
-                    }
-                }
-                // a field prior past BM25F's saturation: the words of a title, an error string or a heading
-                // name what the article is about; the same word in a config block is incidental
-                double prior = tf[i * WEIGHTS.length + TITLE] > 0 ? TITLE_PRIOR
-                        : tf[i * WEIGHTS.length + ERRORS] > 0 || tf[i * WEIGHTS.length + HEADINGS] > 0 ? NAMED_PRIOR : 1;
-                scores[i] = prior * idf * weighted / (K1 + weighted);
-                max = Math.max(max, scores[i]);
-            }
-            tf = null; // no longer needed
-            return max;
-        }
-    }
-
-    private static List<Doc> documents(SiteContent source, Map<String, Document> documents) {
+    static List<Doc> documents(SiteContent source, Map<String, Document> documents) {
         BaseUrl base = source.config().baseUrl();
         List<Lang> langs = source.config().languages();
         List<Article> articles = source.articles();
@@ -319,7 +288,7 @@ public final class SearchIndexer {
         return docs;
     }
 
-    private static String manifest(List<Doc> docs, List<String> firstTerms, int articles, List<Lang> langs,
+    static String manifest(List<Doc> docs, List<String> firstTerms, int articles, List<Lang> langs,
                                    List<List<String>> synonyms) {
         StringBuilder m = new StringBuilder("{\"v\":2,\"tokenizer\":").append(Tokenizer.VERSION)
                 .append(",\"docs\":").append(docs.size()).append(",\"articles\":").append(articles)
@@ -353,7 +322,7 @@ public final class SearchIndexer {
     }
 
     /** The gzipped JSON of the documents of one block, from {@code start}. */
-    private static byte[] fragment(List<Doc> docs, int start) {
+    static byte[] fragment(List<Doc> docs, int start) {
         StringBuilder b = new StringBuilder("[");
         for (int i = start; i < Math.min(docs.size(), start + FRAGMENT_BLOCK); i++) {
             Doc d = docs.get(i);
@@ -384,78 +353,7 @@ public final class SearchIndexer {
         return gzip(b.append("]").toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes one shard: front-coded terms with their postings, in term order. */
-    private static final class ShardWriter {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private byte[] previous = new byte[0];
-        private int count;
-
-        boolean isEmpty() {
-            return count == 0;
-        }
-
-        int size() {
-            return out.size();
-        }
-
-        void add(String term, byte[] postings) {
-            byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
-            int shared = 0;
-            while (shared < Math.min(bytes.length, previous.length) && bytes[shared] == previous[shared]) {
-                shared++;
-            }
-            varint(out, shared);
-            varint(out, bytes.length - shared);
-            out.write(bytes, shared, bytes.length - shared);
-            out.writeBytes(postings);
-            previous = bytes;
-            count++;
-        }
-
-        /** One term's postings: the best by score (ties by document), written in document order for delta coding. */
-        static byte[] postings(Postings postings, double max, List<Doc> docs) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Integer[] order = new Integer[postings.size];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> postings.scores[a] != postings.scores[b]
-                    ? Double.compare(postings.scores[b], postings.scores[a]) : Integer.compare(postings.docs[a], postings.docs[b]));
-            int kept = Math.min(order.length, TOP_POSTINGS);
-            Integer[] top = Arrays.copyOf(order, kept);
-            Arrays.sort(top, Comparator.comparingInt(i -> postings.docs[i]));
-            varint(out, postings.size);
-            varint(out, kept);
-            int last = 0;
-            for (int i : top) {
-                int id = docs.get(postings.docs[i]).id(); // ids grow with positions
-                varint(out, id - last);
-                last = id;
-                out.write(Math.max(1, (int) Math.round(255 * Math.sqrt(postings.scores[i] / max))));
-            }
-            return out.toByteArray();
-        }
-
-        /** The shard: its term count, then the terms. */
-        byte[] finish() {
-            ByteArrayOutputStream whole = new ByteArrayOutputStream();
-            varint(whole, count);
-            whole.writeBytes(out.toByteArray());
-            return whole.toByteArray();
-        }
-
-        /** LEB128: seven bits a byte, low bits first, high bit set on all but the last byte. */
-        private static void varint(ByteArrayOutputStream to, int v) {
-            int value = v;
-            do {
-                int b = value & 0x7F;
-                value >>>= 7;
-                to.write(value == 0 ? b : b | 0x80);
-            } while (value != 0);
-        }
-    }
-
-    private static byte[] gzip(byte[] raw) {
+    static byte[] gzip(byte[] raw) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
@@ -469,20 +367,17 @@ public final class SearchIndexer {
 
     /**
      * The index's folder name: SHA-256 over the manifest and the digest of every shard and
-     * fragment, in order. The files are digested in parallel: one by one, hashing was a large
-     * part of the search stage.
+     * fragment, in order (digested in parallel by the caller: one by one, hashing was a large part
+     * of the search stage).
      */
-    private static String hash(String manifest, List<byte[]> shards, List<byte[]> fragments) {
-        List<byte[]> files = new ArrayList<>(shards);
-        files.addAll(fragments);
-        List<byte[]> digests = files.parallelStream().map(SearchIndexer::sha256).toList();
+    private static String hash(String manifest, List<byte[]> digests) {
         MessageDigest md = sha256();
         md.update(manifest.getBytes(StandardCharsets.UTF_8));
         digests.forEach(md::update);
         return HexFormat.of().formatHex(md.digest(), 0, 5);
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    static byte[] sha256(byte[] bytes) {
         return sha256().digest(bytes);
     }
 

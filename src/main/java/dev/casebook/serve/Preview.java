@@ -62,7 +62,7 @@ public final class Preview implements AutoCloseable {
      */
     private final ForkJoinPool searches = new ForkJoinPool(1);
     /** How long after the last change the search index is rebuilt. */
-    private static final long SEARCH_DELAY_MS = 500;
+    private static final long SEARCH_DELAY_MS = 150;
     private final Set<Path> pending = new LinkedHashSet<>();
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     /** pages rendered for the current version */

@@ -1,0 +1,215 @@
+package dev.casebook.search;
+
+import static dev.casebook.search.SearchIndexer.WEIGHTS;
+
+import dev.casebook.content.Document;
+import dev.casebook.content.Lang;
+import dev.casebook.content.Output;
+import dev.casebook.content.SiteContent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The preview's search index, which follows edits: built whole once (as {@link SearchIndexer}
+ * builds it), then, after an edit, only the edited documents are tokenized again, moved out of and
+ * into the postings of their terms, and only the shards holding those terms and the documents'
+ * own fragments are written again. The corpus statistics (field length averages, the largest
+ * score that impacts are scaled against) stay those of the whole build, so the index of a long
+ * preview session drifts slightly from what {@code casebook build} writes; a change of the site's
+ * shape (an article added, removed or moved, another language, other synonyms) or of many
+ * documents at once builds it whole again.
+ *
+ * <p>Not thread-safe: the preview asks from one background worker at a time.
+ */
+public final class LiveIndex {
+
+    /** Above this many changed documents an update is a whole build. */
+    static final int MAX_CHANGED = 64;
+
+    /** What one update did, for the preview's log and for tests. */
+    public record Update(SearchIndexer.Index index, boolean whole, int documents, int shards) {
+    }
+
+    private SiteContent source;
+    private List<SearchIndexer.Doc> docs;
+    private int[][] lengths;
+    private double[] avg;
+    private double max;
+    private TreeMap<String, Postings> postings;
+    private Map<String, byte[]> encoded;
+    private List<String> firstTerms;
+    private List<byte[]> shards;
+    private List<byte[]> fragments;
+    private List<byte[]> digests; // the shards', then the fragments'
+    private SearchIndexer.Index index;
+
+    /**
+     * The index of {@code source}: the edited documents' share of it when the last one is of the
+     * same site's shape, a whole build otherwise.
+     */
+    public synchronized Update update(SiteContent source, Map<String, Document> documents, String clientScript) {
+        List<SearchIndexer.Doc> fresh = SearchIndexer.documents(source, documents);
+        if (index == null || !sameShape(source, fresh)) {
+            return whole(source, documents, clientScript);
+        }
+        List<Integer> changed = new ArrayList<>();
+        for (int p = 0; p < fresh.size(); p++) {
+            if (!same(docs.get(p), fresh.get(p))) {
+                changed.add(p);
+            }
+        }
+        if (changed.size() > MAX_CHANGED) {
+            return whole(source, documents, clientScript);
+        }
+        Set<String> touched = new HashSet<>();
+        int n = fresh.size();
+        for (int p : changed) {
+            for (String term : frequencies(docs.get(p), new int[WEIGHTS.length]).keySet()) {
+                Postings ps = postings.get(term);
+                if (ps != null && ps.remove(p)) {
+                    touched.add(term);
+                    if (ps.size == 0) {
+                        postings.remove(term);
+                    }
+                }
+            }
+            int[] length = new int[WEIGHTS.length];
+            Map<String, char[]> tf = frequencies(fresh.get(p), length);
+            lengths[p] = length;
+            for (Map.Entry<String, char[]> e : tf.entrySet()) {
+                Postings ps = postings.computeIfAbsent(e.getKey(), t -> new Postings());
+                int df = ps.size + (Arrays.binarySearch(ps.docs, 0, ps.size, p) >= 0 ? 0 : 1);
+                ps.put(p, Postings.score(e.getValue(), 0, length, avg, Postings.idf(n, df)));
+                touched.add(e.getKey());
+            }
+        }
+        this.source = source;
+        this.docs = fresh;
+        Set<Integer> rewritten = new TreeSet<>();
+        for (String term : touched) {
+            Postings ps = postings.get(term);
+            if (ps == null) {
+                encoded.remove(term);
+            } else {
+                encoded.put(term, ShardWriter.postings(ps, max, docs));
+            }
+            rewritten.add(shardOf(term));
+        }
+        for (int s : rewritten) {
+            byte[] shard = SearchIndexer.gzip(shard(s));
+            shards.set(s, shard);
+            digests.set(s, SearchIndexer.sha256(shard));
+        }
+        for (int p : changed) {
+            byte[] fragment = SearchIndexer.fragment(docs, p);
+            fragments.set(p, fragment);
+            digests.set(shards.size() + p, SearchIndexer.sha256(fragment));
+        }
+        index = files(clientScript);
+        return new Update(index, false, changed.size(), rewritten.size());
+    }
+
+    /** The files of the last index (none before the first). */
+    public synchronized List<Output> files() {
+        return index == null ? List.of() : index.files();
+    }
+
+    private Update whole(SiteContent source, Map<String, Document> documents, String clientScript) {
+        SearchIndexer.Index built = new SearchIndexer().build(source, documents, clientScript, kept -> {
+            this.docs = kept.docs();
+            this.lengths = kept.lengths();
+            this.avg = kept.avg();
+            this.max = kept.max();
+            this.postings = new TreeMap<>(kept.postings());
+            this.encoded = new HashMap<>(kept.encoded());
+            this.firstTerms = kept.firstTerms();
+            this.shards = new ArrayList<>(kept.shards());
+            this.fragments = new ArrayList<>(kept.fragments());
+        });
+        List<byte[]> all = new ArrayList<>(shards);
+        all.addAll(fragments);
+        this.digests = new ArrayList<>(all.parallelStream().map(SearchIndexer::sha256).toList());
+        this.source = source;
+        this.index = built;
+        return new Update(built, true, docs.size(), shards.size());
+    }
+
+    /** The same languages, articles in the same places (so every document keeps its id) and the same synonyms. */
+    private boolean sameShape(SiteContent now, List<SearchIndexer.Doc> fresh) {
+        if (fresh.size() != docs.size() || now.articles().size() != source.articles().size()
+                || !now.config().languages().equals(source.config().languages())
+                || !now.config().synonyms().equals(source.config().synonyms())) {
+            return false;
+        }
+        for (int p = 0; p < fresh.size(); p++) {
+            if (fresh.get(p).id() != docs.get(p).id() || !fresh.get(p).url().equals(docs.get(p).url())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two versions of a document index and show the same. */
+    private static boolean same(SearchIndexer.Doc a, SearchIndexer.Doc b) {
+        if (a.others().size() != b.others().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.others().size(); i++) {
+            if (!Arrays.equals(a.others().get(i), b.others().get(i))) {
+                return false;
+            }
+        }
+        return a.id() == b.id() && a.lang().equals(b.lang()) && a.url().equals(b.url()) && a.title().equals(b.title())
+                && Objects.equals(a.summary(), b.summary()) && Objects.equals(a.section(), b.section())
+                && a.text().equals(b.text()) && a.headings().equals(b.headings()) && a.errors().equals(b.errors())
+                && a.snippets().equals(b.snippets());
+    }
+
+    /** Each term of {@code doc} with its frequency per field; {@code length} receives the field lengths. */
+    private static Map<String, char[]> frequencies(SearchIndexer.Doc doc, int[] length) {
+        Map<String, char[]> tf = new HashMap<>();
+        SearchIndexer.count(doc, (term, f) -> {
+            char[] counts = tf.computeIfAbsent(term, t -> new char[WEIGHTS.length]);
+            if (counts[f] < Character.MAX_VALUE) {
+                counts[f]++;
+            }
+            length[f]++;
+        });
+        return tf;
+    }
+
+    /** The shard a term belongs in: the last whose first term is not after it (the first for a term before all). */
+    private int shardOf(String term) {
+        int at = Collections.binarySearch(firstTerms, term);
+        return at >= 0 ? at : Math.max(0, -at - 2);
+    }
+
+    /** Shard {@code s} as its terms are now. */
+    private byte[] shard(int s) {
+        SortedMap<String, Postings> terms = s + 1 < firstTerms.size() ? postings.headMap(firstTerms.get(s + 1)) : postings;
+        if (s > 0) {
+            terms = terms.tailMap(firstTerms.get(s));
+        }
+        ShardWriter writer = new ShardWriter();
+        for (String term : terms.keySet()) {
+            writer.add(term, encoded.get(term));
+        }
+        return writer.finish();
+    }
+
+    private SearchIndexer.Index files(String clientScript) {
+        List<Lang> langs = source.config().languages();
+        String manifest = SearchIndexer.manifest(docs, firstTerms, source.articles().size(), langs, source.config().synonyms());
+        return SearchIndexer.files(manifest, digests, shards, fragments, docs, clientScript, postings.size());
+    }
+}

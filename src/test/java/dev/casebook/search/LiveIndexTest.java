@@ -1,0 +1,161 @@
+package dev.casebook.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.content.Document;
+import dev.casebook.content.Output;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildState;
+import dev.casebook.pipeline.SiteBuild;
+import dev.casebook.testing.SearchIndexFiles;
+import dev.casebook.testing.TestSite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview's index follows an edit by re-indexing the edited document alone, and holds what a whole build holds. */
+class LiveIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String SITE = """
+            -- content/_site.yaml --
+            languages: [en, zh]
+            -- content/auth/a/index.en.md --
+            ---
+            title: Proxy rejects the key
+            summary: The proxy answers 401.
+            date: 2025-02-18
+            ---
+            ## Cause
+            The quokka variable is read before the key is set.
+            -- content/auth/a/index.zh.md --
+            ---
+            title: 代理拒绝密钥
+            summary: 代理返回 401。
+            date: 2025-02-18
+            ---
+            ## 原因
+            变量在密钥设置之前被读取。
+            -- content/net/b/index.en.md --
+            ---
+            title: Connection refused from the container
+            summary: localhost inside a container is the container.
+            date: 2025-02-19
+            ---
+            ## Fix
+            Use the host's name; the proxy then connects.
+            -- content/net/c/index.en.md --
+            ---
+            title: Embedding size mismatch
+            summary: The vector store was made for another size.
+            date: 2025-02-20
+            ---
+            ## Fix
+            Recreate the collection with the model's dimension.
+            """;
+
+    private final SiteBuild build = SiteBuild.incremental();
+    private BuildOptions options;
+
+    private BuildState prepare(String... changed) {
+        Set<Path> paths = new java.util.HashSet<>();
+        for (String c : changed) {
+            paths.add(dir.resolve(c));
+        }
+        BuildState site = build.prepare(options, paths);
+        assertTrue(site.clean(), site.report().diagnostics().toString());
+        return site;
+    }
+
+    private static Map<String, Document> documents(BuildState site) {
+        Map<String, Document> documents = new HashMap<>();
+        site.entries().forEach((path, e) -> documents.put(path, e.document()));
+        return documents;
+    }
+
+    private static Map<String, String> files(List<Output> outputs) {
+        Map<String, String> out = new TreeMap<>();
+        for (Output o : outputs) {
+            out.put(o.path(), new String(((Output.Bytes) o).content(), StandardCharsets.ISO_8859_1));
+        }
+        return out;
+    }
+
+    private LiveIndex.Update update(LiveIndex live, BuildState site) {
+        return live.update(site.source(), documents(site), site.theme().searchScript());
+    }
+
+    private Map<String, String> whole(BuildState site) {
+        return files(new SearchIndexer().build(site.source(), documents(site), site.theme().searchScript()).files());
+    }
+
+    private void edit(String path, String from, String to) throws IOException {
+        Path file = dir.resolve(path);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), from);
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEditReindexesTheEditedDocumentAlone() throws IOException {
+        TestSite.write(dir, SITE);
+        options = BuildOptions.of(dir, dir.resolve("out"));
+        LiveIndex live = new LiveIndex();
+        BuildState first = prepare();
+        LiveIndex.Update start = update(live, first);
+        assertTrue(start.whole(), "the first index is a whole build");
+        Map<String, String> original = files(start.index().files());
+        assertEquals(whole(first), original, "a whole live build writes what casebook build writes");
+        assertEquals(original, files(live.files()));
+
+        // a word replaced in one English body: one document, the shards of the words that came and went
+        edit("content/auth/a/index.en.md", "The quokka variable", "The zanzibarite variable");
+        BuildState edited = prepare("content/auth/a/index.en.md");
+        LiveIndex.Update after = update(live, edited);
+        assertFalse(after.whole());
+        assertEquals(1, after.documents());
+        assertTrue(after.shards() >= 1 && after.shards() <= 2, "shards written again: " + after.shards());
+        Map<String, String> followed = files(after.index().files());
+        SearchIndexFiles read = SearchIndexFiles.of(followed);
+        assertEquals("1 [0]", read.postings().get("zanzibarite"), "the new word finds article a's English page (id 0)");
+        assertFalse(read.postings().containsKey("quokka"), "the removed word is gone");
+        assertEquals(SearchIndexFiles.of(whole(edited)), read, "the same terms, documents and fragments as a whole build");
+        assertTrue(SearchIndexFiles.impacts(followed, "zanzibarite").get(0) > 0);
+
+        // nothing changed: the same index
+        assertEquals(followed, files(update(live, prepare("content/auth/a/index.en.md")).index().files()));
+
+        // the edit undone: byte for byte the first index, folder name included
+        edit("content/auth/a/index.en.md", "The zanzibarite variable", "The quokka variable");
+        LiveIndex.Update undone = update(live, prepare("content/auth/a/index.en.md"));
+        assertFalse(undone.whole());
+        assertEquals(original, files(undone.index().files()));
+
+        // a new article changes every later document's id: a whole build
+        TestSite.write(dir, """
+                -- content/auth/a2/index.en.md --
+                ---
+                title: Another
+                summary: More.
+                date: 2025-02-21
+                ---
+                Text.
+                """);
+        BuildState grown = prepare("content/auth/a2/index.en.md", "content/auth/a2");
+        LiveIndex.Update regrown = update(live, grown);
+        assertTrue(regrown.whole());
+        assertEquals(whole(grown), files(regrown.index().files()));
+    }
+}

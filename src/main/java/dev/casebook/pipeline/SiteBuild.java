@@ -74,6 +74,8 @@ public final class SiteBuild {
     private Outcome<Catalog> rules;
     /** The preview's search index, which follows edits (null for a build that is not a preview). */
     private final LiveIndex live;
+    /** The preview's last entries and their text-free copies, reused for the entries an edit left alone. */
+    private volatile Map<String, TranslationResult[]> lastTextless;
     /** The preview's last site, through the check stage: what a small change starts from. */
     private BuildState previous;
 
@@ -146,9 +148,20 @@ public final class SiteBuild {
     }
 
     /** {@code entries} with the documents' plain text dropped: what pages are rendered from. */
-    private static Map<String, TranslationResult> textless(Map<String, TranslationResult> entries) {
+    private Map<String, TranslationResult> textless(Map<String, TranslationResult> entries) {
         Map<String, TranslationResult> out = new HashMap<>(entries.size() * 2);
-        entries.forEach((path, e) -> out.put(path, e.parsed(e.document().withoutText())));
+        Map<String, TranslationResult[]> last = lastTextless;
+        Map<String, TranslationResult[]> kept = memo == null ? null : new HashMap<>(entries.size() * 2);
+        entries.forEach((path, e) -> {
+            // the preview: an entry that is the same object as last time gets the same text-free copy
+            TranslationResult[] pair = last == null ? null : last.get(path);
+            TranslationResult bare = pair != null && pair[0] == e ? pair[1] : e.parsed(e.document().withoutText());
+            out.put(path, bare);
+            if (kept != null) {
+                kept.put(path, new TranslationResult[] {e, bare});
+            }
+        });
+        lastTextless = kept;
         return out;
     }
 

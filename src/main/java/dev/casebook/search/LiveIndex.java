@@ -37,7 +37,11 @@ public final class LiveIndex {
     static final int MAX_CHANGED = 64;
 
     /** What one update did, for the preview's log and for tests. */
-    public record Update(SearchIndexer.Index index, boolean whole, int documents, int shards) {
+    public record Update(SearchIndexer.Index index, boolean whole, int documents, int shards, Set<String> terms) {
+        /** {@code terms}: those whose postings were written again (none listed for a whole build) */
+        public Update {
+            terms = Set.copyOf(terms);
+        }
     }
 
     private SiteContent source;
@@ -47,6 +51,8 @@ public final class LiveIndex {
     private double max;
     private TreeMap<String, Postings> postings;
     private Map<String, byte[]> encoded;
+    /** the score at which a frequent term's list is cut, for the terms an edit met since their list was written */
+    private final Map<String, Double> cuts = new HashMap<>();
     private List<String> firstTerms;
     private List<byte[]> shards;
     private List<byte[]> fragments;
@@ -74,23 +80,30 @@ public final class LiveIndex {
         Set<String> touched = new HashSet<>();
         int n = fresh.size();
         for (int p : changed) {
-            for (String term : frequencies(docs.get(p), new int[WEIGHTS.length]).keySet()) {
-                Postings ps = postings.get(term);
-                if (ps != null && ps.remove(p)) {
-                    touched.add(term);
-                    if (ps.size == 0) {
-                        postings.remove(term);
-                    }
-                }
-            }
+            Map<String, char[]> before = frequencies(docs.get(p), new int[WEIGHTS.length]);
             int[] length = new int[WEIGHTS.length];
-            Map<String, char[]> tf = frequencies(fresh.get(p), length);
+            Map<String, char[]> after = frequencies(fresh.get(p), length);
             lengths[p] = length;
-            for (Map.Entry<String, char[]> e : tf.entrySet()) {
-                Postings ps = postings.computeIfAbsent(e.getKey(), t -> new Postings());
-                int df = ps.size + (Arrays.binarySearch(ps.docs, 0, ps.size, p) >= 0 ? 0 : 1);
-                ps.put(p, Postings.score(e.getValue(), 0, length, avg, Postings.idf(n, df)));
-                touched.add(e.getKey());
+            Set<String> terms = new HashSet<>(before.keySet());
+            terms.addAll(after.keySet());
+            for (String term : terms) {
+                Postings ps = postings.computeIfAbsent(term, t -> new Postings());
+                double was = ps.scoreOf(p);
+                char[] tf = after.get(term);
+                if (tf == null) {
+                    ps.remove(p);
+                } else {
+                    int df = ps.size + (Double.isNaN(was) ? 1 : 0);
+                    ps.put(p, Postings.score(tf, 0, length, avg, Postings.idf(n, df)));
+                }
+                double now = ps.scoreOf(p);
+                if (ps.size == 0) {
+                    postings.remove(term);
+                    cuts.remove(term);
+                    touched.add(term);
+                } else if (!unchanged(term, ps, was, now)) {
+                    touched.add(term);
+                }
             }
         }
         this.source = source;
@@ -98,6 +111,7 @@ public final class LiveIndex {
         Set<Integer> rewritten = new TreeSet<>();
         for (String term : touched) {
             Postings ps = postings.get(term);
+            cuts.remove(term);
             if (ps == null) {
                 encoded.remove(term);
             } else {
@@ -116,7 +130,7 @@ public final class LiveIndex {
             digests.set(shards.size() + p, SearchIndexer.sha256(fragment));
         }
         index = files(clientScript);
-        return new Update(index, false, changed.size(), rewritten.size());
+        return new Update(index, false, changed.size(), rewritten.size(), touched);
     }
 
     /** The files of the last index (none before the first). */
@@ -135,13 +149,14 @@ public final class LiveIndex {
             this.firstTerms = kept.firstTerms();
             this.shards = new ArrayList<>(kept.shards());
             this.fragments = new ArrayList<>(kept.fragments());
+            this.cuts.clear();
         });
         List<byte[]> all = new ArrayList<>(shards);
         all.addAll(fragments);
         this.digests = new ArrayList<>(all.parallelStream().map(SearchIndexer::sha256).toList());
         this.source = source;
         this.index = built;
-        return new Update(built, true, docs.size(), shards.size());
+        return new Update(built, true, docs.size(), shards.size(), Set.of());
     }
 
     /** The same languages, articles in the same places (so every document keeps its id) and the same synonyms. */
@@ -173,6 +188,27 @@ public final class LiveIndex {
                 && Objects.equals(a.summary(), b.summary()) && Objects.equals(a.section(), b.section())
                 && a.text().equals(b.text()) && a.headings().equals(b.headings()) && a.errors().equals(b.errors())
                 && a.snippets().equals(b.snippets());
+    }
+
+    /**
+     * Whether a term's encoded postings stay as they are: the document was among them before and
+     * after, and either scores the same (an edit elsewhere in it that kept its length) or, for a term
+     * in more documents than a shard keeps, stays below the score at which the list is cut, so that
+     * list and its document count are unchanged. The cut is worked out once per term and kept until
+     * the term is written again.
+     */
+    private boolean unchanged(String term, Postings ps, double was, double now) {
+        if (Double.isNaN(was) || Double.isNaN(now)) {
+            return false;
+        }
+        if (was == now) {
+            return true;
+        }
+        if (ps.size <= SearchIndexer.TOP_POSTINGS) {
+            return false;
+        }
+        double cut = cuts.computeIfAbsent(term, t -> ShardWriter.cut(ps));
+        return was < cut && now < cut;
     }
 
     /** Each term of {@code doc} with its frequency per field; {@code length} receives the field lengths. */

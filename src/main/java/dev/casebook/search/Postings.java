@@ -113,6 +113,12 @@ final class Postings {
         size++;
     }
 
+    /** Scored postings: the score of {@code doc}, NaN when it is not in. */
+    double scoreOf(int doc) {
+        int at = Arrays.binarySearch(docs, 0, size, doc);
+        return at < 0 ? Double.NaN : scores[at];
+    }
+
     /** Scored postings: takes {@code doc} out; false when it was not in. */
     boolean remove(int doc) {
         int at = Arrays.binarySearch(docs, 0, size, doc);

@@ -158,4 +158,48 @@ class LiveIndexTest {
         assertTrue(regrown.whole());
         assertEquals(whole(grown), files(regrown.index().files()));
     }
+
+    /**
+     * A word in more documents than a shard keeps: an edit that leaves a document below the kept
+     * ones does not write that word's shard again; one that lifts it into them does.
+     */
+    @Test
+    void aFrequentWordIsWrittenAgainOnlyWhenItsKeptDocumentsChange() throws IOException {
+        StringBuilder spec = new StringBuilder("-- content/_site.yaml --\nlanguages: [en]\n");
+        int articles = SearchIndexer.TOP_POSTINGS + 44;
+        for (int i = 0; i < articles; i++) {
+            // the first articles say "proxy" three times: they are kept first; the last ones, in longer
+            // bodies, score lowest for it: they are not kept
+            spec.append(String.format(java.util.Locale.ROOT, "-- content/s/a%03d/index.en.md --%n---%ntitle: Case %d%nsummary: S%n"
+                    + "date: 2025-02-18%n---%nThe proxy %s answers%s.%n", i, i, i < 10 ? "proxy proxy" : "word" + i,
+                    i >= articles - 20 ? ", and then a few more words follow it here" : ""));
+        }
+        TestSite.write(dir, spec.toString());
+        options = BuildOptions.of(dir, dir.resolve("out"));
+        LiveIndex live = new LiveIndex();
+        LiveIndex.Update start = update(live, prepare());
+        assertTrue(start.whole());
+        String before = SearchIndexFiles.of(files(start.index().files())).postings().get("proxy");
+        assertTrue(before.startsWith(articles + " "), before);
+
+        // article 290's own word becomes two: it stays a document of "proxy" that the shard does not keep
+        edit("content/s/a290/index.en.md", "word290", "zebra yak");
+        BuildState edited = prepare("content/s/a290/index.en.md");
+        LiveIndex.Update small = update(live, edited);
+        assertFalse(small.whole());
+        Map<String, String> followed = files(small.index().files());
+        assertEquals(before, SearchIndexFiles.of(followed).postings().get("proxy"), "proxy's kept documents stand");
+        assertEquals(SearchIndexFiles.of(whole(edited)), SearchIndexFiles.of(followed));
+        assertTrue(small.terms().containsAll(Set.of("zebra", "yak", "word290")), small.terms().toString());
+        assertFalse(small.terms().contains("proxy"), "proxy's kept documents did not change: " + small.terms());
+
+        // article 201 gets "proxy" in its title: it joins the kept documents, and the shard is written again
+        edit("content/s/a201/index.en.md", "title: Case 201", "title: Proxy case 201");
+        BuildState lifted = prepare("content/s/a201/index.en.md");
+        LiveIndex.Update big = update(live, lifted);
+        assertTrue(big.terms().contains("proxy"), big.terms().toString());
+        String after = SearchIndexFiles.of(files(big.index().files())).postings().get("proxy");
+        assertTrue(after.contains(", 201"), after);
+        assertEquals(SearchIndexFiles.of(whole(lifted)), SearchIndexFiles.of(files(big.index().files())));
+    }
 }

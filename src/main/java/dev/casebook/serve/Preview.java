@@ -32,9 +32,10 @@ import java.util.function.Consumer;
 
 /**
  * {@code casebook serve}: builds once, then rebuilds what each edit touches and tells open pages to
- * reload. The site is kept in memory and pages are rendered when asked for; the search index is
- * rebuilt in the background after each change, so a page reloads as soon as its own text is
- * ready. A build that fails keeps the last good site and shows the problems over it.
+ * reload. The site is kept in memory and pages are rendered when asked for; the search index
+ * follows each change in the background (the edited articles only, see
+ * {@link dev.casebook.search.LiveIndex}), the last one served meanwhile, so a page reloads as soon
+ * as its own text is ready. A build that fails keeps the last good site and shows the problems over it.
  *
  * <p>Watches {@code content/} (articles, bundle files, {@code _site.yaml}), {@code templates/} and,
  * in a checkout of Casebook, {@code src/main/resources/rules/}, with a watcher library that sees
@@ -61,7 +62,7 @@ public final class Preview implements AutoCloseable {
      * core to the rebuilds that keep the preview responsive.
      */
     private final ForkJoinPool searches = new ForkJoinPool(1);
-    /** How long after the last change the search index is rebuilt. */
+    /** How long after the last change the search index follows it. */
     private static final long SEARCH_DELAY_MS = 150;
     private final Set<Path> pending = new LinkedHashSet<>();
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();

@@ -372,6 +372,32 @@
     return !(at > 0 && ALNUM.test(text[at - 1]) && ALNUM.test(s[0])) &&
       !(at + len < text.length && ALNUM.test(text[at + len]) && ALNUM.test(s[s.length - 1]));
   }
+  // where the needles stand alone in text, overlapping ones merged
+  function spans(text, ns) {
+    var folded = lower(text), ranges = [], merged = [];
+    ns.forEach(function (s) {
+      for (var at = folded.indexOf(s); at >= 0 && ranges.length < 400; at = folded.indexOf(s, at + s.length)) {
+        if (alone(folded, at, s.length, s)) ranges.push([at, at + s.length]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+    });
+    return merged;
+  }
+  // text[from, to) as HTML, the spans in it marked
+  function markup(text, merged, from, to) {
+    var html = "", at = from;
+    merged.forEach(function (r) {
+      if (r[1] <= from || r[0] >= to) return;
+      var a = Math.max(r[0], at), b = Math.min(r[1], to);
+      if (a < at) return;
+      html += esc(text.slice(at, a)) + "<mark>" + esc(text.slice(a, b)) + "</mark>"; at = b;
+    });
+    return html + esc(text.slice(at, to));
+  }
   // the reader's translation of the article when it has one; the matched one becomes the secondary link
   function present(m, hit, cs, query, lang) {
     return block(m, hit.doc).then(function (f) {
@@ -380,18 +406,7 @@
       return block(m, mine[1] + hit.article).then(function (g) { return [g, { lang: f.l, url: f.u }]; });
     }).then(function (pair) {
       var f = pair[0];
-      var text = f.x, folded = lower(text), ranges = [];
-      needles(cs, query).forEach(function (s) {
-        for (var at = folded.indexOf(s); at >= 0 && ranges.length < 400; at = folded.indexOf(s, at + s.length)) {
-          if (alone(folded, at, s.length, s)) ranges.push([at, at + s.length]);
-        }
-      });
-      ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
-      var merged = [];
-      ranges.forEach(function (r) {
-        var last = merged[merged.length - 1];
-        if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
-      });
+      var text = f.x, ns = needles(cs, query), merged = spans(text, ns);
       var best = 0, bestCount = -1, W = 160;
       merged.forEach(function (r, i) {
         var count = 0;
@@ -400,23 +415,22 @@
         if (citing(f.h, r[0])) count *= 0.4;
         if (count > bestCount) { bestCount = count; best = r[0]; }
       });
-      var from = Math.max(0, best - 40), to = Math.min(text.length, from + W + 40);
+      // the text is the summary and error strings, then a line per heading: the excerpt is the part the best
+      // match is in; a heading is shown after the start of the summary, and the result links to it
+      var line = -1;
+      f.h.forEach(function (h, i) { if (h[1] <= best && merged.length) line = i; });
+      var head = f.h.length ? Math.max(0, f.h[0][1] - 1) : text.length;
+      var lo = line < 0 ? 0 : f.h[line][1], hi = line < 0 ? head : line + 1 < f.h.length ? f.h[line + 1][1] - 1 : text.length;
+      var from = Math.max(lo, best - 40), to = Math.min(hi, from + W + 40);
       merged.forEach(function (r) { // never cut inside a highlight
-        if (r[0] < from && r[1] > from) from = r[0];
-        if (r[0] < to && r[1] > to) to = r[1];
+        if (r[0] < from && r[1] > from && r[0] >= lo) from = r[0];
+        if (r[0] < to && r[1] > to && r[1] <= hi) to = r[1];
       });
-      var html = from > 0 ? "…" : "", at = from;
-      merged.forEach(function (r) {
-        if (r[1] <= from || r[0] >= to) return;
-        var a = Math.max(r[0], at), b = Math.min(r[1], to);
-        if (a < at) return;
-        html += esc(text.slice(at, a)) + "<mark>" + esc(text.slice(a, b)) + "</mark>"; at = b;
-      });
-      html += esc(text.slice(at, to)) + (to < text.length ? "…" : "");
-      var anchor = "";
-      f.h.forEach(function (h) { if (h[1] <= best && merged.length) anchor = "#" + encodeURIComponent(h[0]); });
-      return { url: f.u + anchor, title: f.t, lang: f.l, section: f.s, excerpt: html.replace(/\s+/g, " "),
-        score: Math.round(hit.score * 100) / 100, alt: pair[1], marks: needles(cs, query) };
+      var lead = text.slice(0, head), html = line < 0 ? "" : esc(lead.length > 90 ? lead.slice(0, 90) + "…" : lead) + (lead ? " › " : "");
+      html += (from > lo ? "…" : "") + markup(text, merged, from, to) + (to < hi ? "…" : "");
+      var anchor = line < 0 ? "" : "#" + encodeURIComponent(f.h[line][0]);
+      return { url: f.u + anchor, title: f.t, titleHtml: markup(f.t, spans(f.t, ns), 0, f.t.length), lang: f.l, section: f.s,
+        excerpt: html.replace(/\s+/g, " "), score: Math.round(hit.score * 100) / 100, alt: pair[1], marks: ns };
     });
   }
 
@@ -429,7 +443,7 @@
   var box = form.querySelector(".search-results"), timer, selected = -1, seq = 0;
   // in the list under the box each link is itself an option, chosen with the arrow keys rather than Tab
   function item(r, i) {
-    return "<a href=\"" + esc(marked(r.url, r.marks)) + "\"" + (i >= 0 ? " role=\"option\" id=\"search-result-" + i + "\" tabindex=\"-1\"" : "") + "><span class=\"result-title\">" + esc(r.title) + "</span> <span class=\"badge\" lang=\"" +
+    return "<a href=\"" + esc(marked(r.url, r.marks)) + "\"" + (i >= 0 ? " role=\"option\" id=\"search-result-" + i + "\" tabindex=\"-1\"" : "") + "><span class=\"result-title\">" + (r.titleHtml || esc(r.title)) + "</span> <span class=\"badge\" lang=\"" +
       esc(r.lang) + "\">" + esc(names[r.lang] || r.lang) + "</span> <span class=\"result-section\">" + esc(r.section) +
       "</span><span class=\"result-excerpt\" lang=\"" + esc(r.lang) + "\">" + r.excerpt + "</span></a>";
   }

@@ -224,6 +224,11 @@
     frag.appendChild(document.createTextNode(text.slice(at)));
     node.parentNode.replaceChild(frag, node);
   });
+  // a result that links to no heading (its words are in the body) brings the first of them into view
+  var first = prose.querySelector("mark.search-hit");
+  if (!location.hash && first && first.getBoundingClientRect().bottom > window.innerHeight) {
+    first.scrollIntoView({ block: "center" });
+  }
 })();
 
 /* Content tabs: each set of panels (all readable without script, each under its label) becomes an ARIA tab

@@ -64,7 +64,8 @@ public final class SearchIndexer {
      */
     static final int SHARD_BYTES = 2 * 1024;
     static final int FRAGMENT_BLOCK = 1;
-    static final int MAX_FRAGMENT_TEXT = 24_000;
+    /** Characters of a fragment's text at most: the summary and error strings, then as many headings as fit. */
+    static final int MAX_FRAGMENT_TEXT = 2_000;
 
     /** One indexed document, with what its fragment shows; {@code others} are the article's other translations. */
     record Doc(int id, Lang lang, String url, String title, String summary, String section, List<Heading> headings,
@@ -321,26 +322,35 @@ public final class SearchIndexer {
                 }).toList();
     }
 
-    /** The gzipped JSON of the documents of one block, from {@code start}. */
+    /**
+     * The gzipped JSON of the documents of one block, from {@code start}: what a result shows. Its
+     * text ({@code x}) is what names the article rather than all of it: the summary, the error
+     * strings, then each heading on a line of its own ({@code h} gives each heading's id and where
+     * its line starts), so a result costs a few hundred bytes and a match in a heading links to it.
+     * Words found only in the body mark the summary's place; the article page marks them where they
+     * are and scrolls to the first.
+     */
     static byte[] fragment(List<Doc> docs, int start) {
         StringBuilder b = new StringBuilder("[");
         for (int i = start; i < Math.min(docs.size(), start + FRAGMENT_BLOCK); i++) {
             Doc d = docs.get(i);
-            String text = d.text().length() > MAX_FRAGMENT_TEXT ? d.text().substring(0, MAX_FRAGMENT_TEXT) : d.text();
+            StringBuilder text = new StringBuilder(d.summary() == null ? "" : d.summary());
+            for (String error : d.errors()) {
+                text.append(text.length() == 0 ? "" : "\n").append(error);
+            }
             b.append(i == start ? "" : ",").append("{\"u\":").append(Json.string(d.url()))
                     .append(",\"t\":").append(Json.string(d.title()))
                     .append(",\"l\":").append(Json.string(d.lang().code()))
                     .append(",\"s\":").append(Json.string(d.section()))
                     .append(",\"h\":[");
-            int from = 0;
             boolean first = true;
             for (Heading h : d.headings()) {
-                int at = text.indexOf(h.text(), from);
-                if (at < 0) {
-                    continue;
+                if (text.length() + h.text().length() > MAX_FRAGMENT_TEXT) {
+                    break;
                 }
-                from = at + h.text().length();
-                b.append(first ? "" : ",").append("[").append(Json.string(h.id())).append(",").append(at).append("]");
+                text.append(text.length() == 0 ? "" : "\n");
+                b.append(first ? "" : ",").append("[").append(Json.string(h.id())).append(",").append(text.length()).append("]");
+                text.append(h.text());
                 first = false;
             }
             b.append("],\"o\":[");
@@ -348,7 +358,7 @@ public final class SearchIndexer {
                 String[] o = d.others().get(k);
                 b.append(k == 0 ? "" : ",").append("[").append(Json.string(o[0])).append(",").append(Json.string(o[1])).append("]");
             }
-            b.append("],\"x\":").append(Json.string(text)).append("}");
+            b.append("],\"x\":").append(Json.string(text.toString())).append("}");
         }
         return gzip(b.append("]").toString().getBytes(StandardCharsets.UTF_8));
     }

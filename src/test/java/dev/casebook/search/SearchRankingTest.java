@@ -25,7 +25,11 @@ class SearchRankingTest {
     static Page page;
 
     static String article(String path, String title, String body) {
-        return "-- content/" + path + " --\n---\ntitle: \"" + title + "\"\nsummary: s\ndate: 2025-01-01\n---\n" + body + "\n";
+        return article(path, title, "s", body);
+    }
+
+    static String article(String path, String title, String summary, String body) {
+        return "-- content/" + path + " --\n---\ntitle: \"" + title + "\"\nsummary: \"" + summary + "\"\ndate: 2025-01-01\n---\n" + body + "\n";
     }
 
     @BeforeAll
@@ -36,7 +40,10 @@ class SearchRankingTest {
                 + article("kb/proxy/index.zh.md", "代理认证失败", "代理返回认证错误，检查主密钥。")
                 + article("kb/keys/index.en.md", "Setting api_key_name",
                         "The `api_key_name` field names an environment variable.\n\n## Defaults\nWithout it LiteLLM reads OPENAI_API_KEY.")
-                + article("kb/router/index.en.md", "Router fallbacks", "Configure fallbacks for the router when a key is missing.")
+                + article("kb/router/index.en.md", "Router fallbacks", "What the router does when a key is missing.",
+                        "Configure fallbacks for the router when a key is missing.")
+                + article("kb/long/index.en.md", "A long article", "Filler first.",
+                        "Filler paragraph.\n\n".repeat(80) + "The zygomorphic setting is explained at the end.")
                 + article("kb/embed/index.en.md", "Embedding errors", "ValueError: embedding dimension mismatch in the vector store.")
                 + article("kb/auth/index.en.md", "A client option must be set",
                         "LiteLLM fails: the client option must be set by passing a secret to the client.")
@@ -93,17 +100,37 @@ class SearchRankingTest {
 
     @Test
     void resultsLinkToTheHeadingOfTheMatchAndHighlightWholePhrases() {
-        Map<String, Object> r = search("num_ctx", "zh").get(0);
+        // a heading's words: the result links to that heading, and shows it after the summary
+        Map<String, Object> r = search("解决办法", "zh").get(0);
         assertEquals("/zh/kb/context/#%E8%A7%A3%E5%86%B3%E5%8A%9E%E6%B3%95", r.get("url"));   // #解决办法
+        assertEquals("s › <mark>解决办法</mark>", r.get("excerpt"));
+        // words of the body alone: the article itself (it marks them and scrolls to the first)
+        assertEquals("/zh/kb/context/", top("num_ctx", "zh"));
         Map<String, Object> phrase = search("上下文窗口", "zh").get(0);
-        assertTrue(((String) phrase.get("excerpt")).contains("<mark>上下文窗口</mark>"), phrase.toString());
+        assertEquals("<mark>上下文窗口</mark>不够用", phrase.get("titleHtml"), phrase.toString());
+    }
+
+    /** Arriving from a result whose words are deep in the body, the first marked word is brought into view. */
+    @Test
+    void theArticleScrollsToTheFirstMarkedWord() {
+        Map<String, Object> r = search("zygomorphic", "en").get(0);
+        assertEquals("/en/kb/long/", r.get("url"));
+        assertEquals("Filler first.", r.get("excerpt"), "the summary stands for a body match");
+        Page article = browser.open("en/kb/long/?h=zygomorphic");
+        article.waitForSelector(".prose mark.search-hit");
+        Number top = (Number) article.evaluate("() => document.querySelector('.prose mark.search-hit').getBoundingClientRect().top");
+        Number scrolled = (Number) article.evaluate("() => window.scrollY");
+        assertTrue(scrolled.doubleValue() > 0, "scrolled by " + scrolled);
+        assertTrue(top.doubleValue() >= 0 && top.doubleValue() < ((Number) article.evaluate("() => window.innerHeight")).doubleValue(),
+                "the mark is in view at " + top);
+        article.close();
     }
 
     @Test
     void asciiWordsAreHighlightedOnlyWhereTheyStandAlone() {
-        String excerpt = (String) search("name", "en").get(0).get("excerpt");
+        String title = (String) search("name", "en").get(0).get("titleHtml");
         // "name" occurs only inside api_key_name and names: neither is highlighted
-        assertTrue(excerpt.contains("api_key_name") && !excerpt.contains("<mark>"), excerpt);
+        assertEquals("Setting api_key_name", title);
         String key = (String) search("key missing", "en").get(0).get("excerpt");
         assertTrue(key.contains("<mark>key</mark>") && !key.contains("_<mark>key</mark>"), key);
     }
@@ -163,8 +190,8 @@ class SearchRankingTest {
         assertEquals("/en/kb/keys/", top("enviroment variable", "en").replaceFirst("#.*", ""));
         assertEquals("embedding", page.evaluate("() => window.casebookSearch('embeding', {lang: 'en'}).then(r => r.correction)"));
         // the excerpt marks the word that was searched for instead
-        String excerpt = (String) search("embeding", "en").get(0).get("excerpt");
-        assertTrue(excerpt.contains("<mark>embedding</mark>"), excerpt);
+        String title = (String) search("embeding", "en").get(0).get("titleHtml");
+        assertEquals("<mark>Embedding</mark> errors", title);
         // an exact match is never traded for a near one, and short words are not guessed
         assertEquals("", page.evaluate("() => window.casebookSearch('embedding', {lang: 'en'}).then(r => r.correction)"));
         assertEquals(List.of(), search("kee", "en"));

@@ -198,7 +198,10 @@
         function found(e) {
           // a term in a quarter of all documents or more (OPENAI_API_KEY in every config) weighs less
           var common = e && e.df * 4 >= m.docs ? 0.5 : 1;
-          if (e) return [[e, common * (long && (c.ident || /[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text)) ? 3 : 1)]];
+          // an identifier (a pipe, key or function name, an error class) weighs three times: in a pasted line
+          // always, in a query when few documents have it, so that it outweighs generic words in other titles
+          var named = c.ident || /_|[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text);
+          if (e) return [[e, common * (named && (long || e.df <= Math.max(2, m.docs / 20)) ? 3 : 1)]];
           // a word of five letters or more with no exact match: the nearest term within one edit (two when
           // long); the word being typed tries its completions first
           var eligible = !long && !c.cjk && /^[\p{L}\p{N}_]{5,}$/u.test(c.text);

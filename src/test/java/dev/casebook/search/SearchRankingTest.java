@@ -220,6 +220,27 @@ class SearchRankingTest {
     }
 
     @Test
+    void aRareIdentifierOutweighsGenericWordsInAnotherArticlesTitle() {
+        // the pipe's name is in one article's config block only; the other words are the title of another
+        TestSite.Built site = TestSite.write(dir.resolve("rare"), "-- content/_site.yaml --\nlanguages: [en]\n"
+                + article("kb/timeouts/index.en.md", "Embedder timeout settings",
+                        "How long the embedder waits for the model, and how to raise the timeout.")
+                + article("kb/pipes/index.en.md", "Indexing stops after an upgrade",
+                        "The new release renamed a pipe; the old name is not read.\n\n"
+                        + "```yaml\npipes:\n  - name: db_schema_indexing\n    embedder: litellm_embedder.default\n```")
+                + article("kb/other/index.en.md", "Embedder models", "Which embedder model to pick, and its timeout.")
+                + article("kb/a/index.en.md", "Ports in use", "Another service holds the port.")
+                + article("kb/b/index.en.md", "Disk full", "The volume has no space left.")
+                + article("kb/c/index.en.md", "Wrong region", "The endpoint is in another region.")
+                + article("kb/d/index.en.md", "Expired certificate", "The proxy's certificate expired.")).build();
+        assertEquals("", site.diagnostics());
+        try (BrowserSite other = BrowserSite.serve(site.out(), "/")) {
+            Page p = other.openWithSearch("en/");
+            assertEquals("/en/kb/pipes/", url(BrowserSite.search(p, "embedder timeout db_schema_indexing", "en")));
+        }
+    }
+
+    @Test
     void wordsTogetherAndInOrderOutweighTheSameWordsApart() {
         TestSite.Built site = TestSite.write(dir.resolve("pairs"), "-- content/_site.yaml --\nlanguages: [en]\n"
                 + "-- content/kb/phrase/index.en.md --\n---\ntitle: \"Proxy rejects the model\"\nsummary: s\ndate: 2025-01-01\n"

@@ -202,6 +202,16 @@
           // always, in a query when few documents have it, so that it outweighs generic words in other titles
           var named = c.ident || /_|[A-Z].*[a-z]|[a-z][A-Z]/.test(c.text);
           if (e) return [[e, common * (named && (long || e.df <= Math.max(2, m.docs / 20)) ? 3 : 1)]];
+          // a Chinese word in no document: a character of the same sound typed for another (秘钥 for 密钥)
+          if (c.cjk && c.text.length === 2 && !long) {
+            var prev = cs[n - 1], next = cs[n + 1];
+            return nearHan(m, c.text, prev && prev.cjk && prev.text[1] === c.text[0] ? prev.text[0] : "",
+              next && next.cjk && next.text[0] === c.text[1] ? next.text[1] : "").then(function (near) {
+              if (!near) return [];
+              fixed[c.text] = near[0];
+              return [[near[1], 0.9]];
+            });
+          }
           // a word of five letters or more with no exact match: the nearest term within one edit (two when
           // long); the word being typed tries its completions first
           var eligible = !long && !c.cjk && /^[\p{L}\p{N}_]{5,}$/u.test(c.text);
@@ -268,6 +278,33 @@
       c.parts.forEach(function (p) { if (p.indexOf("_") > 0 && p.indexOf("_") === p.lastIndexOf("_")) out.push(p.replace("_", " ")); });
     });
     return out.filter(function (p, i) { return out.indexOf(p) === i; }).slice(0, 12);
+  }
+
+  /**
+   * [word, entry] of the indexed Chinese word that differs from {@code w} in one character: one that also makes a
+   * word with the query's character before ({@code before}) or after ({@code after}) it when there is one, else the
+   * most frequent. Words ending in a character are found under their reversed form ("~BA"), which the index lists.
+   */
+  function nearHan(m, w, before, after) {
+    function around(key, pick) {
+      return key ? shard(m, shardOf(m, key)).then(function (s) {
+        var o = {};
+        s.list.forEach(function (t) { var x = pick(t); if (x) o[x] = s.terms[t].df; });
+        return o;
+      }) : null;
+    }
+    function starting(ch) { return around(ch, function (t) { return t.length === 2 && t[0] === ch && t[1]; }); }
+    function ending(ch) { return around(ch && "~" + ch, function (t) { return t.length === 3 && t[0] === "~" && t[1] === ch && t[2]; }); }
+    return Promise.all([starting(w[0]), ending(w[1]), ending(after), starting(before)]).then(function (r) {
+      var best = null, context = before || after;
+      function consider(word, df, fits) {
+        var score = fits ? df * 1000 : context ? 0 : df;
+        if (word !== w && score > 0 && (!best || score > best[1])) best = [word, score];
+      }
+      Object.keys(r[0]).forEach(function (x) { consider(w[0] + x, r[0][x], r[2] && r[2][x] !== undefined); });
+      Object.keys(r[1]).forEach(function (x) { consider(x + w[1], r[1][x], r[3] && r[3][x] !== undefined); });
+      return best && lookup(m, best[0]).then(function (e) { return e && [best[0], e]; });
+    });
   }
 
   /** [term, entry] of the indexed term nearest to {@code word}, searched in its shard and the two beside it. */

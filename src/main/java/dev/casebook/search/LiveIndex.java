@@ -50,7 +50,8 @@ public final class LiveIndex {
     private double[] avg;
     private double max;
     private TreeMap<String, Postings> postings;
-    private Map<String, byte[]> encoded;
+    /** each term's encoded postings (and each reversed Chinese word's marker), in term order: the shards' content */
+    private TreeMap<String, byte[]> encoded;
     /** the score at which a frequent term's list is cut, for the terms an edit met since their list was written */
     private final Map<String, Double> cuts = new HashMap<>();
     private List<String> firstTerms;
@@ -118,6 +119,13 @@ public final class LiveIndex {
                 encoded.put(term, ShardWriter.postings(ps, max, docs));
             }
             rewritten.add(shardOf(term));
+            SearchIndexer.reversed(term).ifPresent(r -> {
+                byte[] marker = ps == null ? null : ShardWriter.marker(ps.size);
+                byte[] was = marker == null ? encoded.remove(r) : encoded.put(r, marker);
+                if (!Arrays.equals(was, marker)) {
+                    rewritten.add(shardOf(r));
+                }
+            });
         }
         for (int s : rewritten) {
             byte[] shard = SearchIndexer.gzip(shard(s));
@@ -145,7 +153,7 @@ public final class LiveIndex {
             this.avg = kept.avg();
             this.max = kept.max();
             this.postings = new TreeMap<>(kept.postings());
-            this.encoded = new HashMap<>(kept.encoded());
+            this.encoded = new TreeMap<>(kept.encoded());
             this.firstTerms = kept.firstTerms();
             this.shards = new ArrayList<>(kept.shards());
             this.fragments = new ArrayList<>(kept.fragments());
@@ -232,14 +240,12 @@ public final class LiveIndex {
 
     /** Shard {@code s} as its terms are now. */
     private byte[] shard(int s) {
-        SortedMap<String, Postings> terms = s + 1 < firstTerms.size() ? postings.headMap(firstTerms.get(s + 1)) : postings;
+        SortedMap<String, byte[]> terms = s + 1 < firstTerms.size() ? encoded.headMap(firstTerms.get(s + 1)) : encoded;
         if (s > 0) {
             terms = terms.tailMap(firstTerms.get(s));
         }
         ShardWriter writer = new ShardWriter();
-        for (String term : terms.keySet()) {
-            writer.add(term, encoded.get(term));
-        }
+        terms.forEach(writer::add);
         return writer.finish();
     }
 

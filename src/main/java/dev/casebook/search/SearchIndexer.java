@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -168,23 +169,25 @@ public final class SearchIndexer {
         }).max().orElse(0);
         // each term's postings are encoded in parallel; the shards are cut in term order, then compressed
         double top = max;
-        List<byte[]> encoded = terms.parallelStream().map(t -> ShardWriter.postings(postings.get(t), top, docs)).toList();
-        Map<String, byte[]> encodedByTerm = new HashMap<>();
-        if (keep != null) {
-            for (int i = 0; i < terms.size(); i++) {
-                encodedByTerm.put(terms.get(i), encoded.get(i));
-            }
-        } else {
+        List<byte[]> postingBytes = terms.parallelStream().map(t -> ShardWriter.postings(postings.get(t), top, docs)).toList();
+        // every Chinese word of two characters also under its second character (see reversed): the client
+        // finds a word with a wrong first character among those that end like it
+        TreeMap<String, byte[]> encodedByTerm = new TreeMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            encodedByTerm.put(terms.get(i), postingBytes.get(i));
+            reversed(terms.get(i)).ifPresent(r -> encodedByTerm.put(r, ShardWriter.marker(postings.get(unreversed(r)).size)));
+        }
+        if (keep == null) {
             postings.clear(); // the memory goes to the fragments
         }
         List<String> firstTerms = new ArrayList<>();
         List<byte[]> raw = new ArrayList<>();
         ShardWriter shard = new ShardWriter();
-        for (int i = 0; i < terms.size(); i++) {
+        for (Map.Entry<String, byte[]> term : encodedByTerm.entrySet()) {
             if (shard.isEmpty()) {
-                firstTerms.add(terms.get(i));
+                firstTerms.add(term.getKey());
             }
-            shard.add(terms.get(i), encoded.get(i));
+            shard.add(term.getKey(), term.getValue());
             if (shard.size() >= SHARD_BYTES) {
                 raw.add(shard.finish());
                 shard = new ShardWriter();
@@ -203,6 +206,25 @@ public final class SearchIndexer {
         List<byte[]> all = new ArrayList<>(shards);
         all.addAll(fragments);
         return files(manifest, all.parallelStream().map(SearchIndexer::sha256).toList(), shards, fragments, docs, clientScript, terms.size());
+    }
+
+    /** The prefix of a reversed Chinese word: a character no query term has, so no query finds one. */
+    static final char REVERSED = '~';
+
+    /**
+     * {@code "~BA"} for a Chinese word {@code "AB"} of two characters: a term with no postings, only
+     * the word's document count, so that the words ending in B sit together in one shard.
+     */
+    static java.util.Optional<String> reversed(String term) {
+        if (term.length() == 2 && Tokenizer.isHan(term.charAt(0)) && Tokenizer.isHan(term.charAt(1))) {
+            return java.util.Optional.of("" + REVERSED + term.charAt(1) + term.charAt(0));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The word {@code "AB"} of a reversed term {@code "~BA"}. */
+    static String unreversed(String reversed) {
+        return "" + reversed.charAt(2) + reversed.charAt(1);
     }
 
     /**

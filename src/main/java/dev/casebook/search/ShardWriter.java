@@ -78,6 +78,14 @@ final class ShardWriter {
         return out.toByteArray();
     }
 
+    /** A term that stands for another: its document count, and no postings. */
+    static byte[] marker(int df) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        varint(out, df);
+        varint(out, 0);
+        return out.toByteArray();
+    }
+
     /** The score of a term's last kept document: the {@code TOP_POSTINGS}-th best (only for a term with more). */
     static double cut(Postings postings) {
         double[] sorted = Arrays.copyOf(postings.scores, postings.size);

@@ -42,6 +42,7 @@ class SearchRankingTest {
                         "The `api_key_name` field names an environment variable.\n\n## Defaults\nWithout it LiteLLM reads OPENAI_API_KEY.")
                 + article("kb/router/index.en.md", "Router fallbacks", "What the router does when a key is missing.",
                         "Configure fallbacks for the router when a key is missing.")
+                + article("kb/deploy/index.zh.md", "部署失败", "容器部署以后服务没有启动。")
                 + article("kb/long/index.en.md", "A long article", "Filler first.",
                         "Filler paragraph.\n\n".repeat(80) + "The zygomorphic setting is explained at the end.")
                 + article("kb/embed/index.en.md", "Embedding errors", "ValueError: embedding dimension mismatch in the vector store.")
@@ -196,6 +197,19 @@ class SearchRankingTest {
         assertEquals("", page.evaluate("() => window.casebookSearch('embedding', {lang: 'en'}).then(r => r.correction)"));
         assertEquals(List.of(), search("kee", "en"));
         assertEquals(List.of(), search("zzzzqqqq", "en"));
+    }
+
+    /** A wrong character of the same sound: the word that differs in it, the one that fits the characters around it. */
+    @Test
+    void aChineseWordWithOneWrongCharacterIsCorrected() {
+        // the first character wrong, alone: the word that ends like it (密钥 is in two articles)
+        assertEquals("密钥", page.evaluate("() => window.casebookSearch('秘钥', {lang: 'zh'}).then(r => r.correction)"));
+        assertTrue(List.of("/zh/kb/proxy/", "/zh/kb/auth/").contains(top("秘钥", "zh")), top("秘钥", "zh"));
+        // the second character wrong, inside a phrase: 部属失败 → 部署失败, as 署 also joins 失
+        assertEquals("部署失败", page.evaluate("() => window.casebookSearch('部属失败', {lang: 'zh'}).then(r => r.correction)"));
+        assertEquals("/zh/kb/deploy/", top("部属失败", "zh"));
+        // words that are indexed are never corrected
+        assertEquals("", page.evaluate("() => window.casebookSearch('部署失败', {lang: 'zh'}).then(r => r.correction)"));
     }
 
     @Test

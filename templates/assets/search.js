@@ -100,7 +100,17 @@
       return binary ? r.arrayBuffer() : r.json();
     });
   }
-  function manifest() { return manifestP || (manifestP = get(base + "manifest.json")); }
+  // the first term of each shard, front-coded: a line per shard, its first character '0' plus the characters it
+  // shares with the line before, then the rest
+  function manifest() {
+    return manifestP || (manifestP = get(base + "manifest.json").then(function (m) {
+      var previous = "";
+      m.shards = m.shards ? m.shards.split("\n").map(function (line) {
+        return (previous = previous.slice(0, line.charCodeAt(0) - 48) + line.slice(1));
+      }) : [];
+      return m;
+    }));
+  }
   function gunzip(buf) {
     var b = new Uint8Array(buf);
     if (b[0] !== 0x1f || b[1] !== 0x8b) return Promise.resolve(b); // the host already decompressed it

@@ -5,7 +5,9 @@ package dev.casebook.search;
  * itself at length (why a pasted log is cleaned, how a question is told); a reader's browser downloads
  * the client before its first result, so the explanations stay in the repository. Only whole lines are
  * dropped, a {@code //} line or a {@code /* … *}{@code /} block that starts a line, so no string or regular
- * expression literal is ever cut.
+ * expression literal is ever cut; and each line's indentation, unless a line could continue a literal onto
+ * the next (a template literal's backquote, a line that ends in a backslash), where it would be the
+ * literal's own.
  */
 final class ClientScript {
 
@@ -14,6 +16,7 @@ final class ClientScript {
 
     static String served(String source) {
         StringBuilder out = new StringBuilder(source.length());
+        java.util.List<String> kept = new java.util.ArrayList<>();
         boolean inBlock = false;
         for (String line : source.split("\n")) {
             String t = line.strip();
@@ -28,7 +31,11 @@ final class ClientScript {
             if (t.startsWith("//")) {
                 continue;
             }
-            out.append(line).append('\n');
+            kept.add(line);
+        }
+        boolean literalsSpanLines = kept.stream().anyMatch(l -> l.indexOf('`') >= 0 || l.endsWith("\\"));
+        for (String line : kept) {
+            out.append(literalsSpanLines ? line : line.stripLeading()).append('\n');
         }
         // the source's last line break, and no other, ends the file
         return out.length() > 0 && !source.endsWith("\n") ? out.substring(0, out.length() - 1) : out.toString();

@@ -208,6 +208,9 @@ public final class SearchIndexer {
         return files(manifest, all.parallelStream().map(SearchIndexer::sha256).toList(), shards, fragments, docs, clientScript, terms.size());
     }
 
+    /** Leading characters a shard's first term shares with the one before, at most, in the manifest. */
+    static final int MAX_SHARED = 64;
+
     /** The prefix of a reversed Chinese word: a character no query term has, so no query finds one. */
     static final char REVERSED = '~';
 
@@ -313,19 +316,30 @@ public final class SearchIndexer {
 
     static String manifest(List<Doc> docs, List<String> firstTerms, int articles, List<Lang> langs,
                                    List<List<String>> synonyms) {
-        StringBuilder m = new StringBuilder("{\"v\":2,\"tokenizer\":").append(Tokenizer.VERSION)
+        StringBuilder m = new StringBuilder("{\"v\":3,\"tokenizer\":").append(Tokenizer.VERSION)
                 .append(",\"docs\":").append(docs.size()).append(",\"articles\":").append(articles)
                 .append(",\"block\":").append(FRAGMENT_BLOCK).append(",\"langs\":[");
         for (int l = 0; l < langs.size(); l++) {
             m.append(l == 0 ? "" : ",").append("[").append(Json.string(langs.get(l).code())).append(",")
                     .append(l * articles).append(",").append((l + 1) * articles).append("]");
         }
-        m.append("],\"shards\":[");
-        for (int i = 0; i < firstTerms.size(); i++) {
-            m.append(i == 0 ? "" : ",").append(Json.string(firstTerms.get(i)));
+        // each shard's first term front-coded, one a line: a character that gives how many leading characters
+        // it shares with the one before ('0' + n), then the rest. Every query loads the manifest: written out as
+        // a list, the terms were a third more of it after compression
+        StringBuilder shards = new StringBuilder();
+        String previous = "";
+        for (String term : firstTerms) {
+            int shared = 0;
+            int most = Math.min(MAX_SHARED, Math.min(term.length(), previous.length()));
+            while (shared < most && term.charAt(shared) == previous.charAt(shared)) {
+                shared++;
+            }
+            shards.append(shards.length() == 0 ? "" : "\n").append((char) ('0' + shared)).append(term, shared, term.length());
+            previous = term;
         }
+        m.append("],\"shards\":").append(Json.string(shards.toString()));
         // the site's synonym sets, as the index spells its terms: the client looks a query word up with the others
-        m.append("],\"syn\":[");
+        m.append(",\"syn\":[");
         for (int i = 0; i < synonyms.size(); i++) {
             m.append(i == 0 ? "[" : ",[").append(String.join(",", synonyms.get(i).stream()
                     .map(w -> Json.string(Tokenizer.normalize(w).toLowerCase(Locale.ROOT))).toList())).append(']');

@@ -40,8 +40,8 @@ class SearchClientBudgetTest {
     void onlyWholeCommentLinesAreDropped() {
         assertEquals("""
                 (function () {
-                  var a = "// not a comment", b = /\\/\\*x/g; // a trailing comment stays
-                  return a + b;
+                var a = "// not a comment", b = /\\/\\*x/g; // a trailing comment stays
+                return a + b;
                 })();
                 """, ClientScript.served("""
                 /* a block
@@ -56,6 +56,16 @@ class SearchClientBudgetTest {
                   return a + b;
                 })();
                 """));
+    }
+
+    /** Indentation goes, unless a literal may run onto the next line, where it would be the literal's own. */
+    @Test
+    void indentationIsDroppedUnlessALiteralSpansLines() {
+        assertEquals("if (a) {\nb();\n}\n", ClientScript.served("if (a) {\n    b();\n}\n"));
+        String template = "var t = `one\n  two`;\n  f(t);\n";
+        assertEquals(template, ClientScript.served(template));
+        String continued = "var s = 'one \\\n  two';\n";
+        assertEquals(continued, ClientScript.served(continued));
     }
 
     @Test

@@ -31,7 +31,7 @@ public record SearchIndexFiles(Map<String, String> postings, Map<String, String>
             byte[] bytes = e.getValue().getBytes(StandardCharsets.ISO_8859_1);
             String name = path.substring(path.indexOf('/', "search/".length()) + 1);
             if (name.equals("manifest.json")) {
-                manifest = new String(bytes, StandardCharsets.UTF_8).replaceAll("\"shards\":\\[[^\\]]*\\]", "\"shards\":[…]");
+                manifest = new String(bytes, StandardCharsets.UTF_8).replaceAll("\"shards\":\"(?:[^\"\\\\]|\\\\.)*\"", "\"shards\":…");
             } else if (name.startsWith("f/")) {
                 fragments.put(name, new String(gunzip(bytes), StandardCharsets.UTF_8));
             } else if (name.startsWith("t/")) {

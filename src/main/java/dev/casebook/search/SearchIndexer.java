@@ -34,9 +34,9 @@ import java.util.zip.GZIPOutputStream;
  * browser loads on demand (see {@code design/search.md}).
  *
  * <pre>
- * search/&lt;hash&gt;/manifest.json   documents per language, field weights, first term of each shard
+ * search/&lt;hash&gt;/manifest.json   documents per language, synonym sets, each shard's first term (front-coded)
  * search/&lt;hash&gt;/t/&lt;n&gt;.bin       gzip: front-coded sorted terms, df, top postings (doc delta + impact byte)
- * search/&lt;hash&gt;/f/&lt;n&gt;.bin       gzip JSON of document n: url, title, language, section, headings, text
+ * search/&lt;hash&gt;/f/&lt;n&gt;.bin       gzip JSON of document n (a card): url, title, language, section, headings, summary and error strings
  * search/search.js               the client, naming the current hash
  * </pre>
  *

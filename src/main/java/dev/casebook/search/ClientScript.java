@@ -1,5 +1,8 @@
 package dev.casebook.search;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The search client as the site serves it: the source without its comment lines. The source explains
  * itself at length (why a pasted log is cleaned, how a question is told); a reader's browser downloads
@@ -16,7 +19,7 @@ final class ClientScript {
 
     static String served(String source) {
         StringBuilder out = new StringBuilder(source.length());
-        java.util.List<String> kept = new java.util.ArrayList<>();
+        List<String> kept = new ArrayList<>();
         boolean inBlock = false;
         for (String line : source.split("\n")) {
             String t = line.strip();

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -218,11 +219,11 @@ public final class SearchIndexer {
      * {@code "~BA"} for a Chinese word {@code "AB"} of two characters: a term with no postings, only
      * the word's document count, so that the words ending in B sit together in one shard.
      */
-    static java.util.Optional<String> reversed(String term) {
+    static Optional<String> reversed(String term) {
         if (term.length() == 2 && Tokenizer.isHan(term.charAt(0)) && Tokenizer.isHan(term.charAt(1))) {
-            return java.util.Optional.of("" + REVERSED + term.charAt(1) + term.charAt(0));
+            return Optional.of("" + REVERSED + term.charAt(1) + term.charAt(0));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The word {@code "AB"} of a reversed term {@code "~BA"}. */

@@ -291,9 +291,11 @@
   }
 
   /**
-   * [word, entry] of the indexed Chinese word that differs from {@code w} in one character: one that also makes a
-   * word with the query's character before ({@code before}) or after ({@code after}) it when there is one, else the
-   * most frequent. Words ending in a character are found under their reversed form ("~BA"), which the index lists.
+   * [word, entry] of the indexed Chinese word that differs from {@code w} in one character. A wrong character
+   * inside a phrase also breaks the word it makes with its neighbour ({@code before} or {@code after} it in the
+   * query): a character is replaced only at the phrase's edge, or where that word is missing too and the
+   * replacement makes an indexed word with the neighbour; a word that only joins two found words (败怎 in
+   * 失败怎么办) is left alone. Words ending in a character are listed under their reversed form ("~BA").
    */
   function nearHan(m, w, before, after) {
     function around(key, pick) {
@@ -305,14 +307,15 @@
     }
     function starting(ch) { return around(ch, function (t) { return t.length === 2 && t[0] === ch && t[1]; }); }
     function ending(ch) { return around(ch && "~" + ch, function (t) { return t.length === 3 && t[0] === "~" && t[1] === ch && t[2]; }); }
-    return Promise.all([starting(w[0]), ending(w[1]), ending(after), starting(before)]).then(function (r) {
-      var best = null, context = before || after;
-      function consider(word, df, fits) {
-        var score = fits ? df * 1000 : context ? 0 : df;
+    return Promise.all([starting(w[0]), ending(w[1]), ending(after), starting(before),
+      after && lookup(m, w[1] + after), before && lookup(m, before + w[0])]).then(function (r) {
+      var best = null;
+      function consider(word, df, edge, fits) {
+        var score = edge ? df : fits ? df * 1000 : 0;
         if (word !== w && score > 0 && (!best || score > best[1])) best = [word, score];
       }
-      Object.keys(r[0]).forEach(function (x) { consider(w[0] + x, r[0][x], r[2] && r[2][x] !== undefined); });
-      Object.keys(r[1]).forEach(function (x) { consider(x + w[1], r[1][x], r[3] && r[3][x] !== undefined); });
+      Object.keys(r[0]).forEach(function (x) { consider(w[0] + x, r[0][x], !after, !!after && !r[4] && r[2][x] !== undefined); });
+      Object.keys(r[1]).forEach(function (x) { consider(x + w[1], r[1][x], !before, !!before && !r[5] && r[3][x] !== undefined); });
       return best && lookup(m, best[0]).then(function (e) { return e && [best[0], e]; });
     });
   }

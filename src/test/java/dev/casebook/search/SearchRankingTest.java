@@ -208,8 +208,9 @@ class SearchRankingTest {
         // the second character wrong, inside a phrase: 部属失败 → 部署失败, as 署 also joins 失
         assertEquals("部署失败", page.evaluate("() => window.casebookSearch('部属失败', {lang: 'zh'}).then(r => r.correction)"));
         assertEquals("/zh/kb/deploy/", top("部属失败", "zh"));
-        // words that are indexed are never corrected
+        // words that are indexed are never corrected, nor a pair of characters that only joins two of them
         assertEquals("", page.evaluate("() => window.casebookSearch('部署失败', {lang: 'zh'}).then(r => r.correction)"));
+        assertEquals("", page.evaluate("() => window.casebookSearch('部署失败上下文', {lang: 'zh'}).then(r => r.correction)"));
     }
 
     @Test

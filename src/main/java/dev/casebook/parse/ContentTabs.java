@@ -21,7 +21,6 @@ import dev.casebook.content.Tab;
 import dev.casebook.diag.SourcePos;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,22 +96,7 @@ final class ContentTabs implements Parser.ParserExtension {
         }
     }
 
-    private static final class Factory implements CustomBlockParserFactory {
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-
+    private static final class Factory extends Unordered implements CustomBlockParserFactory {
         @Override
         public BlockParserFactory apply(DataHolder options) {
             return new AbstractBlockParserFactory(options) {

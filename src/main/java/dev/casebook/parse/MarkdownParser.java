@@ -391,22 +391,7 @@ public final class MarkdownParser {
      * unsafe scheme, a slot: the
      * HTML holds {@code casebook-link:N} and the check stage decides the real URL.
      */
-    private static final class SlotLinks implements LinkResolverFactory {
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-
+    private static final class SlotLinks extends Unordered implements LinkResolverFactory {
         @Override
         public LinkResolver apply(LinkResolverBasicContext context) {
             return (node, ctx, link) -> {

@@ -46,36 +46,29 @@ public record SearchIndexFiles(Map<String, String> postings, Map<String, String>
         Map<Integer, Integer> out = new TreeMap<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
             if (e.getKey().matches("search/[^/]+/t/\\d+\\.bin")) {
-                byte[] raw = gunzip(e.getValue().getBytes(StandardCharsets.ISO_8859_1));
-                int[] at = {0};
-                int count = varint(raw, at);
-                byte[] previous = new byte[0];
-                for (int i = 0; i < count; i++) {
-                    int shared = varint(raw, at);
-                    int rest = varint(raw, at);
-                    byte[] bytes = new byte[shared + rest];
-                    System.arraycopy(previous, 0, bytes, 0, shared);
-                    System.arraycopy(raw, at[0], bytes, shared, rest);
-                    at[0] += rest;
-                    previous = bytes;
-                    varint(raw, at); // document frequency
-                    int kept = varint(raw, at);
-                    int doc = 0;
-                    boolean wanted = new String(bytes, StandardCharsets.UTF_8).equals(term);
-                    for (int k = 0; k < kept; k++) {
-                        doc += varint(raw, at);
-                        int impact = raw[at[0]++] & 0xFF;
-                        if (wanted) {
-                            out.put(doc, impact);
+                readShard(gunzip(e.getValue().getBytes(StandardCharsets.ISO_8859_1)), (t, df, docs, impacts) -> {
+                    if (t.equals(term)) {
+                        for (int k = 0; k < docs.size(); k++) {
+                            out.put(docs.get(k), impacts.get(k));
                         }
                     }
-                }
+                });
             }
         }
         return out;
     }
 
+    /** One term of a shard: its document count, and the ids and impacts of the documents kept. */
+    private interface TermVisitor {
+        void visit(String term, int df, List<Integer> docs, List<Integer> impacts);
+    }
+
     private static void readShard(byte[] raw, Map<String, String> postings) {
+        readShard(raw, (term, df, docs, impacts) -> postings.put(term, df + " " + docs));
+    }
+
+    /** Reads a shard: front-coded terms, each with its document count and its kept postings (id delta, impact byte). */
+    private static void readShard(byte[] raw, TermVisitor visitor) {
         int[] at = {0};
         int count = varint(raw, at);
         byte[] previous = new byte[0];
@@ -90,13 +83,14 @@ public record SearchIndexFiles(Map<String, String> postings, Map<String, String>
             int df = varint(raw, at);
             int kept = varint(raw, at);
             List<Integer> docs = new ArrayList<>();
+            List<Integer> impacts = new ArrayList<>();
             int doc = 0;
             for (int k = 0; k < kept; k++) {
                 doc += varint(raw, at);
-                at[0]++; // the impact
                 docs.add(doc);
+                impacts.add(raw[at[0]++] & 0xFF);
             }
-            postings.put(new String(term, StandardCharsets.UTF_8), df + " " + docs);
+            visitor.visit(new String(term, StandardCharsets.UTF_8), df, docs, impacts);
         }
     }
 

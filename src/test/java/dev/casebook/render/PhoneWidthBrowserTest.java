@@ -60,9 +60,20 @@ class PhoneWidthBrowserTest {
             List<String> wide = new ArrayList<>();
             for (String lang : List.of("en", "zh")) {
                 for (String path : List.of("", "litellm/openai-prefix-ollama-auth/", "litellm/", "rules/", "rules/LLM001/",
-                        "search/?q=OPENAI_API_KEY", "errors/", "translations/", "tags/", "products/", "products/wrenai/", "check/")) {
+                        "search/?q=OPENAI_API_KEY", "search/?q=embedding%20dimension", "errors/", "translations/", "tags/",
+                        "products/", "products/wrenai/", "check/")) {
                     // a missing page would be narrow too: each one must be there
                     assertEquals(200, page.navigate(server.url(lang + "/" + path)).status(), lang + "/" + path);
+                    if (path.startsWith("search/")) {
+                        // the results come from the script: measured once they are there (error strings among them)
+                        page.waitForSelector("#search-page li");
+                        assertTrue(page.locator("#search-page li").count() >= 3, lang + "/" + path);
+                        Number over = (Number) page.evaluate("() => [...document.querySelectorAll('#search-page .result-excerpt, "
+                                + "#search-page .result-title')].filter(e => e.scrollWidth > e.clientWidth + 1).length");
+                        if (over.intValue() > 0) {
+                            wide.add(lang + "/" + path + ": " + over + " titles or excerpts run past their box");
+                        }
+                    }
                     Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
                     if (width.intValue() > 390) {
                         wide.add(lang + "/" + path + " is " + width + " px wide");

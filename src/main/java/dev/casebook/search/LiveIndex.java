@@ -49,7 +49,8 @@ public final class LiveIndex {
     private int[][] lengths;
     private double[] avg;
     private double max;
-    private TreeMap<String, Postings> postings;
+    /** each term's scored postings (the whole build's own map, kept rather than copied) */
+    private Map<String, Postings> postings;
     /** each term's encoded postings (and each reversed Chinese word's marker), in term order: the shards' content */
     private TreeMap<String, byte[]> encoded;
     /** the score at which a frequent term's list is cut, for the terms an edit met since their list was written */
@@ -152,7 +153,7 @@ public final class LiveIndex {
             this.lengths = kept.lengths();
             this.avg = kept.avg();
             this.max = kept.max();
-            this.postings = new TreeMap<>(kept.postings());
+            this.postings = kept.postings();
             this.encoded = new TreeMap<>(kept.encoded());
             this.firstTerms = kept.firstTerms();
             this.shards = new ArrayList<>(kept.shards());

@@ -26,6 +26,11 @@ final class SiteOptions {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Keep the parsed articles in DIR for the next build, which parses again only what changed "
+                    + "(for CI: restore DIR before the build, save it after).")
+    Path cache;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: text (default), github (Actions annotations), json or sarif. "
                     + "The report goes to standard output, the summary to standard error.")
@@ -74,7 +79,8 @@ final class SiteOptions {
     /** The build options, or a usage error naming what is wrong with the site folder or the URL. */
     BuildOptions buildOptions(CommandLine cli, Path out) {
         requireSite(cli, site);
-        return new BuildOptions(site, out, baseUrl(cli, baseUrl), drafts, strict, true, Optional.empty());
+        return new BuildOptions(site, out, baseUrl(cli, baseUrl), drafts, strict, true, Optional.empty(),
+                Optional.ofNullable(cache));
     }
 
     /** A usage error unless {@code site} is a folder holding content/ (every command that reads a site asks this). */

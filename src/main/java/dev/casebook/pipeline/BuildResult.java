@@ -39,7 +39,7 @@ public record BuildResult(Report report, boolean written, Map<Lang, Integer> pag
     }
 
     /** The result of a build that ended with {@code site}, having started at {@code start} ({@link System#nanoTime()}). */
-    static BuildResult of(BuildState site, boolean written, long start) {
+    static BuildResult of(BuildState site, boolean written, long start, List<String> more) {
         Map<Lang, Integer> pages = new LinkedHashMap<>();
         SiteContent source = site.source();
         List<Lang> languages = source == null ? List.of() : source.config().languages();
@@ -53,6 +53,7 @@ public record BuildResult(Report report, boolean written, Map<Lang, Integer> pag
             notes.add("no sitemap.xml: a sitemap needs absolute URLs, and the site has no base URL; "
                     + "set base_url in content/_site.yaml or pass --base-url https://org.github.io/kb/");
         }
+        notes.addAll(more);
         return new BuildResult(site.report(), written, pages, source == null ? 0 : source.articles().size(),
                 site.outputs().size(), Duration.ofNanos(System.nanoTime() - start), site.stages(), site.options().out(),
                 notes, heapPeakMb(), site.translations());

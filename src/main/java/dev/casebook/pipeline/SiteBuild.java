@@ -78,6 +78,8 @@ public final class SiteBuild {
     private volatile Map<String, TranslationResult[]> lastTextless;
     /** The preview's last site, through the check stage: what a small change starts from. */
     private BuildState previous;
+    /** The parsed documents an earlier build kept on disk ({@code --cache}), for the build under way. */
+    private ParseCache disk;
 
     public SiteBuild() {
         this(false);
@@ -143,8 +145,20 @@ public final class SiteBuild {
     /** A full build: every stage, the site written (or, for {@code check}, only produced). */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        BuildState site = run(options, Set.of(), true);
-        return BuildResult.of(site, site.written(), start);
+        disk = options.cache().filter(dir -> memo == null).map(ParseCache::open).orElse(null);
+        try {
+            BuildState site = run(options, Set.of(), true);
+            List<String> notes = new ArrayList<>();
+            if (disk != null && site.stages().containsKey("parse") && !site.configError()) {
+                // every translation was parsed or read: the cache holds this site's documents now (a
+                // configuration error may be the cache's own folder, which is then left alone)
+                disk.save();
+                notes.add(disk.note());
+            }
+            return BuildResult.of(site, site.written(), start, notes);
+        } finally {
+            disk = null;
+        }
     }
 
     /** {@code entries} with the documents' plain text dropped: what pages are rendered from. */
@@ -268,6 +282,12 @@ public final class SiteBuild {
                         "the output folder is inside content/, so the next build would read the site as content",
                         "build outside content/, e.g. --out target/site")));
             }
+            if (options.cache().isPresent() && options.cache().get().toAbsolutePath().normalize()
+                    .startsWith(options.out().toAbsolutePath().normalize())) {
+                return loadedSite.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.cache().get().toString()),
+                        "the cache folder is inside the output folder, which every build replaces",
+                        "keep the cache beside the site, e.g. --cache target/cache")));
+            }
             return OutputWriter.refuse(options.out()).map(d -> loadedSite.plus(List.of(d))).orElse(loadedSite);
         }
         return loadedSite;
@@ -354,7 +374,9 @@ public final class SiteBuild {
         Map<String, TranslationResult> kept = delta.map(ids -> without(previous.entries(), previous.source(), ids)).orElse(Map.of());
         Worked parsed = eachTranslation(site, delta, kept, (article, t) -> {
             Map<String, String> titles = callouts.get(t.lang());
-            Document doc = memo == null ? parser.parse(t, titles) : memo.parse(t, titles, () -> parser.parse(t, titles));
+            Document doc = memo != null ? memo.parse(t, titles, () -> parser.parse(t, titles))
+                    : disk != null ? disk.parse(t, titles, () -> parser.parse(t, titles))
+                    : parser.parse(t, titles);
             return Outcome.of(TranslationResult.loaded(t.withoutBody()).parsed(doc));
         });
         if (memo != null) {

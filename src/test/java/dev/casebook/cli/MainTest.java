@@ -101,6 +101,18 @@ class MainTest {
     }
 
     @Test
+    void aBuildWithACacheSaysHowManyTranslationsItReadFromIt() {
+        TestSite.write(dir, ARTICLE);
+        String cache = dir.resolve("target/cache").toString();
+        Run cold = run("build", "--site", dir.toString(), "--cache", cache);
+        assertEquals(0, cold.code(), cold.err());
+        assertTrue(cold.err().endsWith("\nnote: cache " + cache + ": 0 of 1 translations read from it, 1 parsed\n"), cold.err());
+        Run warm = run("check", "--site", dir.toString(), "--cache", cache);
+        assertEquals(0, warm.code(), warm.err());
+        assertTrue(warm.err().endsWith("\nnote: cache " + cache + ": 1 of 1 translations read from it, 0 parsed\n"), warm.err());
+    }
+
+    @Test
     void contentErrorsExitWithOneAndPrintEveryDiagnostic() {
         TestSite.write(dir, ARTICLE.replace("title: A", "titel: A") + """
                 -- content/litellm/b/index.en.md --

@@ -25,6 +25,7 @@ import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
 import dev.casebook.search.LiveIndex;
 import dev.casebook.search.SearchIndexer;
+import dev.casebook.search.TermCounts;
 import dev.casebook.search.Tokenizer;
 import dev.casebook.validate.Catalog;
 import dev.casebook.validate.LiteLlmFacts;
@@ -70,16 +71,16 @@ public final class SiteBuild {
     private final MarkdownParser parser = new MarkdownParser();
     private final ContentLoader.BundleCache memory;
     private final BuildCache memo;
-    /** The rules last read from a rule folder, kept while no rule file changes. */
-    private Outcome<Catalog> rules;
+    /** The rules, read again from a rule folder only when a rule file changes. */
+    private final RuleSource rules = new RuleSource();
     /** The preview's search index, which follows edits (null for a build that is not a preview). */
     private final LiveIndex live;
     /** The preview's last entries and their text-free copies, reused for the entries an edit left alone. */
     private volatile Map<String, TranslationResult[]> lastTextless;
     /** The preview's last site, through the check stage: what a small change starts from. */
     private BuildState previous;
-    /** The parsed documents an earlier build kept on disk ({@code --cache}), for the build under way. */
-    private ParseCache disk;
+    /** What earlier builds parsed and tokenized, kept on disk ({@code --cache}), for the build under way. */
+    private DiskCache disk;
 
     public SiteBuild() {
         this(false);
@@ -145,19 +146,30 @@ public final class SiteBuild {
     /** A full build: every stage, the site written (or, for {@code check}, only produced). */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        disk = options.cache().filter(dir -> memo == null).map(ParseCache::open).orElse(null);
+        disk = options.cache().filter(dir -> memo == null).map(DiskCache::open).orElse(null);
         try {
             BuildState site = run(options, Set.of(), true);
             List<String> notes = new ArrayList<>();
             if (disk != null && site.stages().containsKey("parse") && !site.configError()) {
                 // every translation was parsed or read: the cache holds this site's documents now (a
                 // configuration error may be the cache's own folder, which is then left alone)
-                disk.save();
-                notes.add(disk.note());
+                boolean indexed = site.searchTask() != null && finished(site.searchTask());
+                disk.save(indexed);
+                notes.add(disk.note(indexed));
             }
             return BuildResult.of(site, site.written(), start, notes);
         } finally {
             disk = null;
+        }
+    }
+
+    /** True when {@code task} built its index, waiting for it if need be. */
+    private static boolean finished(SearchTask task) {
+        try {
+            task.join();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -269,12 +281,16 @@ public final class SiteBuild {
             memory.reset();
             return load(site, Set.of());
         }
-        Outcome<Catalog> all = catalog(options, changed);
-        Outcome<Catalog> catalog = rulePacks(all.value(), source.config());
+        Outcome<Catalog> all = rules.catalog(options, changed);
+        Outcome<Catalog> catalog = RuleSource.rulePacks(all.value(), source.config());
         Map<String, TranslationResult> entries = new HashMap<>();
         source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), TranslationResult.loaded(t))));
         BuildState loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
                 .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(all.diagnostics()).plus(catalog.diagnostics());
+        Optional<Diagnostic> cacheProblem = options.cache().flatMap(dir -> DiskCache.refuse(dir, options.out()));
+        if (cacheProblem.isPresent()) {
+            return loadedSite.plus(List.of(cacheProblem.get()));
+        }
         if (options.write()) {
             Path content = options.site().resolve("content").toAbsolutePath().normalize();
             if (options.out().toAbsolutePath().normalize().startsWith(content)) {
@@ -282,50 +298,9 @@ public final class SiteBuild {
                         "the output folder is inside content/, so the next build would read the site as content",
                         "build outside content/, e.g. --out target/site")));
             }
-            if (options.cache().isPresent() && options.cache().get().toAbsolutePath().normalize()
-                    .startsWith(options.out().toAbsolutePath().normalize())) {
-                return loadedSite.plus(List.of(Diagnostic.error("config-output", SourcePos.file(options.cache().get().toString()),
-                        "the cache folder is inside the output folder, which every build replaces",
-                        "keep the cache beside the site, e.g. --cache target/cache")));
-            }
             return OutputWriter.refuse(options.out()).map(d -> loadedSite.plus(List.of(d))).orElse(loadedSite);
         }
         return loadedSite;
-    }
-
-    /**
-     * The built-in rules, or those of {@code options.rules()} (a checkout of Casebook being
-     * previewed), read again only when a rule file changed.
-     */
-    private Outcome<Catalog> catalog(BuildOptions options, Set<Path> changed) {
-        if (options.rules().isEmpty()) {
-            return Outcome.of(Catalog.builtIn());
-        }
-        Path dir = options.rules().get().toAbsolutePath().normalize();
-        if (rules != null && !changed.isEmpty() && changed.stream().noneMatch(p -> p.toAbsolutePath().normalize().startsWith(dir))) {
-            return rules;
-        }
-        try {
-            rules = Outcome.of(Catalog.fromFolder(dir));
-        } catch (IllegalArgumentException e) {
-            rules = Outcome.of(Catalog.builtIn(), List.of(Diagnostic.error("config-rules",
-                    SourcePos.file(options.site().toAbsolutePath().normalize().relativize(dir).toString().replace('\\', '/')),
-                    "the rule data cannot be read: " + e.getMessage(), "fix the rule file; the built-in rules are used meanwhile")));
-        }
-        return rules;
-    }
-
-    /** The rules of the packs the site names under {@code rule_packs:}; a name no pack has is a configuration error. */
-    private static Outcome<Catalog> rulePacks(Catalog all, SiteConfig config) {
-        List<String> known = all.packs().stream().map(Catalog.Pack::name).toList();
-        List<Diagnostic> unknown = new ArrayList<>();
-        config.rulePacks().forEach((name, pos) -> {
-            if (!known.contains(name)) {
-                unknown.add(Diagnostic.error("config-site", pos, "unknown rule pack `" + name + "`",
-                        Suggestions.hint(name, known)));
-            }
-        });
-        return Outcome.of(all.only(config.rulePacks().keySet()), unknown);
     }
 
     /** The title of each callout kind in each language, from the theme's strings. */
@@ -474,8 +449,10 @@ public final class SiteBuild {
             return site.withSearchTask(new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
                     site.theme().searchScript()).files()));
         }
+        // with a cache, only the documents whose text changed are tokenized again
+        TermCounts counts = disk == null ? null : disk.terms();
         SearchTask task = new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
-                site.theme().searchScript()).files());
+                site.theme().searchScript(), counts).files());
         // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
         Executor executor = ForkJoinTask.inForkJoinPool()
                 ? ForkJoinTask.getPool()

@@ -148,7 +148,7 @@ public final class LiveIndex {
     }
 
     private Update whole(SiteContent source, Map<String, Document> documents, String clientScript) {
-        SearchIndexer.Index built = new SearchIndexer().build(source, documents, clientScript, kept -> {
+        SearchIndexer.Index built = new SearchIndexer().build(source, documents, clientScript, null, kept -> {
             this.docs = kept.docs();
             this.lengths = kept.lengths();
             this.avg = kept.avg();

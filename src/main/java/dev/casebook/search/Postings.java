@@ -24,8 +24,8 @@ final class Postings {
     double[] scores;
     int size;
 
-    /** One more occurrence in field {@code f} of document {@code doc}, which is this term's last or a later one. */
-    void count(int doc, int f) {
+    /** {@code times} more occurrences in field {@code f} of document {@code doc}, which is this term's last or a later one. */
+    void count(int doc, int f, int times) {
         if (size == 0 || docs[size - 1] != doc) {
             if (size == docs.length) {
                 docs = Arrays.copyOf(docs, size * 2);
@@ -34,9 +34,7 @@ final class Postings {
             docs[size++] = doc;
         }
         int at = (size - 1) * WEIGHTS.length + f;
-        if (tf[at] < Character.MAX_VALUE) {
-            tf[at]++;
-        }
+        tf[at] = (char) Math.min(Character.MAX_VALUE, tf[at] + times);
     }
 
     /** The postings of {@code pieces} one after the other; each piece's documents come after the previous one's. */

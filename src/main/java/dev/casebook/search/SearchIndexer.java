@@ -104,7 +104,12 @@ public final class SearchIndexer {
     }
 
     public Index build(SiteContent source, Map<String, Document> documents, String clientScript) {
-        return build(source, documents, clientScript, null);
+        return build(source, documents, clientScript, null, null);
+    }
+
+    /** The index, tokenizing only the documents {@code counts} does not already have (and keeping what it finds there). */
+    public Index build(SiteContent source, Map<String, Document> documents, String clientScript, TermCounts counts) {
+        return build(source, documents, clientScript, counts, null);
     }
 
     /**
@@ -117,7 +122,8 @@ public final class SearchIndexer {
     }
 
     /** The index; {@code keep}, when given, receives what a {@link LiveIndex} needs to follow edits. */
-    Index build(SiteContent source, Map<String, Document> documents, String clientScript, Consumer<Kept> keep) {
+    Index build(SiteContent source, Map<String, Document> documents, String clientScript, TermCounts counts,
+                Consumer<Kept> keep) {
         List<Doc> docs = documents(source, documents);
         int n = docs.size();
         int articles = source.articles().size();
@@ -136,10 +142,17 @@ public final class SearchIndexer {
                         }
                         int doc = id;
                         int[] length = lengths[id];
-                        count(docs.get(id), (term, f) -> {
-                            local.computeIfAbsent(term, t -> new Postings()).count(doc, f);
-                            length[f]++;
-                        });
+                        if (counts == null) {
+                            count(docs.get(id), (term, f) -> {
+                                local.computeIfAbsent(term, t -> new Postings()).count(doc, f, 1);
+                                length[f]++;
+                            });
+                        } else {
+                            counts.count(docs.get(id), (term, f, times) -> {
+                                local.computeIfAbsent(term, t -> new Postings()).count(doc, f, times);
+                                length[f] += times;
+                            });
+                        }
                     }
                     return local;
                 }).toList();

@@ -106,10 +106,12 @@ class MainTest {
         String cache = dir.resolve("target/cache").toString();
         Run cold = run("build", "--site", dir.toString(), "--cache", cache);
         assertEquals(0, cold.code(), cold.err());
-        assertTrue(cold.err().endsWith("\nnote: cache " + cache + ": 0 of 1 translations read from it, 1 parsed\n"), cold.err());
+        assertTrue(cold.err().endsWith("\nnote: cache " + cache + ": 0 of 1 translations read from it, 1 parsed; "
+                + "the words of 0 of 1 search documents read from it\n"), cold.err());
         Run warm = run("check", "--site", dir.toString(), "--cache", cache);
         assertEquals(0, warm.code(), warm.err());
-        assertTrue(warm.err().endsWith("\nnote: cache " + cache + ": 1 of 1 translations read from it, 0 parsed\n"), warm.err());
+        assertTrue(warm.err().endsWith("\nnote: cache " + cache + ": 1 of 1 translations read from it, 0 parsed; "
+                + "the words of 1 of 1 search documents read from it\n"), warm.err());
     }
 
     @Test

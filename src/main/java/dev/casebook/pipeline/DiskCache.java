@@ -10,6 +10,7 @@ import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Severity;
 import dev.casebook.diag.SourcePos;
 import dev.casebook.parse.MarkdownParser;
+import dev.casebook.search.TermCounts;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -22,6 +23,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,18 +46,22 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The parsed documents of the last build, kept in a file between builds ({@code --cache DIR}), so
- * that a CI run which restores the folder parses again only the translations whose Markdown
- * changed. An entry is found by the SHA-256 of everything a parse reads (the translation's path,
- * the line its body starts on, its body and the callout titles of its language) and holds only for
- * the Casebook code that wrote it: the file starts with a fingerprint of that code, and a file
- * written by another build of Casebook, or one that cannot be read, is left aside and written anew.
- * The file holds the entries the last build used, in key order: the same site gives the same bytes.
+ * The build cache folder ({@code --cache DIR}): what one build parsed and tokenized, kept for the
+ * next, so that a CI run which restores the folder parses and tokenizes again only the articles
+ * that changed. Two files: {@value #PARSED}, each translation's parsed document, found by the
+ * SHA-256 of everything a parse reads (the translation's path, the line its body starts on, its
+ * body and the callout titles of its language); {@value #TERMS}, each search document's term
+ * counts ({@link TermCounts}). Each file starts with a fingerprint of the Casebook code that wrote
+ * it: a file written by another build of Casebook, or one that cannot be read, is left aside and
+ * written anew. A file holds the entries the last build used, in key order, so the same site gives
+ * the same bytes, and is replaced at once (a build stopped halfway leaves the old file).
  */
-final class ParseCache {
+final class DiskCache {
 
-    static final String FILE = "parsed.bin";
-    private static final int MAGIC = 0x43425043; // "CBPC"
+    static final String PARSED = "parsed.bin";
+    static final String TERMS = "terms.bin";
+    private static final int PARSED_MAGIC = 0x43425043; // "CBPC"
+    private static final int TERMS_MAGIC = 0x43425443; // "CBTC"
     private static final int FORMAT = 1;
     /** no string, list or map in a readable file is longer than this */
     private static final int MAX_LENGTH = 64 * 1024 * 1024;
@@ -65,28 +71,75 @@ final class ParseCache {
     private final Map<String, Document> stored;
     private final Map<String, Document> used = new ConcurrentHashMap<>();
     private final AtomicInteger parsed = new AtomicInteger();
-    /** why the file found was left aside, if it was */
-    private final Optional<String> leftAside;
+    private final TermCounts terms;
+    /** why a file found was left aside, for each file that was */
+    private final List<String> leftAside = new ArrayList<>();
 
-    private ParseCache(Path dir, byte[] code, Map<String, Document> stored, Optional<String> leftAside) {
+    private DiskCache(Path dir, byte[] code) {
         this.dir = dir;
         this.code = code;
-        this.stored = stored;
-        this.leftAside = leftAside;
+        this.stored = read(PARSED, PARSED_MAGIC, DiskCache::documents, Map.of());
+        this.terms = read(TERMS, TERMS_MAGIC, in -> TermCounts.read(in, MAX_LENGTH), TermCounts.empty());
     }
 
-    /** The cache kept in {@code dir}, empty when the folder or its file does not exist yet. */
-    static ParseCache open(Path dir) {
-        byte[] code = codeFingerprint();
-        Path file = dir.resolve(FILE);
-        try (InputStream in = Files.newInputStream(file)) {
-            return new ParseCache(dir, code, read(new DataInputStream(new BufferedInputStream(in, 1 << 16)), code), Optional.empty());
+    /**
+     * Why {@code dir} cannot hold the cache of a build writing to {@code out}: it is inside the
+     * output folder, which every build replaces, or it is a symbolic link (what is read from the
+     * cache goes into pages as it is, so it is read only from a folder the builds made).
+     */
+    static Optional<Diagnostic> refuse(Path dir, Path out) {
+        if (dir.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
+            return Optional.of(Diagnostic.error("config-output", SourcePos.file(dir.toString()),
+                    "the cache folder is inside the output folder, which every build replaces",
+                    "keep the cache beside the site, e.g. --cache target/cache"));
+        }
+        if (Files.isSymbolicLink(dir)) {
+            return Optional.of(Diagnostic.error("config-output", SourcePos.file(dir.toString()),
+                    "the cache folder is a symbolic link; a cache is read only from a folder the builds made",
+                    "pass the folder the link points at, or a new one"));
+        }
+        return Optional.empty();
+    }
+
+    /** The cache kept in {@code dir}, empty when the folder or its files do not exist yet. */
+    static DiskCache open(Path dir) {
+        return new DiskCache(dir, codeFingerprint());
+    }
+
+    /** What one file holds after its header. */
+    private interface Body<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    /** A file's entries, or {@code none} when it does not exist or is left aside (and why, then). */
+    private <T> T read(String name, int magic, Body<T> body, T none) {
+        if (Files.isSymbolicLink(dir.resolve(name))) {
+            leftAside.add(name + " is a symbolic link");
+            return none;
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+            DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+            if (data.readInt() != magic) {
+                leftAside.add(name + " is not a Casebook cache");
+                return none;
+            }
+            int format = data.readInt();
+            byte[] written = new byte[code.length];
+            data.readFully(written);
+            if (format != FORMAT || !Arrays.equals(written, code)) {
+                leftAside.add(name + " was written by another build of Casebook");
+                return none;
+            }
+            T value = body.read(data);
+            if (data.read() != -1) {
+                throw new IOException("bytes after the last entry");
+            }
+            return value;
         } catch (NoSuchFileException e) {
-            return new ParseCache(dir, code, Map.of(), Optional.empty());
-        } catch (LeftAside e) {
-            return new ParseCache(dir, code, Map.of(), Optional.of(e.getMessage()));
+            return none;
         } catch (IOException | RuntimeException e) {
-            return new ParseCache(dir, code, Map.of(), Optional.of("is cut short or damaged"));
+            leftAside.add(name + " is cut short or damaged");
+            return none;
         }
     }
 
@@ -102,35 +155,68 @@ final class ParseCache {
         return doc;
     }
 
-    /** What the summary says about the cache: how many translations it gave, and why a file was left aside. */
-    String note() {
-        int all = used.size();
-        String found = String.format(Locale.ROOT, "cache %s: %d of %d translations read from it, %d parsed",
-                dir, all - parsed.get(), all, parsed.get());
-        return leftAside.map(why -> found + "; the file found " + why + ", so it was written anew").orElse(found);
+    /** The term counts of earlier builds, for this build's search index, which adds its own. */
+    TermCounts terms() {
+        return terms;
     }
 
-    /** Writes the entries this build used, replacing the file at once (a build stopped halfway leaves the old file). */
-    void save() {
+    /**
+     * What the summary says about the cache: how much of the work it saved ({@code indexed}: the
+     * search index was built), and which file was left aside.
+     */
+    String note(boolean indexed) {
+        int all = used.size();
+        StringBuilder note = new StringBuilder(String.format(Locale.ROOT, "cache %s: %d of %d translations read from it, %d parsed",
+                dir, all - parsed.get(), all, parsed.get()));
+        if (indexed) {
+            note.append("; ").append(terms.summary());
+        }
+        for (String why : leftAside) {
+            note.append("; ").append(why).append(", so it was written anew");
+        }
+        return note.toString();
+    }
+
+    /**
+     * Writes the entries this build used: the parsed documents, and the term counts when the
+     * search index was built ({@code indexed}; a build stopped by errors before it keeps the last counts).
+     */
+    void save(boolean indexed) {
+        write(PARSED, PARSED_MAGIC, out -> writeDocuments(out, new TreeMap<>(used)));
+        if (indexed) {
+            write(TERMS, TERMS_MAGIC, terms::write);
+        }
+    }
+
+    /** What one file holds after its header. */
+    private interface Writing {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private void write(String name, int magic, Writing body) {
+        Path file = dir.resolve(name);
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, FILE, ".tmp");
+            Path temp = Files.createTempFile(dir, name, ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
-                    write(data, new TreeMap<>(used));
+                    data.writeInt(magic);
+                    data.writeInt(FORMAT);
+                    data.write(code);
+                    body.write(data);
                     data.flush();
                 }
                 try {
-                    Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the cache " + dir.resolve(FILE), e);
+            throw new UncheckedIOException("cannot write the cache " + file, e);
         }
     }
 
@@ -157,8 +243,8 @@ final class ParseCache {
     }
 
     /**
-     * A hash of the code that parses: the bytes of the jar Casebook runs from (or of every file of
-     * its classes folder, when run from a build tree), and where flexmark was loaded from.
+     * A hash of the code that parses and tokenizes: the bytes of the jar Casebook runs from, which
+     * holds its libraries (or of every file of its classes folder, when run from a build tree).
      */
     private static byte[] codeFingerprint() {
         MessageDigest sha = sha256();
@@ -174,7 +260,6 @@ final class ParseCache {
             } else {
                 sha.update(Files.readAllBytes(own));
             }
-            update(sha, String.valueOf(com.vladsch.flexmark.util.ast.Node.class.getProtectionDomain().getCodeSource().getLocation()));
         } catch (IOException | URISyntaxException | RuntimeException e) {
             // code of unknown origin: a fingerprint no file has, so nothing is reused
             update(sha, "unknown " + System.nanoTime());
@@ -196,19 +281,7 @@ final class ParseCache {
 
     // ---- the file ----------------------------------------------------------------------------
 
-    /** A file that is readable but not to be used: not a cache, or one written by other code. */
-    private static final class LeftAside extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        LeftAside(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    private void write(DataOutputStream out, Map<String, Document> entries) throws IOException {
-        out.writeInt(MAGIC);
-        out.writeInt(FORMAT);
-        out.write(code);
+    private static void writeDocuments(DataOutputStream out, Map<String, Document> entries) throws IOException {
         out.writeInt(entries.size());
         for (Map.Entry<String, Document> e : entries.entrySet()) {
             string(out, e.getKey());
@@ -216,23 +289,11 @@ final class ParseCache {
         }
     }
 
-    private static Map<String, Document> read(DataInputStream in, byte[] code) throws IOException, LeftAside {
-        if (in.readInt() != MAGIC) {
-            throw new LeftAside("is not a Casebook cache");
-        }
-        int format = in.readInt();
-        byte[] written = new byte[code.length];
-        in.readFully(written);
-        if (format != FORMAT || !Arrays.equals(written, code)) {
-            throw new LeftAside("was written by another build of Casebook");
-        }
+    private static Map<String, Document> documents(DataInputStream in) throws IOException {
         int n = count(in);
         Map<String, Document> entries = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             entries.put(string(in), document(in));
-        }
-        if (in.read() != -1) {
-            throw new IOException("bytes after the last entry");
         }
         return entries;
     }

@@ -1,0 +1,195 @@
+package dev.casebook.search;
+
+import static dev.casebook.search.SearchIndexer.WEIGHTS;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What tokenizing each document found, kept between builds beside the parsed documents
+ * ({@code --cache DIR}): how often each term occurs in each field. A document whose fields are the
+ * same as in an earlier build is not tokenized again; its counts are read back. Entries are found
+ * by the SHA-256 of the document's fields; the tokenizer's version is part of the file, and the
+ * caller checks that the file was written by the same code. {@link #write} keeps the entries this
+ * build used, in key order, with the terms listed once.
+ */
+public final class TermCounts {
+
+    /** One document's counts: {@code terms[i]} occurs {@code counts[i]} times in field {@code fields[i]}. */
+    record Counted(String[] terms, byte[] fields, int[] counts) {
+    }
+
+    /** Takes the count of a term in a field of the document being indexed. */
+    interface Sink {
+        void add(String term, int field, int count);
+    }
+
+    private final Map<String, Counted> stored;
+    private final Map<String, Counted> used = new ConcurrentHashMap<>();
+    private final AtomicInteger tokenized = new AtomicInteger();
+
+    private TermCounts(Map<String, Counted> stored) {
+        this.stored = stored;
+    }
+
+    /** No counts yet: every document is tokenized, and what it gives is kept. */
+    public static TermCounts empty() {
+        return new TermCounts(Map.of());
+    }
+
+    /** How many documents this build indexed, and how many of them had to be tokenized. */
+    public String summary() {
+        int all = used.size();
+        return "the words of " + (all - tokenized.get()) + " of " + all + " search documents read from it";
+    }
+
+    /** The counts of {@code doc}: those an earlier build found, or those found now. */
+    void count(SearchIndexer.Doc doc, Sink sink) {
+        String[] fields = doc.fields();
+        String key = key(fields);
+        Counted counted = stored.get(key);
+        if (counted == null) {
+            counted = tokenize(doc);
+            tokenized.incrementAndGet();
+        }
+        used.put(key, counted);
+        for (int i = 0; i < counted.terms().length; i++) {
+            sink.add(counted.terms()[i], counted.fields()[i], counted.counts()[i]);
+        }
+    }
+
+    private static Counted tokenize(SearchIndexer.Doc doc) {
+        Map<String, int[]> found = new LinkedHashMap<>();
+        SearchIndexer.count(doc, (term, f) -> found.computeIfAbsent(term, t -> new int[WEIGHTS.length])[f]++);
+        List<String> terms = new ArrayList<>();
+        List<Integer> fields = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        found.forEach((term, perField) -> {
+            for (int f = 0; f < perField.length; f++) {
+                if (perField[f] > 0) {
+                    terms.add(term);
+                    fields.add(f);
+                    counts.add(perField[f]);
+                }
+            }
+        });
+        byte[] fieldBytes = new byte[fields.size()];
+        int[] countInts = new int[counts.size()];
+        for (int i = 0; i < fieldBytes.length; i++) {
+            fieldBytes[i] = (byte) (int) fields.get(i);
+            countInts[i] = counts.get(i);
+        }
+        return new Counted(terms.toArray(String[]::new), fieldBytes, countInts);
+    }
+
+    private static String key(String[] fields) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (String field : fields) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            int n = bytes.length;
+            sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+            sha.update(bytes);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    // ---- the file ----------------------------------------------------------------------------
+
+    /** The entries this build used: the tokenizer's version, every term once, then each document's counts by term number. */
+    public void write(DataOutputStream out) throws IOException {
+        Map<String, Counted> entries = new TreeMap<>(used);
+        Set<String> distinct = new HashSet<>();
+        entries.values().forEach(c -> distinct.addAll(Arrays.asList(c.terms())));
+        String[] all = distinct.toArray(String[]::new);
+        Arrays.sort(all);
+        Map<String, Integer> number = new HashMap<>(all.length * 2);
+        out.writeInt(Tokenizer.VERSION);
+        out.writeInt(all.length);
+        for (String term : all) {
+            number.put(term, number.size());
+            byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+        out.writeInt(entries.size());
+        for (Map.Entry<String, Counted> e : entries.entrySet()) {
+            out.write(HexFormat.of().parseHex(e.getKey()));
+            Counted c = e.getValue();
+            out.writeInt(c.terms().length);
+            for (int i = 0; i < c.terms().length; i++) {
+                out.writeInt(number.get(c.terms()[i]));
+                out.writeByte(c.fields()[i]);
+                out.writeInt(c.counts()[i]);
+            }
+        }
+    }
+
+    /**
+     * The counts {@link #write} wrote; none when the tokenizer has changed since. A file that does
+     * not hold what {@code write} writes is an {@link IOException}.
+     */
+    public static TermCounts read(DataInputStream in, int maxLength) throws IOException {
+        if (in.readInt() != Tokenizer.VERSION) {
+            return empty();
+        }
+        String[] terms = new String[length(in, maxLength)];
+        for (int i = 0; i < terms.length; i++) {
+            byte[] bytes = new byte[length(in, maxLength)];
+            in.readFully(bytes);
+            terms[i] = new String(bytes, StandardCharsets.UTF_8);
+        }
+        int n = length(in, maxLength);
+        Map<String, Counted> stored = new HashMap<>(n * 2);
+        byte[] key = new byte[32];
+        for (int d = 0; d < n; d++) {
+            in.readFully(key);
+            int size = length(in, maxLength);
+            String[] docTerms = new String[size];
+            byte[] fields = new byte[size];
+            int[] counts = new int[size];
+            for (int i = 0; i < size; i++) {
+                int term = in.readInt();
+                if (term < 0 || term >= terms.length) {
+                    throw new IOException("term number " + term + " of " + terms.length);
+                }
+                docTerms[i] = terms[term];
+                fields[i] = in.readByte();
+                counts[i] = in.readInt();
+                if (fields[i] < 0 || fields[i] >= WEIGHTS.length || counts[i] <= 0) {
+                    throw new IOException("field " + fields[i] + ", count " + counts[i]);
+                }
+            }
+            stored.put(HexFormat.of().formatHex(key), new Counted(docTerms, fields, counts));
+        }
+        return new TermCounts(stored);
+    }
+
+    private static int length(DataInputStream in, int max) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > max) {
+            throw new IOException("a length of " + n);
+        }
+        return n;
+    }
+}

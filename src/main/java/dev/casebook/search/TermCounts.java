@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,6 +41,8 @@ public final class TermCounts {
     private final Map<String, Counted> stored;
     private final Map<String, Counted> used = new ConcurrentHashMap<>();
     private final AtomicInteger tokenized = new AtomicInteger();
+    /** the documents this build counted (two of the same text share one entry of the file) */
+    private final AtomicInteger documents = new AtomicInteger();
 
     private TermCounts(Map<String, Counted> stored) {
         this.stored = stored;
@@ -55,7 +55,7 @@ public final class TermCounts {
 
     /** How many documents this build indexed, and how many of them had to be tokenized. */
     public String summary() {
-        int all = used.size();
+        int all = documents.get();
         return "the words of " + (all - tokenized.get()) + " of " + all + " search documents read from it";
     }
 
@@ -69,6 +69,7 @@ public final class TermCounts {
             tokenized.incrementAndGet();
         }
         used.put(key, counted);
+        documents.incrementAndGet();
         for (int i = 0; i < counted.terms().length; i++) {
             sink.add(counted.terms()[i], counted.fields()[i], counted.counts()[i]);
         }
@@ -77,25 +78,26 @@ public final class TermCounts {
     private static Counted tokenize(SearchIndexer.Doc doc) {
         Map<String, int[]> found = new LinkedHashMap<>();
         SearchIndexer.count(doc, (term, f) -> found.computeIfAbsent(term, t -> new int[WEIGHTS.length])[f]++);
-        List<String> terms = new ArrayList<>();
-        List<Integer> fields = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        found.forEach((term, perField) -> {
-            for (int f = 0; f < perField.length; f++) {
-                if (perField[f] > 0) {
-                    terms.add(term);
-                    fields.add(f);
-                    counts.add(perField[f]);
+        int n = 0;
+        for (int[] perField : found.values()) {
+            for (int c : perField) {
+                n += c > 0 ? 1 : 0;
+            }
+        }
+        String[] terms = new String[n];
+        byte[] fields = new byte[n];
+        int[] counts = new int[n];
+        int i = 0;
+        for (Map.Entry<String, int[]> e : found.entrySet()) {
+            for (int f = 0; f < e.getValue().length; f++) {
+                if (e.getValue()[f] > 0) {
+                    terms[i] = e.getKey();
+                    fields[i] = (byte) f;
+                    counts[i++] = e.getValue()[f];
                 }
             }
-        });
-        byte[] fieldBytes = new byte[fields.size()];
-        int[] countInts = new int[counts.size()];
-        for (int i = 0; i < fieldBytes.length; i++) {
-            fieldBytes[i] = (byte) (int) fields.get(i);
-            countInts[i] = counts.get(i);
         }
-        return new Counted(terms.toArray(String[]::new), fieldBytes, countInts);
+        return new Counted(terms, fields, counts);
     }
 
     private static String key(String[] fields) {

@@ -136,7 +136,7 @@ final class PageContext {
 
     /** Cards for {@code articles} in {@code lang}, newest first, then by id for a stable order. */
     List<Views.Card> cards(Lang lang, List<Article> articles) {
-        return articles.stream().sorted(index.newestFirst(lang)).map(a -> card(lang, a)).toList();
+        return index.newestFirst(lang, articles).stream().map(a -> card(lang, a)).toList();
     }
 
     private Views.Card card(Lang lang, Article a) {

@@ -6,7 +6,9 @@ import dev.casebook.content.Lang;
 import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.SiteContent;
 import dev.casebook.content.Translation;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -165,17 +167,29 @@ final class SiteIndex {
         return article.translation(lang).orElseGet(() -> article.translation(defaultLang).orElse(article.original()));
     }
 
-    /** Newest first as shown in {@code lang}, then by id: the order of every list of articles. */
-    Comparator<Article> newestFirst(Lang lang) {
-        return Comparator.comparing((Article a) -> shown(a, lang).lastModified()).reversed()
-                .thenComparing(Article::id);
+    /** An article with what lists sort it by, looked up once: a comparison asked for them every time. */
+    private record Dated(Article article, LocalDate modified, String id) {
+    }
+
+    private static final Comparator<Dated> NEWEST_FIRST = Comparator.comparing(Dated::modified).reversed()
+            .thenComparing(Dated::id);
+
+    /** {@code articles} newest first as shown in {@code lang}, then by id: the order of every list of articles. */
+    List<Article> newestFirst(Lang lang, Collection<Article> articles) {
+        List<Dated> dated = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            dated.add(new Dated(a, shown(a, lang).lastModified(), a.id()));
+        }
+        dated.sort(NEWEST_FIRST);
+        List<Article> out = new ArrayList<>(dated.size());
+        dated.forEach(d -> out.add(d.article()));
+        return out;
     }
 
     /** The articles of {@code section} in the order its page lists them in {@code lang}: previous/next follow it. */
     SectionOrder sectionOrder(Lang lang, String section) {
         return sectionOrders.computeIfAbsent(lang.code() + "/" + section, k -> {
-            List<Article> in = new ArrayList<>(inSection(section));
-            in.sort(newestFirst(lang));
+            List<Article> in = newestFirst(lang, inSection(section));
             Map<Article, Integer> at = new IdentityHashMap<>();
             for (int i = 0; i < in.size(); i++) {
                 at.put(in.get(i), i);

@@ -41,6 +41,11 @@ public final class TermCounts {
     private final Map<String, Counted> stored;
     private final Map<String, Counted> used = new ConcurrentHashMap<>();
     private final AtomicInteger tokenized = new AtomicInteger();
+    /**
+     * One string per term for the counts this build adds: the tokenizer makes a new string for
+     * each occurrence, and 20,000 documents' counts held as many copies of their terms (300 MB).
+     */
+    private final Map<String, String> spelled = new ConcurrentHashMap<>();
     /** the documents this build counted (two of the same text share one entry of the file) */
     private final AtomicInteger documents = new AtomicInteger();
 
@@ -75,7 +80,7 @@ public final class TermCounts {
         }
     }
 
-    private static Counted tokenize(SearchIndexer.Doc doc) {
+    private Counted tokenize(SearchIndexer.Doc doc) {
         Map<String, int[]> found = new LinkedHashMap<>();
         SearchIndexer.count(doc, (term, f) -> found.computeIfAbsent(term, t -> new int[WEIGHTS.length])[f]++);
         int n = 0;
@@ -91,7 +96,7 @@ public final class TermCounts {
         for (Map.Entry<String, int[]> e : found.entrySet()) {
             for (int f = 0; f < e.getValue().length; f++) {
                 if (e.getValue()[f] > 0) {
-                    terms[i] = e.getKey();
+                    terms[i] = spelled.computeIfAbsent(e.getKey(), t -> t);
                     fields[i] = (byte) f;
                     counts[i++] = e.getValue()[f];
                 }

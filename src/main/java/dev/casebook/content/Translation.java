@@ -34,6 +34,9 @@ public record Translation(
 
     /** This translation once its body is parsed; later stages read the parsed document. */
     public Translation withoutBody() {
+        if (body.isEmpty()) {
+            return this;
+        }
         return new Translation(lang, path, title, summary, date, updated, draft, "", bodyLine, revision, translatedFrom);
     }
 

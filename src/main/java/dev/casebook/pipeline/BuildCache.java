@@ -43,6 +43,13 @@ final class BuildCache {
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     private final Map<String, Validated> validated = new ConcurrentHashMap<>();
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    /**
+     * The paths whose last result has diagnostics, per stage: a small change gathers the site's
+     * findings from these few instead of from every translation.
+     */
+    private final Set<String> parseFindings = ConcurrentHashMap.newKeySet();
+    private final Set<String> validateFindings = ConcurrentHashMap.newKeySet();
+    private final Set<String> checkFindings = ConcurrentHashMap.newKeySet();
     /** the callout titles of the last full parse */
     private Map<Lang, Map<String, String>> callouts;
     /** the link targets every entry of {@link #checked} was last resolved against */
@@ -90,6 +97,7 @@ final class BuildCache {
         }
         Document doc = work.get();
         parsed.put(t.path(), new Parsed(t.withoutBody(), t.body().hashCode(), t.body().length(), titles, doc));
+        noteFindings(parseFindings, t.path(), doc.problems());
         return doc;
     }
 
@@ -102,6 +110,7 @@ final class BuildCache {
         }
         Outcome<List<SnippetVerdict>> result = work.get();
         validated.put(path, new Validated(doc, facts, catalog, schemas, result));
+        noteFindings(validateFindings, path, result.diagnostics());
         return result;
     }
 
@@ -122,7 +131,16 @@ final class BuildCache {
         }
         Outcome<List<String>> result = work.get();
         checked.put(path, new Checked(doc, targets, result));
+        noteFindings(checkFindings, path, result.diagnostics());
         return result;
+    }
+
+    private static void noteFindings(Set<String> findings, String path, List<Diagnostic> diagnostics) {
+        if (diagnostics.isEmpty()) {
+            findings.remove(path);
+        } else {
+            findings.add(path);
+        }
     }
 
     void forget(List<String> paths) {
@@ -130,20 +148,30 @@ final class BuildCache {
             parsed.remove(p);
             validated.remove(p);
             checked.remove(p);
+            parseFindings.remove(p);
+            validateFindings.remove(p);
+            checkFindings.remove(p);
         });
+    }
+
+    /** What kept documents from being read, for every translation parsed and not forgotten since. */
+    List<Diagnostic> parseProblems() {
+        List<Diagnostic> all = new ArrayList<>();
+        parseFindings.forEach(p -> all.addAll(parsed.get(p).document().problems()));
+        return all;
     }
 
     /** The snippet diagnostics of {@code paths}, as their last validation found them. */
     List<Diagnostic> validateDiagnostics(Set<String> paths) {
         List<Diagnostic> all = new ArrayList<>();
-        paths.forEach(p -> all.addAll(validated.get(p).result().diagnostics()));
+        validateFindings.stream().filter(paths::contains).forEach(p -> all.addAll(validated.get(p).result().diagnostics()));
         return all;
     }
 
     /** The link diagnostics of {@code paths}, as their last check found them. */
     List<Diagnostic> checkDiagnostics(Set<String> paths) {
         List<Diagnostic> all = new ArrayList<>();
-        paths.forEach(p -> all.addAll(checked.get(p).result().diagnostics()));
+        checkFindings.stream().filter(paths::contains).forEach(p -> all.addAll(checked.get(p).result().diagnostics()));
         return all;
     }
 
@@ -151,5 +179,8 @@ final class BuildCache {
         parsed.keySet().retainAll(paths);
         validated.keySet().retainAll(paths);
         checked.keySet().retainAll(paths);
+        parseFindings.retainAll(paths);
+        validateFindings.retainAll(paths);
+        checkFindings.retainAll(paths);
     }
 }

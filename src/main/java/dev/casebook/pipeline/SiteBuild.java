@@ -50,6 +50,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The pipeline: load → parse → validate → check → search → render → publish. {@link #stages}
@@ -283,8 +284,12 @@ public final class SiteBuild {
         }
         Outcome<Catalog> all = rules.catalog(options, changed);
         Outcome<Catalog> catalog = RuleSource.rulePacks(all.value(), source.config());
+        // every translation, as read; the preview after a small change skips the list, which the
+        // parse stage makes from the last build's entries and the changed articles alone
         Map<String, TranslationResult> entries = new HashMap<>();
-        source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), TranslationResult.loaded(t))));
+        if (memo == null || memory.changedArticles().isEmpty()) {
+            source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), TranslationResult.loaded(t))));
+        }
         BuildState loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
                 .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(all.diagnostics()).plus(catalog.diagnostics());
         Optional<Diagnostic> cacheProblem = options.cache().flatMap(dir -> DiskCache.refuse(dir, options.out()));
@@ -329,8 +334,11 @@ public final class SiteBuild {
                                           BiFunction<Article, Translation, Outcome<TranslationResult>> work) {
         Map<String, TranslationResult> entries = new ConcurrentHashMap<>(kept);
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        // an article's id is put together anew each time: the slugs of the changed ones rule most out first
+        Set<String> slugs = delta.map(ids -> ids.stream().map(id -> id.substring(id.lastIndexOf('/') + 1))
+                .collect(Collectors.toSet())).orElse(Set.of());
         site.source().articles().parallelStream()
-                .filter(article -> delta.map(ids -> ids.contains(article.id())).orElse(true))
+                .filter(article -> delta.map(ids -> slugs.contains(article.slug()) && ids.contains(article.id())).orElse(true))
                 .forEach(article -> {
                     for (Translation t : article.translations()) {
                         Outcome<TranslationResult> done = work.apply(article, t);
@@ -355,12 +363,23 @@ public final class SiteBuild {
             return Outcome.of(TranslationResult.loaded(t.withoutBody()).parsed(doc));
         });
         if (memo != null) {
-            memo.retain(parsed.entries().keySet());
+            if (delta.isPresent()) {
+                // only the changed articles' translations can have gone
+                List<String> gone = new ArrayList<>();
+                translationsOf(previous.source(), delta.get()).forEach(t -> {
+                    if (!parsed.entries().containsKey(t.path())) {
+                        gone.add(t.path());
+                    }
+                });
+                memo.forget(gone);
+            } else {
+                memo.retain(parsed.entries().keySet());
+            }
             memo.callouts(callouts);
             memory.dropBodies(); // the preview keeps a fingerprint of each body to compare
         }
         return site.withSource(site.source().withoutBodies()).withEntries(parsed.entries())
-                .plus(parseProblems(parsed.entries()));
+                .plus(memo == null ? parseProblems(parsed.entries()) : memo.parseProblems());
     }
 
     /** What kept documents from being read (Markdown beyond the limits). */

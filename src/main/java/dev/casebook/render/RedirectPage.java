@@ -41,8 +41,12 @@ final class RedirectPage implements PageKind {
     static List<Alias> aliases(PageContext site) {
         List<Alias> out = new ArrayList<>();
         for (Article article : site.index.articles()) {
+            List<String> aliases = article.facts().aliases();
+            if (aliases.isEmpty()) {
+                continue; // most articles: nothing to look up
+            }
             SourcePos pos = article.facts().written().getOrDefault("aliases", SourcePos.file(article.original().path()));
-            for (String alias : article.facts().aliases()) {
+            for (String alias : aliases) {
                 if (alias.startsWith("/")) {
                     String path = alias.substring(1);
                     String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";

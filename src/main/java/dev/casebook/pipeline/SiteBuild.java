@@ -291,11 +291,8 @@ public final class SiteBuild {
             source.articles().forEach(a -> a.translations().forEach(t -> entries.put(t.path(), TranslationResult.loaded(t))));
         }
         BuildState loadedSite = site.with(source, theme.value(), catalog.value()).withEntries(entries)
-                .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(all.diagnostics()).plus(catalog.diagnostics());
-        Optional<Diagnostic> cacheProblem = options.cache().flatMap(dir -> DiskCache.refuse(dir, options.out()));
-        if (cacheProblem.isPresent()) {
-            return loadedSite.plus(List.of(cacheProblem.get()));
-        }
+                .plus(loaded.diagnostics()).plus(theme.diagnostics()).plus(all.diagnostics()).plus(catalog.diagnostics())
+                .plus(options.cache().flatMap(dir -> DiskCache.refuse(dir, options.out())).stream().toList());
         if (options.write()) {
             Path content = options.site().resolve("content").toAbsolutePath().normalize();
             if (options.out().toAbsolutePath().normalize().startsWith(content)) {

@@ -61,4 +61,14 @@ final class SearchTask {
             throw e;
         }
     }
+
+    /** True when the index was built, waiting for it if need be; false when building it failed. */
+    boolean succeeds() {
+        try {
+            join();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 }

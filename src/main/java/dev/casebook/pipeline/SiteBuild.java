@@ -154,23 +154,13 @@ public final class SiteBuild {
             if (disk != null && site.stages().containsKey("parse") && !site.configError()) {
                 // every translation was parsed or read: the cache holds this site's documents now (a
                 // configuration error may be the cache's own folder, which is then left alone)
-                boolean indexed = site.searchTask() != null && finished(site.searchTask());
+                boolean indexed = site.searchTask() != null && site.searchTask().succeeds();
                 disk.save(indexed);
                 notes.add(disk.note(indexed));
             }
             return BuildResult.of(site, site.written(), start, notes);
         } finally {
             disk = null;
-        }
-    }
-
-    /** True when {@code task} built its index, waiting for it if need be. */
-    private static boolean finished(SearchTask task) {
-        try {
-            task.join();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 
@@ -362,13 +352,8 @@ public final class SiteBuild {
         if (memo != null) {
             if (delta.isPresent()) {
                 // only the changed articles' translations can have gone
-                List<String> gone = new ArrayList<>();
-                translationsOf(previous.source(), delta.get()).forEach(t -> {
-                    if (!parsed.entries().containsKey(t.path())) {
-                        gone.add(t.path());
-                    }
-                });
-                memo.forget(gone);
+                memo.forget(translationsOf(previous.source(), delta.get()).stream().map(Translation::path)
+                        .filter(path -> !parsed.entries().containsKey(path)).toList());
             } else {
                 memo.retain(parsed.entries().keySet());
             }

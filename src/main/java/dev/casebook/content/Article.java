@@ -9,17 +9,22 @@ import java.util.Optional;
  *
  * @param translations in the site's language order
  * @param resources    bundle files other than the {@code index.<lang>.md}, relative to the bundle
+ * @param id           the translation key: the bundle folder relative to {@code content/},
+ *                     {@code section/slug}; made once, since every stage looks articles up by it
  */
-public record Article(String section, String slug, Facts facts, List<Translation> translations, List<String> resources) {
+public record Article(String section, String slug, Facts facts, List<Translation> translations, List<String> resources,
+                      String id) {
 
     public Article {
         translations = List.copyOf(translations);
         resources = List.copyOf(resources);
+        if (!id.equals(section + "/" + slug)) {
+            throw new IllegalArgumentException("the id of " + section + "/" + slug + " cannot be " + id);
+        }
     }
 
-    /** The translation key: the bundle folder relative to {@code content/}. */
-    public String id() {
-        return section + "/" + slug;
+    public Article(String section, String slug, Facts facts, List<Translation> translations, List<String> resources) {
+        this(section, slug, facts, translations, resources, section + "/" + slug);
     }
 
     public Optional<Translation> translation(Lang lang) {

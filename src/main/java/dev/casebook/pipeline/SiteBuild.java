@@ -50,7 +50,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * The pipeline: load → parse → validate → check → search → render → publish. {@link #stages}
@@ -321,11 +320,8 @@ public final class SiteBuild {
                                           BiFunction<Article, Translation, Outcome<TranslationResult>> work) {
         Map<String, TranslationResult> entries = new ConcurrentHashMap<>(kept);
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
-        // an article's id is put together anew each time: the slugs of the changed ones rule most out first
-        Set<String> slugs = delta.map(ids -> ids.stream().map(id -> id.substring(id.lastIndexOf('/') + 1))
-                .collect(Collectors.toSet())).orElse(Set.of());
         site.source().articles().parallelStream()
-                .filter(article -> delta.map(ids -> slugs.contains(article.slug()) && ids.contains(article.id())).orElse(true))
+                .filter(article -> delta.map(ids -> ids.contains(article.id())).orElse(true))
                 .forEach(article -> {
                     for (Translation t : article.translations()) {
                         Outcome<TranslationResult> done = work.apply(article, t);

@@ -29,8 +29,6 @@ final class RelatedArticles {
 
     private final SiteIndex index;
     private final List<Article> all;
-    /** the articles' ids by position, made once: an id is put together anew each time it is asked for */
-    private final String[] ids;
     private final Map<String, int[]> errorPositions;
     private final Map<String, int[]> rulePositions;
     /** the articles of each distinctive tag and product, by position */
@@ -43,7 +41,6 @@ final class RelatedArticles {
     RelatedArticles(SiteIndex index) {
         this.index = index;
         this.all = index.articles();
-        this.ids = all.stream().map(Article::id).toArray(String[]::new);
         this.errorPositions = positions(index.errors().keySet(), index::solving);
         this.rulePositions = positions(index.articles().stream().flatMap(a -> index.rulesOf(a).stream())
                 .collect(Collectors.toCollection(TreeSet::new)), index::demonstrating);
@@ -92,7 +89,7 @@ final class RelatedArticles {
             }
             // insertion into the best four: higher score first, then the smaller id
             int at = found;
-            while (at > 0 && (s > bestScore[at - 1] || s == bestScore[at - 1] && ids[i].compareTo(ids[best[at - 1]]) < 0)) {
+            while (at > 0 && (s > bestScore[at - 1] || s == bestScore[at - 1] && all.get(i).id().compareTo(all.get(best[at - 1]).id()) < 0)) {
                 at--;
             }
             if (at < SHOWN) {

@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinTask;
@@ -79,8 +80,11 @@ public final class SiteBuild {
     private volatile Map<String, TranslationResult[]> lastTextless;
     /** The preview's last site, through the check stage: what a small change starts from. */
     private BuildState previous;
-    /** What earlier builds parsed and tokenized, kept on disk ({@code --cache}), for the build under way. */
-    private DiskCache disk;
+    /**
+     * What earlier builds parsed and tokenized, kept on disk ({@code --cache}), for the build under
+     * way: read on a thread of its own while the content is loaded, asked for by the parse stage.
+     */
+    private CompletableFuture<DiskCache> disk;
 
     public SiteBuild() {
         this(false);
@@ -128,7 +132,7 @@ public final class SiteBuild {
      * where the stage asks.
      */
     public static void warmUp() {
-        Thread thread = new Thread(() -> {
+        threadOfItsOwn("casebook-warm-up").execute(() -> {
             try {
                 Catalog.builtIn();
                 MarkdownParser.warmUp();
@@ -138,15 +142,14 @@ public final class SiteBuild {
             } catch (RuntimeException | LinkageError e) {
                 // met again by the stage that needs it
             }
-        }, "casebook-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** A full build: every stage, the site written (or, for {@code check}, only produced). */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
-        disk = options.cache().filter(dir -> memo == null).map(DiskCache::open).orElse(null);
+        disk = options.cache().filter(dir -> memo == null).map(dir -> CompletableFuture.supplyAsync(() -> DiskCache.open(dir),
+                threadOfItsOwn("casebook-cache"))).orElse(null);
         try {
             BuildState site = run(options, Set.of(), true);
             List<String> notes = new ArrayList<>();
@@ -154,13 +157,23 @@ public final class SiteBuild {
                 // every translation was parsed or read: the cache holds this site's documents now (a
                 // configuration error may be the cache's own folder, which is then left alone)
                 boolean indexed = site.searchTask() != null && site.searchTask().succeeds();
-                disk.save(indexed);
-                notes.add(disk.note(indexed));
+                DiskCache cache = disk.join();
+                cache.save(indexed);
+                notes.add(cache.note(indexed));
             }
             return BuildResult.of(site, site.written(), start, notes);
         } finally {
             disk = null;
         }
+    }
+
+    /** Runs each task on a new daemon thread named {@code name}: work beside the stages. */
+    private static Executor threadOfItsOwn(String name) {
+        return work -> {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     /** {@code entries} with the documents' plain text dropped: what pages are rendered from. */
@@ -338,10 +351,11 @@ public final class SiteBuild {
         Optional<Set<String>> delta = delta(site);
         // after a small change, the other articles' entries stand as the last build left them
         Map<String, TranslationResult> kept = delta.map(ids -> without(previous.entries(), previous.source(), ids)).orElse(Map.of());
+        DiskCache cache = disk == null ? null : disk.join();
         Worked parsed = eachTranslation(site, delta, kept, (article, t) -> {
             Map<String, String> titles = callouts.get(t.lang());
             Document doc = memo != null ? memo.parse(t, titles, () -> parser.parse(t, titles))
-                    : disk != null ? disk.parse(t, titles, () -> parser.parse(t, titles))
+                    : cache != null ? cache.parse(t, titles, () -> parser.parse(t, titles))
                     : parser.parse(t, titles);
             return Outcome.of(TranslationResult.loaded(t.withoutBody()).parsed(doc));
         });
@@ -447,17 +461,11 @@ public final class SiteBuild {
                     site.theme().searchScript()).files()));
         }
         // with a cache, only the documents whose text changed are tokenized again
-        TermCounts counts = disk == null ? null : disk.terms();
+        TermCounts counts = disk == null ? null : disk.join().terms();
         SearchTask task = new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
                 site.theme().searchScript(), counts).files());
         // a build run inside a pool of its own (a test's single-threaded build) keeps the index there
-        Executor executor = ForkJoinTask.inForkJoinPool()
-                ? ForkJoinTask.getPool()
-                : work -> {
-                    Thread thread = new Thread(work, "casebook-search");
-                    thread.setDaemon(true);
-                    thread.start();
-                };
+        Executor executor = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : threadOfItsOwn("casebook-search");
         return site.withSearchTask(task.start(executor)).withEntries(textless(site.entries()));
     }
 

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What tokenizing each document found, kept between builds beside the parsed documents
  * ({@code --cache DIR}): how often each term occurs in each field. A document whose fields are the
  * same as in an earlier build is not tokenized again; its counts are read back. Entries are found
- * by the SHA-256 of the document's fields; the tokenizer's version is part of the file, and the
- * caller checks that the file was written by the same code. {@link #write} keeps the entries this
+ * by the SHA-256 of the document's fields; the caller checks that the file was written by the
+ * same code (and so the same tokenizer). {@link #write} keeps the entries this
  * build used, in key order, with the terms listed once.
  */
 public final class TermCounts {
@@ -106,12 +105,7 @@ public final class TermCounts {
     }
 
     private static String key(String[] fields) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest sha = SearchIndexer.sha256();
         for (String field : fields) {
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
             int n = bytes.length;
@@ -123,7 +117,7 @@ public final class TermCounts {
 
     // ---- the file ----------------------------------------------------------------------------
 
-    /** The entries this build used: the tokenizer's version, every term once, then each document's counts by term number. */
+    /** The entries this build used: every term once, then each document's counts by term number. */
     public void write(DataOutputStream out) throws IOException {
         Map<String, Counted> entries = new TreeMap<>(used);
         Set<String> distinct = new HashSet<>();
@@ -131,7 +125,6 @@ public final class TermCounts {
         String[] all = distinct.toArray(String[]::new);
         Arrays.sort(all);
         Map<String, Integer> number = new HashMap<>(all.length * 2);
-        out.writeInt(Tokenizer.VERSION);
         out.writeInt(all.length);
         for (String term : all) {
             number.put(term, number.size());
@@ -153,13 +146,10 @@ public final class TermCounts {
     }
 
     /**
-     * The counts {@link #write} wrote; none when the tokenizer has changed since. A file that does
-     * not hold what {@code write} writes is an {@link IOException}.
+     * The counts {@link #write} wrote. A file that does not hold what {@code write} writes is an
+     * {@link IOException}.
      */
     public static TermCounts read(DataInputStream in, int maxLength) throws IOException {
-        if (in.readInt() != Tokenizer.VERSION) {
-            return empty();
-        }
         String[] terms = new String[length(in, maxLength)];
         for (int i = 0; i < terms.length; i++) {
             byte[] bytes = new byte[length(in, maxLength)];

@@ -28,7 +28,22 @@ public record Article(String section, String slug, Facts facts, List<Translation
     }
 
     public Optional<Translation> translation(Lang lang) {
-        return translations.stream().filter(t -> t.lang().equals(lang)).findFirst();
+        for (Translation t : translations) {
+            if (t.lang().equals(lang)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The article without its Markdown bodies (once parsed, pages need none); itself when it holds none. */
+    public Article withoutBodies() {
+        for (Translation t : translations) {
+            if (!t.body().isEmpty()) {
+                return new Article(section, slug, facts, translations.stream().map(Translation::withoutBody).toList(), resources, id);
+            }
+        }
+        return this;
     }
 
     /** The translation shown where {@code lang} is missing: the first available in site language order. */

@@ -13,9 +13,7 @@ public record SiteContent(SiteConfig config, List<Article> articles) {
     /** The same articles without their Markdown bodies, once they are parsed. */
     public SiteContent withoutBodies() {
         // an article whose translations have no body left is kept as it is (the preview keeps most so)
-        return new SiteContent(config, articles.stream().map(a -> a.translations().stream().allMatch(t -> t.body().isEmpty()) ? a
-                : new Article(a.section(), a.slug(), a.facts(), a.translations().stream().map(Translation::withoutBody).toList(),
-                        a.resources())).toList());
+        return new SiteContent(config, articles.stream().map(Article::withoutBodies).toList());
     }
 
     public Optional<Article> article(String id) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +71,6 @@ public final class ContentLoader {
         private Map<String, LocalDate> committed = Map.of();
         private final TreeMap<BundleKey, Bundle> bundles = new TreeMap<>();
 
-        /**
-         * Lets the Markdown go once it is parsed: the articles kept for the next load no longer
-         * hold their bodies (a body is read again when its file changes).
-         */
         /** Forgets everything, so that the next load reads every file. */
         public void reset() {
             config = null;
@@ -81,10 +78,32 @@ public final class ContentLoader {
             changed = Optional.empty();
         }
 
-        public void dropBodies() {
-            bundles.replaceAll((key, b) -> new Bundle(b.article().map(a -> new Article(a.section(), a.slug(), a.facts(),
-                    a.translations().stream().map(t -> t.body().isEmpty() ? t : t.withoutBody()).toList(), a.resources())),
-                    b.languages(), b.diagnostics()));
+        /**
+         * Lets the Markdown go once it is parsed: the articles kept for the next load no longer
+         * hold their bodies (a body is read again when its file changes). An article is replaced by
+         * the one of {@code bodiless} from the same folder, so the next load gives the build the
+         * very objects it went on with, and what compares articles by identity (the preview's
+         * caches) sees the unchanged ones as unchanged. Only the bundles read since the last call
+         * have bodies; the others stay as they are.
+         */
+        public void dropBodies(SiteContent bodiless) {
+            Map<BundleKey, Bundle> withBodies = new HashMap<>();
+            bundles.forEach((key, b) -> {
+                if (b.article().filter(a -> a.withoutBodies() != a).isPresent()) {
+                    withBodies.put(key, b);
+                }
+            });
+            for (Article a : withBodies.isEmpty() ? List.<Article>of() : bodiless.articles()) {
+                BundleKey key = new BundleKey(a.section(), a.slug());
+                Bundle b = withBodies.get(key);
+                if (b != null && a.withoutBodies() == a) {
+                    withBodies.remove(key);
+                    bundles.put(key, new Bundle(Optional.of(a), b.languages(), b.diagnostics()));
+                }
+            }
+            // a bundle whose article the site did not take: its bodies go all the same
+            withBodies.forEach((key, b) -> bundles.put(key, new Bundle(b.article().map(Article::withoutBodies),
+                    b.languages(), b.diagnostics())));
         }
 
         /**

@@ -7,7 +7,6 @@ import dev.casebook.content.Document;
 import dev.casebook.content.TranslationResult;
 import dev.casebook.content.Lang;
 import dev.casebook.content.Output;
-import dev.casebook.content.SiteConfig;
 import dev.casebook.content.SiteSchemas;
 import dev.casebook.content.SnippetVerdict;
 import dev.casebook.content.SiteContent;
@@ -16,11 +15,11 @@ import dev.casebook.content.TranslationReport;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Outcome;
 import dev.casebook.diag.SourcePos;
-import dev.casebook.diag.Suggestions;
 import dev.casebook.load.ContentLoader;
 import dev.casebook.parse.MarkdownParser;
 import dev.casebook.publish.OutputWriter;
 import dev.casebook.render.PageKinds;
+import dev.casebook.render.RenderCache;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
 import dev.casebook.search.LiveIndex;
@@ -37,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +44,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinTask;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -72,12 +70,13 @@ public final class SiteBuild {
     private final MarkdownParser parser = new MarkdownParser();
     private final ContentLoader.BundleCache memory;
     private final BuildCache memo;
+    private final TranslationCheck translationCheck;
+    /** the preview's groupings from one render to the next; null in a one-off build */
+    private final RenderCache renderCache;
     /** The rules, read again from a rule folder only when a rule file changes. */
     private final RuleSource rules = new RuleSource();
     /** The preview's search index, which follows edits (null for a build that is not a preview). */
     private final LiveIndex live;
-    /** The preview's last entries and their text-free copies, reused for the entries an edit left alone. */
-    private volatile Map<String, TranslationResult[]> lastTextless;
     /** The preview's last site, through the check stage: what a small change starts from. */
     private BuildState previous;
     /**
@@ -93,6 +92,8 @@ public final class SiteBuild {
     private SiteBuild(boolean incremental) {
         this.memory = incremental ? new ContentLoader.BundleCache() : null;
         this.memo = incremental ? new BuildCache() : null;
+        this.translationCheck = incremental ? TranslationCheck.remembering() : new TranslationCheck();
+        this.renderCache = incremental ? new RenderCache() : null;
         this.live = incremental ? new LiveIndex() : null;
     }
 
@@ -177,20 +178,9 @@ public final class SiteBuild {
     }
 
     /** {@code entries} with the documents' plain text dropped: what pages are rendered from. */
-    private Map<String, TranslationResult> textless(Map<String, TranslationResult> entries) {
+    private static Map<String, TranslationResult> textless(Map<String, TranslationResult> entries) {
         Map<String, TranslationResult> out = new HashMap<>(entries.size() * 2);
-        Map<String, TranslationResult[]> last = lastTextless;
-        Map<String, TranslationResult[]> kept = memo == null ? null : new HashMap<>(entries.size() * 2);
-        entries.forEach((path, e) -> {
-            // the preview: an entry that is the same object as last time gets the same text-free copy
-            TranslationResult[] pair = last == null ? null : last.get(path);
-            TranslationResult bare = pair != null && pair[0] == e ? pair[1] : e.parsed(e.document().withoutText());
-            out.put(path, bare);
-            if (kept != null) {
-                kept.put(path, new TranslationResult[] {e, bare});
-            }
-        });
-        lastTextless = kept;
+        entries.forEach((path, e) -> out.put(path, e.parsed(e.document().withoutText())));
         return out;
     }
 
@@ -240,16 +230,16 @@ public final class SiteBuild {
         return out;
     }
 
-    /** {@code entries} without the translations the articles {@code ids} had in {@code before}. */
-    private static Map<String, TranslationResult> without(Map<String, TranslationResult> entries, SiteContent before, Set<String> ids) {
-        Map<String, TranslationResult> out = new HashMap<>(entries);
-        translationsOf(before, ids).forEach(t -> out.remove(t.path()));
-        return out;
-    }
-
     /** {@code site} with its search index built and its outputs listed again (the preview, in the background). */
     public BuildState withSearch(BuildState site) {
-        return render(site.withSearch(site.searchTask().join().files()));
+        List<Output> index = site.searchTask().join().files();
+        // the pages do not depend on the index: the outputs are the same, with the index's files swapped
+        Set<Output> before = Collections.newSetFromMap(new IdentityHashMap<>());
+        before.addAll(site.search());
+        List<Output> outputs = new ArrayList<>(site.outputs().size() - before.size() + index.size());
+        site.outputs().stream().filter(o -> !before.contains(o)).forEach(outputs::add);
+        outputs.addAll(index);
+        return site.withSearch(index).withOutputs(outputs);
     }
 
     /** The load and translation checks alone, for {@code casebook translations}. */
@@ -320,57 +310,34 @@ public final class SiteBuild {
         return callouts;
     }
 
-    /** The translations of the articles in scope, with their entries, and what working on them found. */
-    private record Worked(Map<String, TranslationResult> entries, List<Diagnostic> diagnostics) {
-    }
-
-    /**
-     * Runs {@code work} on every translation of the articles in scope, in parallel: all of them,
-     * or, after a small change in the preview ({@code delta}), those of the articles it touched.
-     * {@code kept} are the entries the result starts from.
-     */
-    private static Worked eachTranslation(BuildState site, Optional<Set<String>> delta, Map<String, TranslationResult> kept,
-                                          BiFunction<Article, Translation, Outcome<TranslationResult>> work) {
-        Map<String, TranslationResult> entries = new ConcurrentHashMap<>(kept);
-        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
-        site.source().articles().parallelStream()
-                .filter(article -> delta.map(ids -> ids.contains(article.id())).orElse(true))
-                .forEach(article -> {
-                    for (Translation t : article.translations()) {
-                        Outcome<TranslationResult> done = work.apply(article, t);
-                        entries.put(t.path(), done.value());
-                        diagnostics.addAll(done.diagnostics());
-                    }
-                });
-        return new Worked(entries, List.copyOf(diagnostics));
-    }
-
     private BuildState parse(BuildState site) {
         Map<Lang, Map<String, String>> callouts = callouts(site.theme(), site.source());
         // (load made sure a partial read comes with the same callout titles as the last parse)
         Optional<Set<String>> delta = delta(site);
         // after a small change, the other articles' entries stand as the last build left them
-        Map<String, TranslationResult> kept = delta.map(ids -> without(previous.entries(), previous.source(), ids)).orElse(Map.of());
+        Map<String, TranslationResult> kept = delta.isPresent() ? previous.entries() : Map.of();
+        List<String> dropped = delta.map(ids -> translationsOf(previous.source(), ids).stream().map(Translation::path).toList())
+                .orElse(List.of());
         DiskCache cache = disk == null ? null : disk.join();
-        Worked parsed = eachTranslation(site, delta, kept, (article, t) -> {
+        TranslationWork parsed = TranslationWork.run(site, delta, kept, dropped, (article, t) -> {
             Map<String, String> titles = callouts.get(t.lang());
             Document doc = memo != null ? memo.parse(t, titles, () -> parser.parse(t, titles))
                     : cache != null ? cache.parse(t, titles, () -> parser.parse(t, titles))
                     : parser.parse(t, titles);
             return Outcome.of(TranslationResult.loaded(t.withoutBody()).parsed(doc));
         });
+        SiteContent bodiless = site.source().withoutBodies();
         if (memo != null) {
             if (delta.isPresent()) {
                 // only the changed articles' translations can have gone
-                memo.forget(translationsOf(previous.source(), delta.get()).stream().map(Translation::path)
-                        .filter(path -> !parsed.entries().containsKey(path)).toList());
+                memo.forget(dropped.stream().filter(path -> !parsed.entries().containsKey(path)).toList());
             } else {
                 memo.retain(parsed.entries().keySet());
             }
             memo.callouts(callouts);
-            memory.dropBodies(); // the preview keeps a fingerprint of each body to compare
+            memory.dropBodies(bodiless); // the preview keeps a fingerprint of each body to compare
         }
-        return site.withSource(site.source().withoutBodies()).withEntries(parsed.entries())
+        return site.withSource(bodiless).withEntries(parsed.entries())
                 .plus(memo == null ? parseProblems(parsed.entries()) : memo.parseProblems());
     }
 
@@ -388,7 +355,7 @@ public final class SiteBuild {
         Outcome<JsonSchemas> schemas = memo == null ? JsonSchemas.of(siteSchemas) : memo.schemas(siteSchemas);
         SnippetValidator validator = new SnippetValidator(new Validator(site.catalog()), schemas.value());
         Optional<Set<String>> delta = delta(site).filter(d -> previous.catalog().equals(site.catalog()));
-        Worked validated = eachTranslation(site, delta, site.entries(), (article, t) -> {
+        TranslationWork validated = TranslationWork.run(site, delta, site.entries(), (article, t) -> {
             TranslationResult e = site.entries().get(t.path());
             Outcome<List<SnippetVerdict>> result = memo == null ? validator.check(article, t, e.document())
                     : memo.validate(t.path(), e.document(), article.facts(), site.catalog(), siteSchemas,
@@ -426,7 +393,7 @@ public final class SiteBuild {
         if (memo != null) {
             memo.checkedAgainst(targets);
         }
-        Worked checked = eachTranslation(site, delta, site.entries(), (article, t) -> {
+        TranslationWork checked = TranslationWork.run(site, delta, site.entries(), (article, t) -> {
             Outcome<List<String>> resolved = memo == null ? lazyChecker.get().resolve(article, t)
                     : memo.check(t.path(), documents.apply(t.path()), targets, () -> lazyChecker.get().resolve(article, t));
             return Outcome.of(site.entries().get(t.path()).checked(resolved.value()), resolved.diagnostics());
@@ -436,8 +403,8 @@ public final class SiteBuild {
     }
 
     /** Where each translation stands, with what it has to say about that. */
-    private static BuildState withTranslations(BuildState site) {
-        Outcome<TranslationReport> translations = new TranslationCheck().check(site.source());
+    private BuildState withTranslations(BuildState site) {
+        Outcome<TranslationReport> translations = translationCheck.check(site.source());
         return site.withTranslations(translations.value()).plus(translations.diagnostics());
     }
 
@@ -447,19 +414,19 @@ public final class SiteBuild {
      * index keeps what it needs); the preview's index is built later, in its background.
      */
     private BuildState search(BuildState site) {
-        Map<String, Document> documents = new HashMap<>();
-        site.entries().forEach((path, e) -> documents.put(path, e.document()));
         if (!site.publishing()) {
-            // the preview's index follows edits: the edited documents only, in its background; until
-            // then the last index is served, so search never goes missing after a save
+            // the preview's index follows edits: the edited documents only, in its background (the
+            // documents are gathered there too); until then the last index is served, so search
+            // never goes missing after a save
             LiveIndex index = live;
             if (index != null) {
                 return site.withSearch(index.files()).withSearchTask(new SearchTask(
-                        () -> index.update(site.source(), documents, site.theme().searchScript()).index().files()));
+                        () -> index.update(site.source(), documents(site), site.theme().searchScript()).index().files()));
             }
-            return site.withSearchTask(new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
+            return site.withSearchTask(new SearchTask(() -> new SearchIndexer().build(site.source(), documents(site),
                     site.theme().searchScript()).files()));
         }
+        Map<String, Document> documents = documents(site);
         // with a cache, only the documents whose text changed are tokenized again
         TermCounts counts = disk == null ? null : disk.join().terms();
         SearchTask task = new SearchTask(() -> new SearchIndexer().build(site.source(), documents,
@@ -469,11 +436,18 @@ public final class SiteBuild {
         return site.withSearchTask(task.start(executor)).withEntries(textless(site.entries()));
     }
 
+    private static Map<String, Document> documents(BuildState site) {
+        Map<String, Document> documents = new HashMap<>(site.entries().size() * 2);
+        site.entries().forEach((path, e) -> documents.put(path, e.document()));
+        return documents;
+    }
+
     /** Every file of the site; pages are rendered when they are written or served. */
     private BuildState render(BuildState site) {
-        // pages need no plain text: the renderer gets documents without it
+        // pages need no plain text: a build's renderer gets documents without it; the preview keeps
+        // the text for its search index anyway, so its pages are made from the entries as they are
         Outcome<List<Output>> rendered = new SiteRenderer(site.options().site(), site.source(), site.theme(),
-                textless(site.entries()), site.catalog(), site.translations()).render();
+                memo == null ? textless(site.entries()) : site.entries(), site.catalog(), site.translations(), renderCache).render();
         List<Output> outputs = new ArrayList<>(rendered.value());
         outputs.addAll(site.search());
         return site.withOutputs(outputs).plus(rendered.diagnostics());

@@ -13,13 +13,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An article in each site language. A language it was not translated into shows the original
@@ -27,42 +25,59 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ArticlePage implements PageKind {
 
-    /** Per language, the heading texts that name an article's fix (the theme's {@code fix_headings}). */
-    private final Map<Lang, Set<String>> fixHeadings = new ConcurrentHashMap<>();
+    private static final String NAME = "article";
 
     @Override
     public String name() {
-        return "article";
+        return NAME;
     }
 
     @Override
     public List<Page> pages(PageContext site) {
-        Map<String, TranslationReport.State> states = new HashMap<>();
-        site.translations.rows().forEach(r -> r.states().forEach((l, s) -> states.put(r.article() + "\n" + l.code(), s)));
-        List<Page> pages = new ArrayList<>();
+        // the preview keeps each article's pages from one render to the next: a page is a value, its model made when asked
+        Map<Article, List<Page>> before = site.cache == null ? Map.of() : site.cache.articlePages(site.config);
+        Map<Article, List<Page>> now = site.cache == null ? null : new IdentityHashMap<>(site.index.articles().size());
+        List<Page> pages = new ArrayList<>(site.index.articles().size() * site.config.languages().size());
         for (Article article : site.index.articles()) {
-            List<Lang> translated = article.translations().stream().map(Translation::lang).toList();
-            for (Lang lang : site.config.languages()) {
-                Optional<Page.Listing> listing = article.translation(lang).map(t -> new Page.Listing(translated,
-                        l -> Routes.article(l, article), Optional.of(t.lastModified().toString())));
-                pages.add(new Page(Routes.article(lang, article), name(), () -> model(site, lang, article, states), listing));
+            List<Page> own = before.get(article);
+            if (own == null) {
+                own = pagesOf(site, article);
             }
+            pages.addAll(own);
+            if (now != null) {
+                now.put(article, own);
+            }
+        }
+        if (site.cache != null) {
+            site.cache.articlePages(site.config, now);
         }
         return pages;
     }
 
-    private Map<String, Object> model(PageContext site, Lang lang, Article article, Map<String, TranslationReport.State> states) {
+    /** The article's page in each site language. */
+    private static List<Page> pagesOf(PageContext site, Article article) {
+        List<Lang> translated = article.translations().stream().map(Translation::lang).toList();
+        List<Page> pages = new ArrayList<>(site.config.languages().size());
+        for (Lang lang : site.config.languages()) {
+            Optional<Page.Listing> listing = article.translation(lang).map(t -> new Page.Listing(translated,
+                    l -> Routes.article(l, article), Optional.of(t.lastModified().toString())));
+            pages.add(new Page(Routes.article(lang, article), NAME, context -> model(context, lang, article), listing));
+        }
+        return List.copyOf(pages);
+    }
+
+    private static Map<String, Object> model(PageContext site, Lang lang, Article article) {
         Optional<Translation> own = article.translation(lang);
         Translation shown = site.index.shown(article, lang);
         List<Lang> translated = article.translations().stream().map(Translation::lang).toList();
         Lang xDefault = translated.contains(site.config.defaultLang()) ? site.config.defaultLang() : article.original().lang();
-        Views.PageView page = site.page(name(), lang, shown.title(), shown.summary(), l -> Routes.article(l, article),
+        Views.PageView page = site.page(NAME, lang, shown.title(), shown.summary(), l -> Routes.article(l, article),
                 Routes.article(xDefault, article), translated, Routes.article(shown.lang(), article), own.isEmpty());
         TranslationResult entry = site.entries.get(shown.path());
         Document doc = entry.document();
         // a translation whose original changed since it was made says so, and links to the original
         Optional<Lang> outdatedFrom = own.isPresent()
-                && states.get(article.id() + "\n" + lang.code()) == TranslationReport.State.OUTDATED
+                && site.translationState(article, lang) == TranslationReport.State.OUTDATED
                 ? own.get().translatedFrom().map(p -> p.lang()) : Optional.empty();
         Views.ArticleView view = new Views.ArticleView(
                 new Views.ArticleView.Text(shown.title(), shown.summary(), shown.lang().code(),
@@ -171,9 +186,8 @@ final class ArticlePage implements PageKind {
      * text's language ("Fix", "解决方法"…), or empty. The header links there, so the answer is one
      * step from the first screen.
      */
-    private String fixId(PageContext site, Document doc, Lang textLang) {
-        Set<String> names = fixHeadings.computeIfAbsent(textLang, l ->
-                Set.copyOf(Arrays.asList(site.strings(l).getOrDefault("fix_headings", "").split("\\|"))));
+    private static String fixId(PageContext site, Document doc, Lang textLang) {
+        Set<String> names = site.fixHeadings(textLang);
         return doc.headings().stream().filter(h -> h.level() == 2 && names.contains(h.text().strip()))
                 .map(h -> h.id()).findFirst().orElse("");
     }

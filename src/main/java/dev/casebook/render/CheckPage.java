@@ -30,7 +30,7 @@ final class CheckPage implements PageKind {
         if (!site.hasRules()) {
             return List.of(); // the site uses no rule pack
         }
-        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.check(lang), name(), () -> model(site, lang))).toList();
+        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.check(lang), name(), context -> model(context, lang))).toList();
     }
 
     private Map<String, Object> model(PageContext site, Lang lang) {

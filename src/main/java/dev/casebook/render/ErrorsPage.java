@@ -22,7 +22,7 @@ final class ErrorsPage implements PageKind {
 
     @Override
     public List<Page> pages(PageContext site) {
-        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.errors(lang), name(), () -> model(site, lang))).toList();
+        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.errors(lang), name(), context -> model(context, lang))).toList();
     }
 
     private Map<String, Object> model(PageContext site, Lang lang) {

@@ -21,7 +21,7 @@ final class HomePage implements PageKind {
     public List<Page> pages(PageContext site) {
         List<Page> pages = new ArrayList<>();
         for (Lang lang : site.config.languages()) {
-            pages.add(new Page(Routes.home(lang), name(), () -> model(site, lang), Optional.of(site.everyLanguage(Routes::home))));
+            pages.add(new Page(Routes.home(lang), name(), context -> model(context, lang), Optional.of(site.everyLanguage(Routes::home))));
         }
         return pages;
     }

@@ -15,7 +15,7 @@ final class NotFoundPage implements PageKind {
 
     @Override
     public List<Page> pages(PageContext site) {
-        return List.of(Page.unlisted("404.html", name(), () -> model(site)));
+        return List.of(Page.unlisted("404.html", name(), context -> model(context)));
     }
 
     private Map<String, Object> model(PageContext site) {

@@ -15,11 +15,14 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -39,11 +42,22 @@ final class PageContext {
     final TranslationReport translations;
     final RelatedArticles related;
     final BodyHtml body;
+    final RenderCache cache;
     private final Assets assets;
     private final Map<Lang, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
+    /** the translation report's rows by article id, made when the first page asks */
+    private volatile Map<String, TranslationReport.Row> translationRows;
+    /** per language, the heading texts that name an article's fix (the theme's {@code fix_headings}) */
+    private final Map<Lang, Set<String>> fixHeadings = new ConcurrentHashMap<>();
 
     PageContext(SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog, TranslationReport translations,
                 SiteIndex index, Assets assets) {
+        this(source, theme, entries, catalog, translations, index, new RelatedArticles(index), assets, null);
+    }
+
+    /** {@code cache}: the preview's, which keeps pages from one render to the next; null in a one-off build. */
+    PageContext(SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog, TranslationReport translations,
+                SiteIndex index, RelatedArticles related, Assets assets, RenderCache cache) {
         this.source = source;
         this.config = source.config();
         this.base = config.baseUrl();
@@ -52,9 +66,29 @@ final class PageContext {
         this.entries = entries;
         this.catalog = catalog;
         this.translations = translations;
-        this.related = new RelatedArticles(index);
+        this.related = related;
+        this.cache = cache;
         this.body = new BodyHtml(base, theme);
         this.assets = assets;
+    }
+
+    /** Where the article's translation into {@code lang} stands (missing when the report has no row for it). */
+    TranslationReport.State translationState(Article article, Lang lang) {
+        Map<String, TranslationReport.Row> rows = translationRows;
+        if (rows == null) {
+            rows = new HashMap<>(translations.rows().size() * 2);
+            for (TranslationReport.Row row : translations.rows()) {
+                rows.put(row.article(), row);
+            }
+            translationRows = rows;
+        }
+        TranslationReport.Row row = rows.get(article.id());
+        return row == null ? TranslationReport.State.MISSING : row.states().getOrDefault(lang, TranslationReport.State.MISSING);
+    }
+
+    /** The heading texts that name an article's fix in {@code lang} (the theme's {@code fix_headings}, split at {@code |}). */
+    Set<String> fixHeadings(Lang lang) {
+        return fixHeadings.computeIfAbsent(lang, l -> Set.copyOf(Arrays.asList(strings(l).getOrDefault("fix_headings", "").split("\\|"))));
     }
 
     /** True when the site uses a rule pack: it then has rule pages, the check page and the checker. */

@@ -22,7 +22,7 @@ final class ProductPage implements PageKind {
         List<Page> pages = new ArrayList<>();
         for (String product : site.index.products()) {
             for (Lang lang : site.config.languages()) {
-                pages.add(new Page(Routes.product(lang, product), name(), () -> model(site, lang, product),
+                pages.add(new Page(Routes.product(lang, product), name(), context -> model(context, lang, product),
                         Optional.of(site.everyLanguage(l -> Routes.product(l, product)))));
             }
         }

@@ -31,7 +31,7 @@ final class RedirectPage implements PageKind {
     public List<Page> pages(PageContext site) {
         List<Page> pages = new ArrayList<>();
         for (Alias alias : aliases(site)) {
-            pages.add(new Page(alias.path(), name(), () -> model(site, alias), Optional.empty(),
+            pages.add(new Page(alias.path(), name(), context -> model(context, alias), Optional.empty(),
                     Optional.of(new Page.Declared(alias.pos(), "alias `" + alias.written() + "`"))));
         }
         return pages;
@@ -40,11 +40,8 @@ final class RedirectPage implements PageKind {
     /** Every alias of the site, in article order; the renderer reports any that wants a taken address. */
     static List<Alias> aliases(PageContext site) {
         List<Alias> out = new ArrayList<>();
-        for (Article article : site.index.articles()) {
+        for (Article article : site.index.withAliases()) {
             List<String> aliases = article.facts().aliases();
-            if (aliases.isEmpty()) {
-                continue; // most articles: nothing to look up
-            }
             SourcePos pos = article.facts().written().getOrDefault("aliases", SourcePos.file(article.original().path()));
             for (String alias : aliases) {
                 if (alias.startsWith("/")) {

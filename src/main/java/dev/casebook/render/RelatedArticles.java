@@ -50,6 +50,23 @@ final class RelatedArticles {
         this.scores = ThreadLocal.withInitial(() -> new int[all.size()]);
     }
 
+    /** The same groupings by position, for {@code next}: an index with the same shape (some articles swapped in place). */
+    private RelatedArticles(RelatedArticles previous, SiteIndex next) {
+        this.index = next;
+        this.all = next.articles();
+        this.errorPositions = previous.errorPositions;
+        this.rulePositions = previous.rulePositions;
+        this.tagPositions = previous.tagPositions;
+        this.productPositions = previous.productPositions;
+        this.known = new AtomicReferenceArray<>(all.size());
+        this.scores = ThreadLocal.withInitial(() -> new int[all.size()]);
+    }
+
+    /** These groupings for {@code next}, an index made from this one's with articles swapped in place. */
+    RelatedArticles following(SiteIndex next) {
+        return new RelatedArticles(this, next);
+    }
+
     private List<String> distinctive(List<String> values, Function<String, List<Article>> articles) {
         return values.stream().filter(v -> {
             int n = articles.apply(v).size();

@@ -15,7 +15,7 @@ final class RootPage implements PageKind {
 
     @Override
     public List<Page> pages(PageContext site) {
-        return List.of(Page.unlisted(Routes.root(), name(), () -> model(site)));
+        return List.of(Page.unlisted(Routes.root(), name(), context -> model(context)));
     }
 
     private Map<String, Object> model(PageContext site) {

@@ -41,7 +41,7 @@ final class RulePage implements PageKind {
         List<Page> pages = new ArrayList<>();
         for (Lang lang : site.config.languages()) {
             for (Rule rule : site.catalog.rules()) {
-                pages.add(Page.unlisted(Routes.rule(lang, rule.id()), name(), () -> model(site, validator, examples, lang, rule)));
+                pages.add(Page.unlisted(Routes.rule(lang, rule.id()), name(), context -> model(context, validator, examples, lang, rule)));
             }
         }
         return pages;

@@ -26,7 +26,7 @@ final class RulesPage implements PageKind {
         if (!site.hasRules()) {
             return List.of(); // the site uses no rule pack
         }
-        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.rules(lang), name(), () -> model(site, lang))).toList();
+        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.rules(lang), name(), context -> model(context, lang))).toList();
     }
 
     private Map<String, Object> model(PageContext site, Lang lang) {

@@ -21,7 +21,7 @@ final class SearchPage implements PageKind {
 
     @Override
     public List<Page> pages(PageContext site) {
-        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.search(lang), name(), () -> model(site, lang))).toList();
+        return site.config.languages().stream().map(lang -> Page.unlisted(Routes.search(lang), name(), context -> model(context, lang))).toList();
     }
 
     private Map<String, Object> model(PageContext site, Lang lang) {

@@ -20,7 +20,7 @@ final class SectionPage implements PageKind {
         List<Page> pages = new ArrayList<>();
         for (String section : site.index.sections()) {
             for (Lang lang : site.config.languages()) {
-                pages.add(new Page(Routes.section(lang, section), name(), () -> model(site, lang, section),
+                pages.add(new Page(Routes.section(lang, section), name(), context -> model(context, lang, section),
                         Optional.of(site.everyLanguage(l -> Routes.section(l, section)))));
             }
         }

@@ -30,20 +30,26 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SiteIndex {
 
     private final SiteContent source;
+    /** the entries the index was made from, for {@link #following} to compare with */
+    private final Map<String, TranslationResult> entries;
     private final Lang defaultLang;
-    private final Map<String, List<Article>> bySection = new TreeMap<>();
-    private final Map<String, List<Article>> byTag = new TreeMap<>();
-    private final Map<String, List<Article>> byError = new TreeMap<>();
-    private final Map<String, List<Article>> byProduct = new TreeMap<>();
-    private final Map<String, List<Article>> byRule = new HashMap<>();
-    private final Map<String, Set<String>> rulesByArticle = new HashMap<>();
+    private final Map<String, List<Article>> bySection;
+    private final Map<String, List<Article>> byTag;
+    private final Map<String, List<Article>> byError;
+    private final Map<String, List<Article>> byProduct;
+    private final Map<String, List<Article>> byRule;
+    private final Map<String, Set<String>> rulesByArticle;
+    /** the articles with earlier addresses ({@code aliases}), in source order: few, and every redirect comes from them */
+    private final List<Article> withAliases;
     /** each article's place in the source; by identity, since a record's equals walks every translation */
-    private final Map<Article, Integer> positions = new IdentityHashMap<>();
+    private final IdentityHashMap<Article, Integer> positions;
     /** the anchor of each error string on the error index ({@code error-1}, … in sorted order) */
-    private final Map<String, String> errorAnchors = new HashMap<>();
+    private final Map<String, String> errorAnchors;
     private final Map<String, SectionOrder> sectionOrders = new ConcurrentHashMap<>();
     /** per language: how many code blocks are configs, and how many of them a rule or schema checked */
-    private final Map<Lang, SnippetCount> snippetCounts = new HashMap<>();
+    private final Map<Lang, SnippetCount> snippetCounts;
+    /** true when this index is an earlier one with some articles swapped for their new versions, groups unchanged */
+    private final boolean sameShape;
 
     /** The config snippets of one language, and how many of them were checked, for the footer's claim. */
     record SnippetCount(int configs, int checked) {
@@ -60,11 +66,26 @@ final class SiteIndex {
 
     SiteIndex(SiteContent source, Map<String, TranslationResult> entries) {
         this.source = source;
+        this.entries = entries;
         this.defaultLang = source.config().defaultLang();
+        this.bySection = new TreeMap<>();
+        this.byTag = new TreeMap<>();
+        this.byError = new TreeMap<>();
+        this.byProduct = new TreeMap<>();
+        this.byRule = new HashMap<>();
+        this.rulesByArticle = new HashMap<>();
+        this.positions = new IdentityHashMap<>();
+        this.errorAnchors = new HashMap<>();
+        this.snippetCounts = new HashMap<>();
+        this.withAliases = new ArrayList<>();
+        this.sameShape = false;
         List<Article> all = source.articles();
         for (int i = 0; i < all.size(); i++) {
             Article a = all.get(i);
             positions.put(a, i);
+            if (!a.facts().aliases().isEmpty()) {
+                withAliases.add(a);
+            }
             bySection.computeIfAbsent(a.section(), k -> new ArrayList<>()).add(a);
             // a tag, error or product written twice lists the article once
             new LinkedHashSet<>(a.facts().tags()).forEach(t -> byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(a));
@@ -89,6 +110,111 @@ final class SiteIndex {
         }
     }
 
+    /**
+     * The index of {@code source} and {@code entries}, made from {@code previous} when only some
+     * articles changed and none of them in a way the groupings see (the preview's usual edit: a
+     * body, a title, a date): the changed articles take their old ones' places in every list, and
+     * everything else is shared. Otherwise, or without a previous index, made anew. Either way
+     * the result is the index {@code new SiteIndex(source, entries)} would make.
+     */
+    static SiteIndex following(SiteIndex previous, SiteContent source, Map<String, TranslationResult> entries) {
+        if (previous == null || !previous.source.config().equals(source.config())
+                || previous.source.articles().size() != source.articles().size()) {
+            return new SiteIndex(source, entries);
+        }
+        List<Article> before = previous.source.articles();
+        List<Article> now = source.articles();
+        Map<Article, Article> swapped = new IdentityHashMap<>();
+        for (int i = 0; i < now.size(); i++) {
+            Article was = before.get(i);
+            Article is = now.get(i);
+            if (was == is && sameEntries(is, previous.entries, entries)) {
+                continue;
+            }
+            if (!is.id().equals(was.id()) || !is.facts().tags().equals(was.facts().tags())
+                    || !is.facts().errors().equals(was.facts().errors()) || !is.facts().products().equals(was.facts().products())
+                    || !is.facts().aliases().equals(was.facts().aliases())
+                    || !counts(was, previous.entries).equals(counts(is, entries))
+                    || !demonstratedRules(was, previous.entries).equals(demonstratedRules(is, entries))) {
+                return new SiteIndex(source, entries);
+            }
+            if (was != is) {
+                swapped.put(was, is);
+            }
+        }
+        return swapped.isEmpty() && previous.source == source ? previous : new SiteIndex(previous, source, entries, swapped);
+    }
+
+    /** {@code previous} with the articles of {@code swapped} replaced by their new versions. */
+    @SuppressWarnings("unchecked") // IdentityHashMap.clone
+    private SiteIndex(SiteIndex previous, SiteContent source, Map<String, TranslationResult> entries, Map<Article, Article> swapped) {
+        this.source = source;
+        this.entries = entries;
+        this.defaultLang = previous.defaultLang;
+        this.bySection = new TreeMap<>(previous.bySection);
+        this.byTag = new TreeMap<>(previous.byTag);
+        this.byError = new TreeMap<>(previous.byError);
+        this.byProduct = new TreeMap<>(previous.byProduct);
+        this.byRule = new HashMap<>(previous.byRule);
+        this.rulesByArticle = previous.rulesByArticle;
+        this.errorAnchors = previous.errorAnchors;
+        this.snippetCounts = previous.snippetCounts;
+        this.positions = (IdentityHashMap<Article, Integer>) previous.positions.clone();
+        this.withAliases = new ArrayList<>(previous.withAliases);
+        this.sameShape = true;
+        swapped.forEach((was, is) -> {
+            positions.put(is, positions.remove(was));
+            swap(bySection, List.of(is.section()), was, is);
+            swap(byTag, is.facts().tags(), was, is);
+            swap(byError, is.facts().errors(), was, is);
+            swap(byProduct, is.facts().products(), was, is);
+            swap(byRule, rulesByArticle.getOrDefault(is.id(), Set.of()), was, is);
+            withAliases.replaceAll(a -> a == was ? is : a);
+        });
+    }
+
+    /** In each group of {@code keys}, a copy of its list with {@code was} replaced by {@code is}. */
+    private static void swap(Map<String, List<Article>> groups, Collection<String> keys, Article was, Article is) {
+        for (String key : new LinkedHashSet<>(keys)) {
+            List<Article> list = new ArrayList<>(groups.get(key));
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == was) {
+                    list.set(i, is);
+                }
+            }
+            groups.put(key, list);
+        }
+    }
+
+    /** True when every translation of {@code a} has the same entry object in both maps. */
+    private static boolean sameEntries(Article a, Map<String, TranslationResult> before, Map<String, TranslationResult> now) {
+        for (Translation t : a.translations()) {
+            if (before.get(t.path()) != now.get(t.path())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Per translation of {@code a}, in order, its language, its config snippets and how many were checked. */
+    private static List<Map.Entry<Lang, SnippetCount>> counts(Article a, Map<String, TranslationResult> entries) {
+        List<Map.Entry<Lang, SnippetCount>> out = new ArrayList<>();
+        for (Translation t : a.translations()) {
+            TranslationResult e = entries.get(t.path());
+            SnippetCount c = new SnippetCount(0, 0);
+            for (SnippetVerdict v : e == null ? List.<SnippetVerdict>of() : e.snippets()) {
+                c = c.plus(v);
+            }
+            out.add(Map.entry(t.lang(), c));
+        }
+        return out;
+    }
+
+    /** True when this index is an earlier one with articles swapped in place: every article kept its position and groups. */
+    boolean sameShape() {
+        return sameShape;
+    }
+
     /** The rules the snippets of any translation of {@code a} demonstrate (an {@code expect=} that holds), sorted. */
     private static Set<String> demonstratedRules(Article a, Map<String, TranslationResult> entries) {
         Set<String> shown = new TreeSet<>();
@@ -105,6 +231,11 @@ final class SiteIndex {
 
     List<Article> articles() {
         return source.articles();
+    }
+
+    /** The articles with earlier addresses, in source order. */
+    List<Article> withAliases() {
+        return Collections.unmodifiableList(withAliases);
     }
 
     SnippetCount snippets(Lang lang) {

@@ -36,6 +36,7 @@ public final class SiteRenderer {
     private final Map<String, TranslationResult> entries;
     private final Catalog catalog;
     private final TranslationReport translations;
+    private final RenderCache cache;
 
     /**
      * @param site         the site folder, to copy bundle files from
@@ -45,6 +46,13 @@ public final class SiteRenderer {
      */
     public SiteRenderer(Path site, SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog,
                         TranslationReport translations) {
+        this(site, source, theme, entries, catalog, translations, null);
+    }
+
+    /** As above; {@code cache} (the preview's, or null) carries groupings from one render to the next. */
+    public SiteRenderer(Path site, SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog,
+                        TranslationReport translations, RenderCache cache) {
+        this.cache = cache;
         this.site = site;
         this.source = source;
         this.theme = theme;
@@ -61,10 +69,12 @@ public final class SiteRenderer {
     public Outcome<List<Output>> render() {
         SiteConfig config = source.config();
         BaseUrl base = config.baseUrl();
-        SiteIndex index = new SiteIndex(source, entries);
+        RenderCache.Groupings groupings = cache == null ? null : cache.groupings(source, entries);
+        SiteIndex index = groupings == null ? new SiteIndex(source, entries) : groupings.index();
         Assets assets = new Assets(theme, base, !catalog.rules().isEmpty(),
                 config.cardImage().map(image -> site.resolve("content").resolve(image)));
-        PageContext context = new PageContext(source, theme, entries, catalog, translations, index, assets);
+        PageContext context = new PageContext(source, theme, entries, catalog, translations, index,
+                groupings == null ? new RelatedArticles(index) : groupings.related(), assets, cache);
         Templates templates = new Templates(theme);
         List<Page> pages = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -73,8 +83,7 @@ public final class SiteRenderer {
         resources.forEach(r -> taken.add(r.path())); // a bundle's files have their addresses too
         for (PageKind kind : PageKinds.all()) {
             for (Page page : kind.pages(context)) {
-                String file = Routes.file(page.path());
-                if (taken.add(file)) {
+                if (taken.add(page.file())) {
                     pages.add(page);
                 } else if (page.declared().isPresent()) {
                     // content asked for an address another page has: that page keeps it
@@ -83,16 +92,15 @@ public final class SiteRenderer {
                             + " wants /" + page.path() + ", which another page of the site has",
                             "remove the alias, or give the old address to one article only"));
                 } else {
-                    throw new IllegalStateException("two pages at " + file); // page kinds never share an address
+                    throw new IllegalStateException("two pages at " + page.file()); // page kinds never share an address
                 }
             }
         }
 
         List<Output> outputs = new ArrayList<>();
         for (Page page : pages) {
-            String file = Routes.file(page.path());
-            outputs.add(new Output.Lazy(file, () -> {
-                Outcome<byte[]> html = templates.render(page.template(), page.model().get(), page.path());
+            outputs.add(new Output.Lazy(page.file(), () -> {
+                Outcome<byte[]> html = templates.render(page.template(), page.model().apply(context), page.path());
                 if (html.hasErrors()) {
                     throw new Output.Failure(html.diagnostics().get(0));
                 }

@@ -25,7 +25,7 @@ final class TagPage implements PageKind {
         List<Page> pages = new ArrayList<>();
         for (Lang lang : site.config.languages()) {
             for (String tag : site.index.tags()) {
-                pages.add(Page.unlisted(Routes.tag(lang, tag), name(), () -> model(site, lang, tag)));
+                pages.add(Page.unlisted(Routes.tag(lang, tag), name(), context -> model(context, lang, tag)));
             }
         }
         return pages;

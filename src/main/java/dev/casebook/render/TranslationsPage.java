@@ -29,7 +29,7 @@ final class TranslationsPage implements PageKind {
     @Override
     public List<Page> pages(PageContext site) {
         return site.config.languages().stream()
-                .map(lang -> Page.unlisted(Routes.translations(lang), name(), () -> model(site, lang))).toList();
+                .map(lang -> Page.unlisted(Routes.translations(lang), name(), context -> model(context, lang))).toList();
     }
 
     private Map<String, Object> model(PageContext site, Lang lang) {

@@ -249,6 +249,19 @@ class IncrementalBuildTest {
         write("content/ollama/b/index.en.md", before);
         step("content/ollama/b/index.en.md");
 
+        // what lists sort and group by: a date that reorders them, an error string both articles solve
+        // (b becomes related to a), then an edit that keeps the groups (the preview swaps b in place)
+        edit("content/ollama/b/index.en.md", "date: 2025-02-19", "date: 2025-01-02");
+        step("content/ollama/b/index.en.md");
+        edit("content/ollama/b/index.en.md", "tags: [ollama]", "tags: [ollama]\nerrors: [Connection refused]");
+        edit("content/litellm/a/index.en.md", "tags: [litellm]", "tags: [litellm]\nerrors: [Connection refused]");
+        step("content/ollama/b/index.en.md", "content/litellm/a/index.en.md");
+        edit("content/ollama/b/index.en.md", "title: B renamed", "title: B related");
+        assertTrue(utf8(step("content/ollama/b/index.en.md").get("en/litellm/a/index.html")).contains("B related"),
+                "a's related articles show b's new title");
+        edit("content/ollama/b/index.en.md", "\nerrors: [Connection refused]", "");
+        step("content/ollama/b/index.en.md");
+
         // a snippet that starts to break a rule, and is fixed
         edit("content/litellm/a/index.en.md", "ollama_chat/llama3", "openai/llama3");
         step("content/litellm/a/index.en.md");

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +46,23 @@ import java.util.function.Consumer;
 public final class Preview implements AutoCloseable {
 
     /** What the preview serves now: the last good site, its files, and the problems of the last build. */
-    public record State(long version, BuildState site, Map<String, Output> files, List<Diagnostic> problems) {
+    /**
+     * What is served: the site at {@code version}, its files by path apart from the search index's
+     * ({@code pages}), the search index's files ({@code search}: the background index replaces them
+     * without a new map of the whole site), and the problems that keep an edit from showing.
+     */
+    public record State(long version, BuildState site, Map<String, Output> pages, Map<String, Output> search,
+                        List<Diagnostic> problems) {
         Optional<Output> file(String path) {
-            return Optional.ofNullable(files.get(path));
+            Output found = search.get(path);
+            return Optional.ofNullable(found != null ? found : pages.get(path));
+        }
+
+        /** Every file served, by path. */
+        public Map<String, Output> files() {
+            Map<String, Output> all = new HashMap<>(pages);
+            all.putAll(search);
+            return all;
         }
     }
 
@@ -84,7 +100,7 @@ public final class Preview implements AutoCloseable {
     public State start() {
         long t = System.nanoTime();
         BuildState site = build.prepare(options, Set.of());
-        state = new State(1, site, files(site), problems(site));
+        state = new State(1, site, pages(site), search(site), problems(site));
         report(site, Set.of(), t);
         if (site.clean()) {
             indexInBackground(site, 1);
@@ -175,10 +191,10 @@ public final class Preview implements AutoCloseable {
             State before = state;
             if (site.clean()) {
                 rendered.clear();
-                state = new State(before.version() + 1, site, files(site), List.of());
+                state = new State(before.version() + 1, site, pages(site), search(site), List.of());
                 indexInBackground(site, state.version());
             } else {
-                state = new State(before.version() + 1, before.site(), before.files(), problems(site));
+                state = new State(before.version() + 1, before.site(), before.pages(), before.search(), problems(site));
             }
             report(site, changed, t);
             listeners.forEach(l -> l.accept(state));
@@ -208,7 +224,7 @@ public final class Preview implements AutoCloseable {
                 synchronized (this) {
                     State now = state;
                     if (now.version() == version) {
-                        state = new State(version, indexed, files(indexed), now.problems());
+                        state = new State(version, indexed, now.pages(), search(indexed), now.problems());
                     }
                 }
             } catch (CancellationException e) {
@@ -220,9 +236,23 @@ public final class Preview implements AutoCloseable {
         }), SEARCH_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
-    private static Map<String, Output> files(BuildState site) {
-        Map<String, Output> files = new HashMap<>(site.outputs().size() * 2);
-        site.outputs().forEach(o -> files.put(o.path(), o));
+    /** The site's files apart from the search index's, by path. */
+    private static Map<String, Output> pages(BuildState site) {
+        Set<Output> index = Collections.newSetFromMap(new IdentityHashMap<>());
+        index.addAll(site.search());
+        Map<String, Output> files = new HashMap<>(site.outputs().size() * 4 / 3 + 1);
+        site.outputs().forEach(o -> {
+            if (!index.contains(o)) {
+                files.put(o.path(), o);
+            }
+        });
+        return files;
+    }
+
+    /** The search index's files, by path. */
+    private static Map<String, Output> search(BuildState site) {
+        Map<String, Output> files = new HashMap<>();
+        site.search().forEach(o -> files.put(o.path(), o));
         return files;
     }
 

@@ -47,11 +47,11 @@ public final class Preview implements AutoCloseable {
 
     /** What the preview serves now: the last good site, its files, and the problems of the last build. */
     /**
-     * What is served: the site at {@code version}, its files by path apart from the search index's
-     * ({@code pages}), the search index's files ({@code search}: the background index replaces them
-     * without a new map of the whole site), and the problems that keep an edit from showing.
+     * What is served: the site at {@code version}, its files apart from the search index's
+     * ({@code pages}), the search index's files by path ({@code search}: the background index
+     * replaces them without touching the rest), and the problems that keep an edit from showing.
      */
-    public record State(long version, BuildState site, Map<String, Output> pages, Map<String, Output> search,
+    public record State(long version, BuildState site, PageFiles pages, Map<String, Output> search,
                         List<Diagnostic> problems) {
         Optional<Output> file(String path) {
             Output found = search.get(path);
@@ -60,9 +60,51 @@ public final class Preview implements AutoCloseable {
 
         /** Every file served, by path. */
         public Map<String, Output> files() {
-            Map<String, Output> all = new HashMap<>(pages);
+            Map<String, Output> all = new HashMap<>();
+            for (Output o : pages.outputs) {
+                all.put(o.path(), o);
+            }
             all.putAll(search);
             return all;
+        }
+    }
+
+    /**
+     * The site's files apart from the search index's, found by path through the place each path
+     * has in the list. An edit seldom adds or removes a file, so the next rebuild's files keep
+     * these places when their paths are the same, in the same order, instead of mapping 60,000
+     * paths again (at 10,000 articles).
+     */
+    public static final class PageFiles {
+        private final List<Output> outputs;
+        private final Map<String, Integer> at;
+
+        private PageFiles(List<Output> outputs, Map<String, Integer> at) {
+            this.outputs = outputs;
+            this.at = at;
+        }
+
+        /** {@code outputs}, placed anew, or with the places of {@code before} when the paths are the same. */
+        static PageFiles of(List<Output> outputs, PageFiles before) {
+            if (before != null && before.outputs.size() == outputs.size()) {
+                boolean same = true;
+                for (int i = 0; i < outputs.size() && same; i++) {
+                    same = outputs.get(i).path().equals(before.outputs.get(i).path());
+                }
+                if (same) {
+                    return new PageFiles(outputs, before.at);
+                }
+            }
+            Map<String, Integer> at = new HashMap<>(outputs.size() * 4 / 3 + 1);
+            for (int i = 0; i < outputs.size(); i++) {
+                at.put(outputs.get(i).path(), i); // a path listed twice is served as its last file, as a build writes it
+            }
+            return new PageFiles(outputs, at);
+        }
+
+        Output get(String path) {
+            Integer i = at.get(path);
+            return i == null ? null : outputs.get(i);
         }
     }
 
@@ -100,7 +142,7 @@ public final class Preview implements AutoCloseable {
     public State start() {
         long t = System.nanoTime();
         BuildState site = build.prepare(options, Set.of());
-        state = new State(1, site, pages(site), search(site), problems(site));
+        state = new State(1, site, pages(site, null), search(site), problems(site));
         report(site, Set.of(), t);
         if (site.clean()) {
             indexInBackground(site, 1);
@@ -191,7 +233,7 @@ public final class Preview implements AutoCloseable {
             State before = state;
             if (site.clean()) {
                 rendered.clear();
-                state = new State(before.version() + 1, site, pages(site), search(site), List.of());
+                state = new State(before.version() + 1, site, pages(site, before.pages()), search(site), List.of());
                 indexInBackground(site, state.version());
             } else {
                 state = new State(before.version() + 1, before.site(), before.pages(), before.search(), problems(site));
@@ -236,17 +278,17 @@ public final class Preview implements AutoCloseable {
         }), SEARCH_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** The site's files apart from the search index's, by path. */
-    private static Map<String, Output> pages(BuildState site) {
+    /** The site's files apart from the search index's, placed as {@code before} placed them when the paths are the same. */
+    private static PageFiles pages(BuildState site, PageFiles before) {
         Set<Output> index = Collections.newSetFromMap(new IdentityHashMap<>());
         index.addAll(site.search());
-        Map<String, Output> files = new HashMap<>(site.outputs().size() * 4 / 3 + 1);
-        site.outputs().forEach(o -> {
+        List<Output> files = new ArrayList<>(site.outputs().size());
+        for (Output o : site.outputs()) {
             if (!index.contains(o)) {
-                files.put(o.path(), o);
+                files.add(o);
             }
-        });
-        return files;
+        }
+        return PageFiles.of(files, before);
     }
 
     /** The search index's files, by path. */

@@ -1,0 +1,80 @@
+package dev.casebook.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.content.Output;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.testing.TestSite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After its first build the preview runs the edit path on an unchanged article before the first
+ * save: nothing of that is published or logged, and the writer's first save is served as usual.
+ */
+class PreviewWarmUpTest {
+
+    @TempDir
+    Path dir;
+    private Preview preview;
+
+    @AfterEach
+    void stop() {
+        if (preview != null) {
+            preview.close();
+        }
+    }
+
+    private String page(String path) {
+        Output page = preview.state().files().get(path);
+        return new String(page instanceof Output.Lazy lazy ? lazy.content().get() : ((Output.Bytes) page).content(),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theWarmUpPublishesNothingAndTheFirstSaveIsServed() throws IOException, InterruptedException {
+        TestSite.write(dir, """
+                -- content/kb/a/index.en.md --
+                ---
+                title: Proxy rejects the key
+                summary: The proxy answers 401.
+                date: 2025-02-18
+                ---
+                The first text.
+                -- content/kb/b/index.en.md --
+                ---
+                title: Connection refused
+                summary: localhost is the container.
+                date: 2025-02-19
+                ---
+                Use the host's name.
+                """);
+        StringWriter log = new StringWriter();
+        preview = new Preview(BuildOptions.of(dir, dir.resolve("out")), new PrintWriter(log));
+        preview.start();
+        Thread.sleep(500); // the warm-up's three rebuilds of a two-article site are long done
+        assertEquals(1, preview.state().version(), "the warm-up publishes no version");
+        assertEquals(0, log.toString().split("rebuilt after", -1).length - 1, "nor logs a rebuild");
+
+        Path article = dir.resolve("content/kb/a/index.en.md");
+        Files.writeString(article, Files.readString(article).replace("The first text.", "The saved text."));
+        preview.rebuild(Set.of(article));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (preview.state().version() == 1) {
+            assertTrue(System.nanoTime() < deadline, "no rebuild");
+            Thread.sleep(5);
+        }
+        assertEquals(2, preview.state().version(), "one save, one version");
+        assertTrue(page("en/kb/a/index.html").contains("The saved text."), "the save is served");
+        assertEquals(1, log.toString().split("rebuilt after", -1).length - 1, "one rebuild logged");
+    }
+}

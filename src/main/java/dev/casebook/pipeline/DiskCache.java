@@ -78,7 +78,7 @@ final class DiskCache {
     private DiskCache(Path dir, byte[] code) {
         this.dir = dir;
         this.code = code;
-        this.stored = read(PARSED, PARSED_MAGIC, DiskCache::documents, Map.of());
+        this.stored = read(PARSED, PARSED_MAGIC, in -> entries(in, DiskCache::document, new HashMap<>()), Map.of());
         this.terms = read(TERMS, TERMS_MAGIC, in -> TermCounts.read(in, MAX_LENGTH), TermCounts.empty());
     }
 
@@ -182,7 +182,7 @@ final class DiskCache {
      * search index was built ({@code indexed}; a build stopped by errors before it keeps the last counts).
      */
     void save(boolean indexed) {
-        write(PARSED, PARSED_MAGIC, out -> writeDocuments(out, new TreeMap<>(used)));
+        write(PARSED, PARSED_MAGIC, out -> entries(out, new TreeMap<>(used), DiskCache::document));
         if (indexed) {
             write(TERMS, TERMS_MAGIC, terms::write);
         }
@@ -281,21 +281,26 @@ final class DiskCache {
 
     // ---- the file ----------------------------------------------------------------------------
 
-    private static void writeDocuments(DataOutputStream out, Map<String, Document> entries) throws IOException {
-        out.writeInt(entries.size());
-        for (Map.Entry<String, Document> e : entries.entrySet()) {
+    /** Writes one value of a map. */
+    private interface ValueWriter<V> {
+        void write(DataOutputStream out, V value) throws IOException;
+    }
+
+    /** A map from strings: its size, then each key and its value, in the map's order. */
+    private static <V> void entries(DataOutputStream out, Map<String, V> map, ValueWriter<V> value) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, V> e : map.entrySet()) {
             string(out, e.getKey());
-            document(out, e.getValue());
+            value.write(out, e.getValue());
         }
     }
 
-    private static Map<String, Document> documents(DataInputStream in) throws IOException {
-        int n = count(in);
-        Map<String, Document> entries = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            entries.put(string(in), document(in));
+    /** What {@link #entries(DataOutputStream, Map, ValueWriter)} wrote, put into {@code into}. */
+    private static <V> Map<String, V> entries(DataInputStream in, Body<V> value, Map<String, V> into) throws IOException {
+        for (int i = count(in); i > 0; i--) {
+            into.put(string(in), value.read(in));
         }
-        return entries;
+        return into;
     }
 
     private static void document(DataOutputStream out, Document doc) throws IOException {
@@ -316,7 +321,7 @@ final class DiskCache {
         out.writeInt(doc.snippets().size());
         for (Snippet s : doc.snippets()) {
             string(out, s.language());
-            map(out, new TreeMap<>(s.attributes()));
+            entries(out, new TreeMap<>(s.attributes()), DiskCache::string);
             out.writeInt(s.flags().size());
             for (String flag : s.flags()) {
                 string(out, flag);
@@ -330,7 +335,7 @@ final class DiskCache {
                 out.writeInt(tab.set());
                 out.writeInt(tab.index());
                 string(out, tab.label());
-                map(out, tab.environment());
+                entries(out, tab.environment(), DiskCache::string);
                 pos(out, tab.pos());
             }
         }
@@ -358,7 +363,7 @@ final class DiskCache {
         List<Snippet> snippets = new ArrayList<>();
         for (int i = count(in); i > 0; i--) {
             String language = string(in);
-            Map<String, String> attributes = map(in);
+            Map<String, String> attributes = entries(in, DiskCache::string, new LinkedHashMap<>());
             List<String> flags = new ArrayList<>();
             for (int f = count(in); f > 0; f--) {
                 flags.add(string(in));
@@ -367,7 +372,7 @@ final class DiskCache {
             SourcePos pos = pos(in);
             SourcePos fence = pos(in);
             Optional<Tab> tab = in.readBoolean()
-                    ? Optional.of(new Tab(in.readInt(), in.readInt(), string(in), map(in), pos(in)))
+                    ? Optional.of(new Tab(in.readInt(), in.readInt(), string(in), entries(in, DiskCache::string, new LinkedHashMap<>()), pos(in)))
                     : Optional.empty();
             snippets.add(new Snippet(language, attributes, flags, code, pos, fence, tab));
         }
@@ -388,22 +393,6 @@ final class DiskCache {
 
     private static SourcePos pos(DataInputStream in) throws IOException {
         return new SourcePos(string(in), in.readInt(), in.readInt());
-    }
-
-    private static void map(DataOutputStream out, Map<String, String> map) throws IOException {
-        out.writeInt(map.size());
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            string(out, e.getKey());
-            string(out, e.getValue());
-        }
-    }
-
-    private static Map<String, String> map(DataInputStream in) throws IOException {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = count(in); i > 0; i--) {
-            map.put(string(in), string(in));
-        }
-        return map;
     }
 
     /** A string, or null (a length of -1). */

@@ -36,14 +36,20 @@ public record Article(String section, String slug, Facts facts, List<Translation
         return Optional.empty();
     }
 
-    /** The article without its Markdown bodies (once parsed, pages need none); itself when it holds none. */
-    public Article withoutBodies() {
+    /** True while a translation still holds its Markdown body (until the parse stage is done with it). */
+    public boolean hasBodies() {
         for (Translation t : translations) {
             if (!t.body().isEmpty()) {
-                return new Article(section, slug, facts, translations.stream().map(Translation::withoutBody).toList(), resources, id);
+                return true;
             }
         }
-        return this;
+        return false;
+    }
+
+    /** The article without its Markdown bodies (once parsed, pages need none); itself when it holds none. */
+    public Article withoutBodies() {
+        return hasBodies() ? new Article(section, slug, facts, translations.stream().map(Translation::withoutBody).toList(), resources, id)
+                : this;
     }
 
     /** The translation shown where {@code lang} is missing: the first available in site language order. */

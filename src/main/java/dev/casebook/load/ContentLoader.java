@@ -89,14 +89,14 @@ public final class ContentLoader {
         public void dropBodies(SiteContent bodiless) {
             Map<BundleKey, Bundle> withBodies = new HashMap<>();
             bundles.forEach((key, b) -> {
-                if (b.article().filter(a -> a.withoutBodies() != a).isPresent()) {
+                if (b.article().filter(Article::hasBodies).isPresent()) {
                     withBodies.put(key, b);
                 }
             });
             for (Article a : withBodies.isEmpty() ? List.<Article>of() : bodiless.articles()) {
                 BundleKey key = new BundleKey(a.section(), a.slug());
                 Bundle b = withBodies.get(key);
-                if (b != null && a.withoutBodies() == a) {
+                if (b != null && !a.hasBodies()) {
                     withBodies.remove(key);
                     bundles.put(key, new Bundle(Optional.of(a), b.languages(), b.diagnostics()));
                 }

@@ -11,9 +11,11 @@ import dev.casebook.validate.Catalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the stages have produced so far, passed from one stage to the next and never
@@ -50,6 +52,19 @@ public record BuildState(BuildOptions options, SiteContent source, Theme theme, 
     }
 
     /** True for a build that publishes: it runs every stage, and its search index starts at once. */
+    /** The outputs apart from the search index's files: what does not change when the index does. */
+    public List<Output> outputsBesideSearch() {
+        Set<Output> index = Collections.newSetFromMap(new IdentityHashMap<>());
+        index.addAll(search);
+        List<Output> rest = new ArrayList<>(outputs.size());
+        for (Output o : outputs) {
+            if (!index.contains(o)) {
+                rest.add(o);
+            }
+        }
+        return rest;
+    }
+
     boolean publishing() {
         return run.publishing();
     }

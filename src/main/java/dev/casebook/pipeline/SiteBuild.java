@@ -34,9 +34,7 @@ import dev.casebook.validate.Validator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,10 +232,7 @@ public final class SiteBuild {
     public BuildState withSearch(BuildState site) {
         List<Output> index = site.searchTask().join().files();
         // the pages do not depend on the index: the outputs are the same, with the index's files swapped
-        Set<Output> before = Collections.newSetFromMap(new IdentityHashMap<>());
-        before.addAll(site.search());
-        List<Output> outputs = new ArrayList<>(site.outputs().size() - before.size() + index.size());
-        site.outputs().stream().filter(o -> !before.contains(o)).forEach(outputs::add);
+        List<Output> outputs = site.outputsBesideSearch();
         outputs.addAll(index);
         return site.withSearch(index).withOutputs(outputs);
     }
@@ -444,10 +439,12 @@ public final class SiteBuild {
 
     /** Every file of the site; pages are rendered when they are written or served. */
     private BuildState render(BuildState site) {
-        // pages need no plain text: a build's renderer gets documents without it; the preview keeps
-        // the text for its search index anyway, so its pages are made from the entries as they are
+        // pages need no plain text: `check` renders from documents without it; a build that publishes
+        // dropped the text in the search stage already, and the preview keeps it for its search index
+        // anyway, so both render from the entries as they are
+        Map<String, TranslationResult> entries = site.publishing() || memo != null ? site.entries() : textless(site.entries());
         Outcome<List<Output>> rendered = new SiteRenderer(site.options().site(), site.source(), site.theme(),
-                memo == null ? textless(site.entries()) : site.entries(), site.catalog(), site.translations(), renderCache).render();
+                entries, site.catalog(), site.translations(), renderCache).render();
         List<Output> outputs = new ArrayList<>(rendered.value());
         outputs.addAll(site.search());
         return site.withOutputs(outputs).plus(rendered.diagnostics());

@@ -50,11 +50,6 @@ final class PageContext {
     /** per language, the heading texts that name an article's fix (the theme's {@code fix_headings}) */
     private final Map<Lang, Set<String>> fixHeadings = new ConcurrentHashMap<>();
 
-    PageContext(SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog, TranslationReport translations,
-                SiteIndex index, Assets assets) {
-        this(source, theme, entries, catalog, translations, index, new RelatedArticles(index), assets, null);
-    }
-
     /** {@code cache}: the preview's, which keeps pages from one render to the next; null in a one-off build. */
     PageContext(SiteContent source, Theme theme, Map<String, TranslationResult> entries, Catalog catalog, TranslationReport translations,
                 SiteIndex index, RelatedArticles related, Assets assets, RenderCache cache) {

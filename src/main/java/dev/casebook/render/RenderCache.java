@@ -24,13 +24,22 @@ public final class RenderCache {
 
     /** A site index and the related articles grouped from it. */
     record Groupings(SiteIndex index, RelatedArticles related) {
+
+        /** The groupings of {@code source}, made anew: a build without a cache. */
+        static Groupings of(SiteContent source, Map<String, TranslationResult> entries) {
+            SiteIndex index = new SiteIndex(source, entries);
+            return new Groupings(index, new RelatedArticles(index));
+        }
     }
 
     /** The index of {@code source} and its related articles, from the last ones when only articles' contents changed. */
     synchronized Groupings groupings(SiteContent source, Map<String, TranslationResult> entries) {
         SiteIndex next = SiteIndex.following(index, source, entries);
-        related = next == index ? related : next.sameShape() && related != null ? related.following(next) : new RelatedArticles(next);
-        index = next;
+        if (next != index) {
+            // an index with articles swapped in place keeps the positions the related articles are grouped by
+            related = next.sameShape() && related != null ? related.following(next) : new RelatedArticles(next);
+            index = next;
+        }
         return new Groupings(index, related);
     }
 

@@ -69,12 +69,12 @@ public final class SiteRenderer {
     public Outcome<List<Output>> render() {
         SiteConfig config = source.config();
         BaseUrl base = config.baseUrl();
-        RenderCache.Groupings groupings = cache == null ? null : cache.groupings(source, entries);
-        SiteIndex index = groupings == null ? new SiteIndex(source, entries) : groupings.index();
+        RenderCache.Groupings groupings = cache == null ? RenderCache.Groupings.of(source, entries) : cache.groupings(source, entries);
+        SiteIndex index = groupings.index();
         Assets assets = new Assets(theme, base, !catalog.rules().isEmpty(),
                 config.cardImage().map(image -> site.resolve("content").resolve(image)));
         PageContext context = new PageContext(source, theme, entries, catalog, translations, index,
-                groupings == null ? new RelatedArticles(index) : groupings.related(), assets, cache);
+                groupings.related(), assets, cache);
         Templates templates = new Templates(theme);
         List<Page> pages = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();

@@ -13,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,6 @@ import java.util.function.Consumer;
  */
 public final class Preview implements AutoCloseable {
 
-    /** What the preview serves now: the last good site, its files, and the problems of the last build. */
     /**
      * What is served: the site at {@code version}, its files apart from the search index's
      * ({@code pages}), the search index's files by path ({@code search}: the background index
@@ -308,15 +305,7 @@ public final class Preview implements AutoCloseable {
 
     /** The site's files apart from the search index's, placed as {@code before} placed them when the paths are the same. */
     private static PageFiles pages(BuildState site, PageFiles before) {
-        Set<Output> index = Collections.newSetFromMap(new IdentityHashMap<>());
-        index.addAll(site.search());
-        List<Output> files = new ArrayList<>(site.outputs().size());
-        for (Output o : site.outputs()) {
-            if (!index.contains(o)) {
-                files.add(o);
-            }
-        }
-        return PageFiles.of(files, before);
+        return PageFiles.of(site.outputsBesideSearch(), before);
     }
 
     /** The search index's files, by path. */

@@ -81,11 +81,7 @@ class PreviewSearchTest {
         Files.writeString(article, Files.readString(article).replace("quokka", "zanzibarite"));
         long before = preview.state().version();
         preview.rebuild(Set.of(article));
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (preview.state().version() == before) {
-            assertTrue(System.nanoTime() < deadline, "no rebuild");
-            Thread.sleep(5);
-        }
+        PreviewVersions.awaitAfter(preview, before);
         // the page is rebuilt; the search is still there, as it was, until the index follows
         assertTrue(preview.state().files().containsKey("search/search.js"), "search.js is served between the save and the index");
         assertFalse(index().postings().isEmpty(), "the last index is served meanwhile");

@@ -64,6 +64,12 @@ class PreviewWarmUpTest {
         PreviewVersions.awaitAfter(preview, 1);
         assertEquals(2, preview.state().version(), "one save, one version");
         assertTrue(page("en/setup/first-run/index.html").contains("The saved text."), "the save is served");
+        // the new version is served before its line is logged: wait for the line, then count
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!log.toString().contains("rebuilt after")) {
+            assertTrue(System.nanoTime() < deadline, "the rebuild is never logged");
+            Thread.sleep(5);
+        }
         assertEquals(1, log.toString().split("rebuilt after", -1).length - 1, "one rebuild logged");
     }
 }

@@ -106,6 +106,11 @@ final class ContentTabs implements Parser.ParserExtension {
                         return BlockStart.none();
                     }
                     BasedSequence line = state.getLine();
+                    int at = state.getNextNonSpaceIndex();
+                    // asked about nearly every line: only one whose text starts with === is made a string and matched
+                    if (at + 3 > line.length() || line.charAt(at) != '=' || line.charAt(at + 1) != '=' || line.charAt(at + 2) != '=') {
+                        return BlockStart.none();
+                    }
                     Matcher m = START.matcher(line.subSequence(state.getNextNonSpaceIndex(), line.length()).toString()
                             .replaceFirst("\\n$", ""));
                     if (!m.matches()) {

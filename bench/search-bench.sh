@@ -23,7 +23,7 @@ echo "== build ($N articles x 2 languages, -Xmx1g)"
 
 echo "== index on disk"
 IDX=$(ls -d "$WORK"/site/search/*/)
-echo "shards $(ls "$IDX/t" | wc -l), fragment blocks $(ls "$IDX/f" | wc -l), manifest $(wc -c < "$IDX/manifest.json") bytes ($(gzip -9 < "$IDX/manifest.json" | wc -c) gzip)"
+echo "shards $(find "$IDX/t" -type f | wc -l), fragment blocks $(find "$IDX/f" -type f | wc -l), manifest $(wc -c < "$IDX/manifest.json") bytes ($(gzip -9 < "$IDX/manifest.json" | wc -c) gzip)"
 echo "total $(du -sb "$IDX" | cut -f1) bytes on disk ($(du -sh "$IDX" | cut -f1))"
 echo "client search.js: $(wc -c < "$WORK/site/search/search.js") bytes, $(gzip -9 < "$WORK/site/search/search.js" | wc -c) gzip"
 

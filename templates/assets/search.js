@@ -137,7 +137,7 @@
     return lo;
   }
   function shard(m, i) {
-    return shards[i] || (shards[i] = get(base + "t/" + i + ".bin", true).then(gunzip).then(decode));
+    return shards[i] || (shards[i] = get(inFolder(m, "t", i), true).then(gunzip).then(decode));
   }
   function lookup(m, term) { return shard(m, shardOf(m, term)).then(function (s) { return s.terms[term] || null; }); }
   function prefixed(m, prefix) {
@@ -146,10 +146,12 @@
         .map(function (t) { return s.terms[t]; });
     });
   }
+  // shards and fragments lie in folders of m.folder files each: t/0/0.bin … t/0/15.bin, t/1/16.bin …
+  function inFolder(m, kind, n) { return base + kind + "/" + Math.floor(n / m.folder) + "/" + n + ".bin"; }
   function block(m, id) {
     var n = Math.floor(id / m.block);
     if (!blocks[n]) {
-      blocks[n] = get(base + "f/" + n + ".bin", true).then(gunzip).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+      blocks[n] = get(inFolder(m, "f", n), true).then(gunzip).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
     }
     return blocks[n].then(function (b) { return b[id % m.block]; });
   }

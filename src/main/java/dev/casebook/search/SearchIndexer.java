@@ -36,8 +36,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>
  * search/&lt;hash&gt;/manifest.json   documents per language, synonym sets, each shard's first term (front-coded)
- * search/&lt;hash&gt;/t/&lt;n&gt;.bin       gzip: front-coded sorted terms, df, top postings (doc delta + impact byte)
- * search/&lt;hash&gt;/f/&lt;n&gt;.bin       gzip JSON of document n (a card): url, title, language, section, headings, summary and error strings
+ * search/&lt;hash&gt;/t/&lt;n/16&gt;/&lt;n&gt;.bin  gzip: front-coded sorted terms, df, top postings (doc delta + impact byte)
+ * search/&lt;hash&gt;/f/&lt;n/16&gt;/&lt;n&gt;.bin  gzip JSON of document n (a card): url, title, language, section, headings, summary and error strings
  * search/search.js               the client, naming the current hash
  * </pre>
  *
@@ -66,6 +66,14 @@ public final class SearchIndexer {
      */
     static final int SHARD_BYTES = 2 * 1024;
     static final int FRAGMENT_BLOCK = 1;
+    /**
+     * Shards and fragments per folder at most. On ext4 without a journal (the benchmark machine's
+     * disk), each new file's inode is sought in its folder's block group past every inode freed in
+     * the last minutes, so thousands of files in one folder written after a previous site was
+     * removed cost seconds: 2,000 small files took 1.6 s in one folder and 0.25 to 0.4 s in folders
+     * of 16, which the file system spreads over its groups (docs/performance.md).
+     */
+    static final int FOLDER = 16;
     /** Characters of a fragment's text at most: the summary and error strings, then as many headings as fit. */
     static final int MAX_FRAGMENT_TEXT = 2_000;
 
@@ -255,15 +263,20 @@ public final class SearchIndexer {
         List<Output> files = new ArrayList<>(shards.size() + fragments.size() + 2);
         files.add(new Output.Bytes(dir + "manifest.json", manifest.getBytes(StandardCharsets.UTF_8)));
         for (int i = 0; i < shards.size(); i++) {
-            files.add(new Output.Bytes(dir + "t/" + i + ".bin", shards.get(i)));
+            files.add(new Output.Bytes(dir + inFolder("t", i), shards.get(i)));
         }
         for (int i = 0; i < fragments.size(); i++) {
-            files.add(new Output.Bytes(dir + "f/" + docs.get(i).id() + ".bin", fragments.get(i)));
+            files.add(new Output.Bytes(dir + inFolder("f", docs.get(i).id()), fragments.get(i)));
         }
         // the first line names the index the client loads, for the build's URL check
         files.add(new Output.Bytes("search/search.js", ("// index: " + hash + "/manifest.json\n"
                 + ClientScript.served(clientScript).replace("__CASEBOOK_INDEX__", hash)).getBytes(StandardCharsets.UTF_8)));
         return new Index(hash, files, docs.size(), terms, shards.size());
+    }
+
+    /** The path of shard or fragment {@code n} of {@code kind} in the index's folder, as the client asks for it. */
+    static String inFolder(String kind, int n) {
+        return kind + "/" + n / FOLDER + "/" + n + ".bin";
     }
 
     /**
@@ -332,7 +345,7 @@ public final class SearchIndexer {
                                    List<List<String>> synonyms) {
         StringBuilder m = new StringBuilder("{\"v\":3,\"tokenizer\":").append(Tokenizer.VERSION)
                 .append(",\"docs\":").append(docs.size()).append(",\"articles\":").append(articles)
-                .append(",\"block\":").append(FRAGMENT_BLOCK).append(",\"langs\":[");
+                .append(",\"block\":").append(FRAGMENT_BLOCK).append(",\"folder\":").append(FOLDER).append(",\"langs\":[");
         for (int l = 0; l < langs.size(); l++) {
             m.append(l == 0 ? "" : ",").append("[").append(Json.string(langs.get(l).code())).append(",")
                     .append(l * articles).append(",").append((l + 1) * articles).append("]");

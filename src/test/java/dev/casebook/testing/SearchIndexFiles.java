@@ -45,7 +45,7 @@ public record SearchIndexFiles(Map<String, String> postings, Map<String, String>
     public static Map<Integer, Integer> impacts(Map<String, String> files, String term) {
         Map<Integer, Integer> out = new TreeMap<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
-            if (e.getKey().matches("search/[^/]+/t/\\d+\\.bin")) {
+            if (e.getKey().matches("search/[^/]+/t/\\d+/\\d+\\.bin")) {
                 readShard(gunzip(e.getValue().getBytes(StandardCharsets.ISO_8859_1)), (t, df, docs, impacts) -> {
                     if (t.equals(term)) {
                         for (int k = 0; k < docs.size(); k++) {

@@ -13,6 +13,7 @@ import io.pebbletemplates.pebble.loader.StringLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,9 +58,9 @@ final class Templates {
     /** The page at {@code path} from {@code template} and its model, as UTF-8. */
     Outcome<byte[]> render(String template, Map<String, Object> model, String path) {
         try {
-            StringWriter out = new StringWriter();
+            Page out = new Page();
             engine.getTemplate(template).evaluate(out, model, Locale.ROOT);
-            return Outcome.of(out.toString().getBytes(StandardCharsets.UTF_8));
+            return Outcome.of(out.text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (PebbleException e) {
             String file = (e.getFileName() == null ? template : e.getFileName()).replaceFirst("^.*[/\\\\]", "");
             file = file.endsWith(".peb") ? file : file + ".peb";
@@ -71,7 +72,44 @@ final class Templates {
                     "template failed for /" + path + ": " + message,
                     "fix the template; every variable and attribute it uses must exist (strict mode)")));
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a page in memory does not fail
+        }
+    }
+
+    /**
+     * A page's text as the template writes it: a {@link StringWriter} without its lock on every
+     * write (a template writes a page in hundreds of pieces, each page on one thread).
+     */
+    private static final class Page extends Writer {
+        final StringBuilder text = new StringBuilder(16 * 1024);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public Writer append(CharSequence chars) {
+            text.append(chars);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 

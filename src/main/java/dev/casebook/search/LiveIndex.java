@@ -22,8 +22,8 @@ import java.util.TreeSet;
 /**
  * The preview's search index, which follows edits: built whole once (as {@link SearchIndexer}
  * builds it), then, after an edit, only the edited documents are tokenized again, moved out of and
- * into the postings of their terms, and only the shards holding those terms and the documents'
- * own fragments are written again. The corpus statistics (field length averages, the largest
+ * into the postings of their terms, and only the shards holding those terms and the fragment
+ * blocks holding the documents are written again. The corpus statistics (field length averages, the largest
  * score that impacts are scaled against) stay those of the whole build, so the index of a long
  * preview session drifts slightly from what {@code casebook build} writes; a change of the site's
  * shape (an article added, removed or moved, another language, other synonyms) or of many
@@ -133,10 +133,15 @@ public final class LiveIndex {
             shards.set(s, shard);
             digests.set(s, SearchIndexer.sha256(shard));
         }
+        SearchIndexer.Doc[] byId = SearchIndexer.byId(docs);
+        Set<Integer> blocks = new TreeSet<>();
         for (int p : changed) {
-            byte[] fragment = SearchIndexer.fragment(docs, p);
-            fragments.set(p, fragment);
-            digests.set(shards.size() + p, SearchIndexer.sha256(fragment));
+            blocks.add(docs.get(p).id() / SearchIndexer.FRAGMENT_BLOCK);
+        }
+        for (int b : blocks) {
+            byte[] fragment = SearchIndexer.fragment(byId, b);
+            fragments.set(b, fragment);
+            digests.set(shards.size() + b, SearchIndexer.sha256(fragment));
         }
         index = files(clientScript);
         return new Update(index, false, changed.size(), rewritten.size(), touched);

@@ -37,7 +37,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * search/&lt;hash&gt;/manifest.json   documents per language, synonym sets, each shard's first term (front-coded)
  * search/&lt;hash&gt;/t/&lt;n/16&gt;/&lt;n&gt;.bin  gzip: front-coded sorted terms, df, top postings (doc delta + impact byte)
- * search/&lt;hash&gt;/f/&lt;n/16&gt;/&lt;n&gt;.bin  gzip JSON of document n (a card): url, title, language, section, headings, summary and error strings
+ * search/&lt;hash&gt;/f/&lt;n/16&gt;/&lt;n&gt;.bin  gzip JSON of documents 4n to 4n+3 (cards): url, title, language, section, headings, summary and error strings
  * search/search.js               the client, naming the current hash
  * </pre>
  *
@@ -65,7 +65,12 @@ public final class SearchIndexer {
      * size is chosen by the first-query bytes {@code bench/search-bench.sh} measures (see docs/performance.md).
      */
     static final int SHARD_BYTES = 2 * 1024;
-    static final int FRAGMENT_BLOCK = 1;
+    /**
+     * Documents per fragment file, by id: block n holds ids n*4 to n*4+3. A block of four costs a
+     * result about 640 bytes gzipped instead of 300 for its card alone, and the site a quarter of
+     * the files (2,000 fragments were half of the 1,000-article site's files, see {@link #FOLDER}).
+     */
+    static final int FRAGMENT_BLOCK = 4;
     /**
      * Shards and fragments per folder at most. On ext4 without a journal (the benchmark machine's
      * disk), each new file's inode is sought in its folder's block group past every inode freed in
@@ -266,7 +271,7 @@ public final class SearchIndexer {
             files.add(new Output.Bytes(dir + inFolder("t", i), shards.get(i)));
         }
         for (int i = 0; i < fragments.size(); i++) {
-            files.add(new Output.Bytes(dir + inFolder("f", docs.get(i).id()), fragments.get(i)));
+            files.add(new Output.Bytes(dir + inFolder("f", i), fragments.get(i)));
         }
         // the first line names the index the client loads, for the build's URL check
         files.add(new Output.Bytes("search/search.js", ("// index: " + hash + "/manifest.json\n"
@@ -376,13 +381,28 @@ public final class SearchIndexer {
 
     private static List<byte[]> fragments(List<Doc> docs) {
         Thread caller = Thread.currentThread();
-        return IntStream.range(0, (docs.size() + FRAGMENT_BLOCK - 1) / FRAGMENT_BLOCK).parallel()
+        Doc[] byId = byId(docs);
+        return IntStream.range(0, blocks(byId)).parallel()
                 .mapToObj(block -> {
                     if (block % 256 == 0) {
                         stopIfInterrupted(caller);
                     }
-                    return fragment(docs, block * FRAGMENT_BLOCK);
+                    return fragment(byId, block);
                 }).toList();
+    }
+
+    /** The documents at their ids; null where an article lacks a translation. */
+    static Doc[] byId(List<Doc> docs) {
+        Doc[] byId = new Doc[docs.isEmpty() ? 0 : docs.get(docs.size() - 1).id() + 1];
+        for (Doc d : docs) {
+            byId[d.id()] = d;
+        }
+        return byId;
+    }
+
+    /** How many fragment blocks cover every id. */
+    static int blocks(Doc[] byId) {
+        return (byId.length + FRAGMENT_BLOCK - 1) / FRAGMENT_BLOCK;
     }
 
     /**
@@ -393,10 +413,15 @@ public final class SearchIndexer {
      * Words found only in the body mark the summary's place; the article page marks them where they
      * are and scrolls to the first.
      */
-    static byte[] fragment(List<Doc> docs, int start) {
+    static byte[] fragment(Doc[] byId, int block) {
         StringBuilder b = new StringBuilder("[");
-        for (int i = start; i < Math.min(docs.size(), start + FRAGMENT_BLOCK); i++) {
-            Doc d = docs.get(i);
+        int start = block * FRAGMENT_BLOCK;
+        for (int i = start; i < Math.min(byId.length, start + FRAGMENT_BLOCK); i++) {
+            Doc d = byId[i];
+            if (d == null) {
+                b.append(i == start ? "" : ",").append("null"); // no translation: no id asks for it
+                continue;
+            }
             StringBuilder text = new StringBuilder(d.summary() == null ? "" : d.summary());
             for (String error : d.errors()) {
                 text.append(text.length() == 0 ? "" : "\n").append(error);

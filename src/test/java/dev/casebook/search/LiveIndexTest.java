@@ -202,4 +202,62 @@ class LiveIndexTest {
         assertTrue(after.contains(", 201"), after);
         assertEquals(SearchIndexFiles.of(whole(lifted)), SearchIndexFiles.of(files(big.index().files())));
     }
+
+    /**
+     * Fragments are kept four documents to a file, by id (a language's documents are one id range,
+     * an article's place within it), and an id without a document, an article not translated into
+     * that language, is a null the client never asks for; the files lie in folders of sixteen.
+     */
+    @Test
+    void fragmentsAreFourDocumentsToAFileByIdWithNullForAMissingTranslation() throws IOException {
+        TestSite.write(dir, """
+                -- content/_site.yaml --
+                languages: [en, zh]
+                -- content/s/p/index.en.md --
+                ---
+                title: Pea
+                summary: Pea.
+                date: 2025-02-18
+                ---
+                Pea text.
+                -- content/s/q/index.en.md --
+                ---
+                title: Quince
+                summary: Quince.
+                date: 2025-02-18
+                ---
+                Quince text.
+                -- content/s/r/index.en.md --
+                ---
+                title: Rye
+                summary: Rye.
+                date: 2025-02-18
+                ---
+                Rye text.
+                -- content/s/r/index.zh.md --
+                ---
+                title: 黑麦
+                summary: 黑麦.
+                date: 2025-02-18
+                ---
+                黑麦正文。
+                """);
+        options = BuildOptions.of(dir, dir.resolve("out"));
+        Map<String, String> files = whole(prepare());
+        Map<String, String> fragments = SearchIndexFiles.of(files).fragments();
+        assertEquals(List.of("f/0/0.bin", "f/0/1.bin"), List.copyOf(fragments.keySet()));
+        assertEquals(java.util.Arrays.asList("/en/s/p/", "/en/s/q/", "/en/s/r/", null), urls(fragments.get("f/0/0.bin")));
+        assertEquals(java.util.Arrays.asList(null, "/zh/s/r/"), urls(fragments.get("f/0/1.bin")), "ids 4 and 5: zh p is missing, zh r is there");
+        assertTrue(files.keySet().stream().anyMatch(f -> f.matches("search/[^/]+/t/0/0\\.bin")), files.keySet().toString());
+    }
+
+    /** The url of each entry of a fragment file, null for a null entry. */
+    private static List<String> urls(String json) {
+        List<String> urls = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^\\[|,)(null|\\{\"u\":\"([^\"]*)\")").matcher(json);
+        while (m.find()) {
+            urls.add(m.group(1).equals("null") ? null : m.group(2));
+        }
+        return urls;
+    }
 }

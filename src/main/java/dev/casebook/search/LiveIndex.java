@@ -23,11 +23,11 @@ import java.util.TreeSet;
  * The preview's search index, which follows edits: built whole once (as {@link SearchIndexer}
  * builds it), then, after an edit, only the edited documents are tokenized again, moved out of and
  * into the postings of their terms, and only the shards holding those terms and the fragment
- * blocks holding the documents are written again. The corpus statistics (field length averages, the largest
- * score that impacts are scaled against) stay those of the whole build, so the index of a long
- * preview session drifts slightly from what {@code casebook build} writes; a change of the site's
- * shape (an article added, removed or moved, another language, other synonyms) or of many
- * documents at once builds it whole again.
+ * blocks holding the documents are written again. The corpus statistics (field length averages,
+ * the largest score that impacts are scaled against) stay those of the whole build, so the index
+ * of a long preview session drifts slightly from what {@code casebook build} writes; a change of
+ * the site's shape (an article added, removed or moved, another language, other synonyms) or of
+ * many documents at once builds it whole again.
  *
  * <p>Not thread-safe: the preview asks from one background worker at a time.
  */

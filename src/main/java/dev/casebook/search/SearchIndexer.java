@@ -76,7 +76,7 @@ public final class SearchIndexer {
      * disk), each new file's inode is sought in its folder's block group past every inode freed in
      * the last minutes, so thousands of files in one folder written after a previous site was
      * removed cost seconds: 2,000 small files took 1.6 s in one folder and 0.25 to 0.4 s in folders
-     * of 16, which the file system spreads over its groups (docs/performance.md).
+     * of 16, which the file system spreads over its groups (bench/README.md).
      */
     static final int FOLDER = 16;
     /** Characters of a fragment's text at most: the summary and error strings, then as many headings as fit. */
@@ -406,10 +406,11 @@ public final class SearchIndexer {
     }
 
     /**
-     * The gzipped JSON of the documents of one block, from {@code start}: what a result shows. Its
-     * text ({@code x}) is what names the article rather than all of it: the summary, the error
-     * strings, then each heading on a line of its own ({@code h} gives each heading's id and where
-     * its line starts), so a result costs a few hundred bytes and a match in a heading links to it.
+     * The gzipped JSON of the documents of block {@code block}, a null for an id without one: what
+     * a result shows. Its text ({@code x}) is what names the article rather than all of it: the
+     * summary, the error strings, then each heading on a line of its own ({@code h} gives each
+     * heading's id and where its line starts), so a result costs a few hundred bytes and a match in
+     * a heading links to it.
      * Words found only in the body mark the summary's place; the article page marks them where they
      * are and scrolls to the first.
      */

@@ -26,6 +26,9 @@ final class Placeholders {
      * translation, a warning in a draft, which {@code check --strict} still fails on.
      */
     static List<Diagnostic> find(String text, String path, boolean draft) {
+        if (!text.contains("TODO")) {
+            return List.of(); // every placeholder holds it: most files are told without splitting them into lines
+        }
         List<Diagnostic> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -93,23 +93,25 @@ public final class Tokenizer {
     /** A token too specific to one log line to help a search: ids, hashes, timestamps, long numbers. */
     public static boolean isVolatile(String token) {
         // what the pattern cannot match is told without it: every alternative is six characters
-        // or more, and has a digit, or only hex digits and hyphens, or one of the id prefixes
+        // or more, and either starts with a digit (dates, times, long numbers), or holds only hex
+        // digits and hyphens, or starts with one of the id prefixes (gpt-4o-mini is none of them)
         if (token.length() < 6) {
             return false;
         }
-        boolean digit = false;
         boolean hexOnly = true;
-        for (int i = 0; i < token.length(); i++) {
+        for (int i = 0; i < token.length() && hexOnly; i++) {
             char c = token.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digit = true;
-            } else if (!(c >= 'a' && c <= 'f' || c == '-')) {
-                hexOnly = false;
-            }
+            hexOnly = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '-';
         }
-        if (!digit && !hexOnly && !hasIdPrefix(token)) {
+        char first = token.charAt(0);
+        if (!(first >= '0' && first <= '9') && !hexOnly && !hasIdPrefix(token)) {
             return false;
         }
+        return byPattern(token);
+    }
+
+    /** Whether the pattern alone takes {@code token} for a volatile id: what {@link #isVolatile} answers, slowly. */
+    static boolean byPattern(String token) {
         return VOLATILE.matcher(token).matches();
     }
 

@@ -1,6 +1,7 @@
 package dev.casebook.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,5 +55,26 @@ class TokenizerTest {
     @MethodSource("volatiles")
     void volatileTokens(String token, boolean expected) {
         assertEquals(expected, Tokenizer.isVolatile(token));
+    }
+
+    /** The quick answers of isVolatile are the pattern's own: 200,000 tokens drawn from the characters ids are made of. */
+    @Test
+    void theVolatileShortcutAnswersAsThePatternDoes() {
+        java.util.Random random = new java.util.Random(29);
+        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz-_:.,";
+        List<String> seeds = List.of("req-", "trace_", "chatcmpl-", "2025-03-06", "2025-03-06t12:16:01", "12:16:01.5",
+                "550e8400-e29b-41d4-a716-446655440000", "deadbeefcafe", "1234567", "gpt-4o-mini", "llama3");
+        int volatileOnes = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder token = new StringBuilder(n % 3 == 0 ? seeds.get(random.nextInt(seeds.size())) : "");
+            int length = random.nextInt(16);
+            for (int i = 0; i < length; i++) {
+                token.append(alphabet.charAt(random.nextInt(n % 2 == 0 ? 16 : alphabet.length())));
+            }
+            String t = token.toString();
+            assertEquals(Tokenizer.byPattern(t), Tokenizer.isVolatile(t), t);
+            volatileOnes += Tokenizer.byPattern(t) ? 1 : 0;
+        }
+        assertTrue(volatileOnes > 10_000, "the draw holds volatile ids too: " + volatileOnes);
     }
 }

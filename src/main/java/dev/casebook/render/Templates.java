@@ -12,7 +12,6 @@ import io.pebbletemplates.pebble.loader.Loader;
 import io.pebbletemplates.pebble.loader.StringLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +76,7 @@ final class Templates {
     }
 
     /**
-     * A page's text as the template writes it: a {@link StringWriter} without its lock on every
+     * A page's text as the template writes it: a {@code StringWriter} without its lock on every
      * write (a template writes a page in hundreds of pieces, each page on one thread).
      */
     private static final class Page extends Writer {
@@ -122,10 +121,10 @@ final class Templates {
                 {% for link in links %}<a href="{{ link.href }}">{{ link.name | upper }}</a>{% if loop.last %}.{% endif %}
                 {% endfor %}{{ title }} {{ count + 1 }}""");
         try {
-            StringWriter out = new StringWriter();
+            Page out = new Page();
             template.evaluate(out, Map.of("links", List.of(new Views.NamedLink("<a> & é", "/x?a=1&b=2")),
                     "title", "\"quoted\" 中文", "count", 1), Locale.ROOT);
-            return out.toString();
+            return out.text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,6 +46,8 @@ public final class LiveIndex {
 
     private SiteContent source;
     private List<SearchIndexer.Doc> docs;
+    /** {@code docs} at their ids, for the fragment blocks; an edit replaces only the edited documents */
+    private SearchIndexer.Doc[] byId;
     private int[][] lengths;
     private double[] avg;
     private double max;
@@ -133,9 +135,9 @@ public final class LiveIndex {
             shards.set(s, shard);
             digests.set(s, SearchIndexer.sha256(shard));
         }
-        SearchIndexer.Doc[] byId = SearchIndexer.byId(docs);
         Set<Integer> blocks = new TreeSet<>();
         for (int p : changed) {
+            byId[docs.get(p).id()] = docs.get(p);
             blocks.add(docs.get(p).id() / SearchIndexer.FRAGMENT_BLOCK);
         }
         for (int b : blocks) {
@@ -155,6 +157,7 @@ public final class LiveIndex {
     private Update whole(SiteContent source, Map<String, Document> documents, String clientScript) {
         SearchIndexer.Index built = new SearchIndexer().build(source, documents, clientScript, null, kept -> {
             this.docs = kept.docs();
+            this.byId = SearchIndexer.byId(kept.docs());
             this.lengths = kept.lengths();
             this.avg = kept.avg();
             this.max = kept.max();

@@ -66,11 +66,14 @@ public final class SearchIndexer {
      */
     static final int SHARD_BYTES = 2 * 1024;
     /**
-     * Documents per fragment file, by id: block n holds ids n*4 to n*4+3. A block of four costs a
-     * result about 640 bytes gzipped instead of 300 for its card alone, and the site a quarter of
-     * the files (2,000 fragments were half of the 1,000-article site's files, see {@link #FOLDER}).
+     * Documents per fragment file, by id: block n holds ids n*B to n*B+B-1. One, the card alone: a
+     * first query downloads the card of each result shown, and the reader's budget (median 20 KB at
+     * 10,000 articles) leaves no room for neighbours. Measured with {@code bench/search-bench.sh 10000}:
+     * blocks of four, median 22.2 KB; of two, 20.1 KB; one card a file, 18.8 KB. Blocks of four would
+     * write a quarter of the fragment files, which on the benchmark machine's disk is about half a
+     * second of a 1,000-article build (see {@link #FOLDER}); the reader's bytes come first.
      */
-    static final int FRAGMENT_BLOCK = 4;
+    static final int FRAGMENT_BLOCK = 1;
     /**
      * Shards and fragments per folder at most. On ext4 without a journal (the benchmark machine's
      * disk), each new file's inode is sought in its folder's block group past every inode freed in
@@ -271,7 +274,9 @@ public final class SearchIndexer {
             files.add(new Output.Bytes(dir + inFolder("t", i), shards.get(i)));
         }
         for (int i = 0; i < fragments.size(); i++) {
-            files.add(new Output.Bytes(dir + inFolder("f", i), fragments.get(i)));
+            if (fragments.get(i) != null) { // no document in the block: nothing asks for it
+                files.add(new Output.Bytes(dir + inFolder("f", i), fragments.get(i)));
+            }
         }
         // the first line names the index the client loads, for the build's URL check
         files.add(new Output.Bytes("search/search.js", ("// index: " + hash + "/manifest.json\n"
@@ -407,7 +412,8 @@ public final class SearchIndexer {
 
     /**
      * The gzipped JSON of the documents of block {@code block}, a null for an id without one: what
-     * a result shows. Its text ({@code x}) is what names the article rather than all of it: the
+     * a result shows; no file at all (null) when the block has no document, as for an article's
+     * missing translation with one card a file. Its text ({@code x}) is what names the article rather than all of it: the
      * summary, the error strings, then each heading on a line of its own ({@code h} gives each
      * heading's id and where its line starts), so a result costs a few hundred bytes and a match in
      * a heading links to it.
@@ -417,6 +423,13 @@ public final class SearchIndexer {
     static byte[] fragment(Doc[] byId, int block) {
         StringBuilder b = new StringBuilder("[");
         int start = block * FRAGMENT_BLOCK;
+        boolean any = false;
+        for (int i = start; i < Math.min(byId.length, start + FRAGMENT_BLOCK); i++) {
+            any |= byId[i] != null;
+        }
+        if (!any) {
+            return null;
+        }
         for (int i = start; i < Math.min(byId.length, start + FRAGMENT_BLOCK); i++) {
             Doc d = byId[i];
             if (d == null) {
@@ -476,8 +489,9 @@ public final class SearchIndexer {
         return HexFormat.of().formatHex(md.digest(), 0, 5);
     }
 
+    /** The digest of {@code bytes}; of no bytes for a file that is not written (null). */
     static byte[] sha256(byte[] bytes) {
-        return sha256().digest(bytes);
+        return sha256().digest(bytes == null ? new byte[0] : bytes);
     }
 
     static MessageDigest sha256() {

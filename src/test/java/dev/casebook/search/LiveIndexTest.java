@@ -204,12 +204,12 @@ class LiveIndexTest {
     }
 
     /**
-     * Fragments are kept four documents to a file, by id (a language's documents are one id range,
-     * an article's place within it), and an id without a document, an article not translated into
-     * that language, is a null the client never asks for; the files lie in folders of sixteen.
+     * Fragments are kept one card to a file, named by id (a language's documents are one id range,
+     * an article's place within it); an id without a document, an article not translated into that
+     * language, has no file, which the client never asks for; the files lie in folders of sixteen.
      */
     @Test
-    void fragmentsAreFourDocumentsToAFileByIdWithNullForAMissingTranslation() throws IOException {
+    void fragmentsAreOneCardToAFileByIdWithNoFileForAMissingTranslation() throws IOException {
         TestSite.write(dir, """
                 -- content/_site.yaml --
                 languages: [en, zh]
@@ -245,9 +245,12 @@ class LiveIndexTest {
         options = BuildOptions.of(dir, dir.resolve("out"));
         Map<String, String> files = whole(prepare());
         Map<String, String> fragments = SearchIndexFiles.of(files).fragments();
-        assertEquals(List.of("f/0/0.bin", "f/0/1.bin"), List.copyOf(fragments.keySet()));
-        assertEquals(java.util.Arrays.asList("/en/s/p/", "/en/s/q/", "/en/s/r/", null), urls(fragments.get("f/0/0.bin")));
-        assertEquals(java.util.Arrays.asList(null, "/zh/s/r/"), urls(fragments.get("f/0/1.bin")), "ids 4 and 5: zh p is missing, zh r is there");
+        assertEquals(List.of("f/0/0.bin", "f/0/1.bin", "f/0/2.bin", "f/0/5.bin"), List.copyOf(fragments.keySet()),
+                "ids 3 and 4, zh p and zh q, are missing");
+        assertEquals(List.of("/en/s/p/"), urls(fragments.get("f/0/0.bin")));
+        assertEquals(List.of("/en/s/q/"), urls(fragments.get("f/0/1.bin")));
+        assertEquals(List.of("/en/s/r/"), urls(fragments.get("f/0/2.bin")));
+        assertEquals(List.of("/zh/s/r/"), urls(fragments.get("f/0/5.bin")));
         assertTrue(files.keySet().stream().anyMatch(f -> f.matches("search/[^/]+/t/0/0\\.bin")), files.keySet().toString());
     }
 

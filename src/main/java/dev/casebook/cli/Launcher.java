@@ -30,10 +30,13 @@ import java.util.OptionalInt;
  *   ({@code -XX:ArchiveClassesAtExit}) into a temporary file, moved into place once that build
  *   has ended; a jar newer than its archive records a fresh one. Where the cache cannot be
  *   written, the build runs without.
- *   <li><b>Compiler by size.</b> Up to {@link #SMALL_SITE} Markdown files, the quick compiler
- *   alone (C1) and reflection without generated classes: on two cores the optimising compiler
- *   (C2) spends more CPU compiling than it saves on a build of that length. Larger sites keep C2,
- *   which pays off over a longer build.
+ *   <li><b>Compiler by size and command.</b> A build or check of up to {@link #SHORT_BUILD}
+ *   Markdown files gets the quick compiler alone (C1) and reflection without generated classes: on
+ *   two cores the optimising compiler (C2) spends more CPU compiling than it saves on a build of
+ *   that length (at 10,000 articles a quarter of the check's CPU, {@code -XX:+CITime}). Larger
+ *   builds keep C2, which pays off over a longer run. The preview runs for as long as the writer
+ *   works, so C2's code pays off there from {@link #SMALL_SITE} Markdown files on: every save
+ *   runs it.
  *   <li><b>Collector.</b> The serial collector and a heap that grows only as far as it must,
  *   with a 96 MB young generation for large sites: as fast as G1 or the parallel collector on a
  *   build, in half the memory or less. Sites of up to {@link #TINY_SITE} Markdown files get
@@ -54,8 +57,14 @@ public final class Launcher {
 
     /** Set on the JVM this launcher starts, so that it does not start another. */
     static final String LAUNCHED = "casebook.launched";
-    /** Markdown files up to which a build is short enough for the quick compiler alone. */
+    /** Markdown files up to which the preview gets the quick compiler alone. */
     static final int SMALL_SITE = 4000;
+    /**
+     * Markdown files up to which a build or check is short enough for the quick compiler alone:
+     * a check of 10,000 articles (20,000 files) took 25 s of CPU with C1 and 33 s with C2, one of
+     * 30,000 articles 74 s and 71 s (bench/README.md).
+     */
+    static final int SHORT_BUILD = 40_000;
     /** Markdown files up to which a build fits in a 160 MB young generation without a collection. */
     static final int TINY_SITE = 500;
     /** The serial collector, and a heap that grows only as far as it must. */
@@ -111,7 +120,7 @@ public final class Launcher {
         if (jar.isEmpty() || chosen == null && !startedPlain()) {
             return OptionalInt.empty();
         }
-        List<String> options = chosen != null ? words(chosen) : options(site(args));
+        List<String> options = chosen != null ? words(chosen) : options(args[0], site(args));
         Path archive = archive(jar.get());
         Path recording = archive.resolveSibling(archive.getFileName().toString().concat(".tmp-").concat(Long.toString(pid())));
         List<String> cds = classData(jar.get(), archive, recording);
@@ -276,14 +285,23 @@ public final class Launcher {
         return Path.of(".");
     }
 
-    /** The JVM options for a build of {@code site}: see the class comment. */
-    static List<String> options(Path site) {
-        return options(markdownFiles(site.resolve("content"), SMALL_SITE + 1L));
+    /** The JVM options for {@code command} ({@code build}, {@code check} or {@code serve}) on {@code site}: see the class comment. */
+    static List<String> options(String command, Path site) {
+        int quickUpTo = quickUpTo(command);
+        return options(markdownFiles(site.resolve("content"), quickUpTo + 1L), quickUpTo);
     }
 
-    /** The JVM options for a site of {@code markdownFiles} Markdown files: see the class comment. */
-    static List<String> options(long markdownFiles) {
-        return markdownFiles <= TINY_SITE ? TINY_SITE_OPTIONS : markdownFiles <= SMALL_SITE ? SMALL_SITE_OPTIONS : LARGE_SITE_OPTIONS;
+    /** Markdown files up to which {@code command} gets the quick compiler alone. */
+    static int quickUpTo(String command) {
+        return command.equals("serve") ? SMALL_SITE : SHORT_BUILD;
+    }
+
+    /**
+     * The JVM options for a site of {@code markdownFiles} Markdown files, when the quick compiler
+     * alone serves up to {@code quickUpTo} of them: see the class comment.
+     */
+    static List<String> options(long markdownFiles, int quickUpTo) {
+        return markdownFiles <= TINY_SITE ? TINY_SITE_OPTIONS : markdownFiles <= quickUpTo ? SMALL_SITE_OPTIONS : LARGE_SITE_OPTIONS;
     }
 
     /** How many {@code index.<lang>.md} files {@code content} holds, counting up to {@code limit}. */

@@ -40,13 +40,27 @@ class LauncherTest {
         assertEquals(2, Launcher.markdownFiles(dir.resolve("content"), 2), "counting stops at the limit");
         List<String> collector = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1", "-Dsun.reflect.inflationThreshold=2147483647");
-        assertEquals(concat(c1, List.of("-Xmn160m"), collector), Launcher.options(3));
-        assertEquals(concat(c1, List.of("-Xmn160m"), collector), Launcher.options(Launcher.TINY_SITE));
-        assertEquals(concat(c1, List.of("-Xmn96m"), collector), Launcher.options(Launcher.TINY_SITE + 1));
-        assertEquals(concat(c1, List.of("-Xmn96m"), collector), Launcher.options(Launcher.SMALL_SITE));
-        assertEquals(concat(List.of("-Xmn96m"), collector), Launcher.options(Launcher.SMALL_SITE + 1));
-        assertEquals(Launcher.TINY_SITE_OPTIONS, Launcher.options(dir));
-        assertEquals(Launcher.TINY_SITE_OPTIONS, Launcher.options(dir.resolve("missing")));
+        int build = Launcher.quickUpTo("build");
+        assertEquals(concat(c1, List.of("-Xmn160m"), collector), Launcher.options(3, build));
+        assertEquals(concat(c1, List.of("-Xmn160m"), collector), Launcher.options(Launcher.TINY_SITE, build));
+        assertEquals(concat(c1, List.of("-Xmn96m"), collector), Launcher.options(Launcher.TINY_SITE + 1, build));
+        assertEquals(concat(c1, List.of("-Xmn96m"), collector), Launcher.options(Launcher.SHORT_BUILD, build));
+        assertEquals(concat(List.of("-Xmn96m"), collector), Launcher.options(Launcher.SHORT_BUILD + 1, build));
+        assertEquals(Launcher.TINY_SITE_OPTIONS, Launcher.options("build", dir));
+        assertEquals(Launcher.TINY_SITE_OPTIONS, Launcher.options("check", dir.resolve("missing")));
+    }
+
+    /** The preview runs for as long as the writer works: C2's code pays off there on smaller sites than in a build. */
+    @Test
+    void thePreviewKeepsTheOptimisingCompilerFromASmallerSiteThanABuild() {
+        assertEquals(Launcher.SHORT_BUILD, Launcher.quickUpTo("build"));
+        assertEquals(Launcher.SHORT_BUILD, Launcher.quickUpTo("check"));
+        assertEquals(Launcher.SMALL_SITE, Launcher.quickUpTo("serve"));
+        int files = Launcher.SMALL_SITE + 1;
+        assertEquals(Launcher.SMALL_SITE_OPTIONS, Launcher.options(files, Launcher.quickUpTo("build")));
+        assertEquals(Launcher.LARGE_SITE_OPTIONS, Launcher.options(files, Launcher.quickUpTo("serve")));
+        assertTrue(Launcher.SMALL_SITE_OPTIONS.contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(!Launcher.LARGE_SITE_OPTIONS.contains("-XX:TieredStopAtLevel=1"));
     }
 
     @SafeVarargs

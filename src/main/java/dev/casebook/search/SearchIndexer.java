@@ -66,12 +66,9 @@ public final class SearchIndexer {
      */
     static final int SHARD_BYTES = 2 * 1024;
     /**
-     * Documents per fragment file, by id: block n holds ids n*B to n*B+B-1. One, the card alone: a
-     * first query downloads the card of each result shown, and the reader's budget (median 20 KB at
-     * 10,000 articles) leaves no room for neighbours. Measured with {@code bench/search-bench.sh 10000}:
-     * blocks of four, median 22.2 KB; of two, 20.1 KB; one card a file, 18.8 KB. Blocks of four would
-     * write a quarter of the fragment files, which on the benchmark machine's disk is about half a
-     * second of a 1,000-article build (see {@link #FOLDER}); the reader's bytes come first.
+     * Documents per fragment file, by id. One, the card alone: a first query downloads the card of
+     * each result, and the reader's 20 KB (median at 10,000 articles) leave no room for neighbours:
+     * with four a file the median was 22.2 KB, with two 20.1, with one 18.8 (bench/search-bench.sh).
      */
     static final int FRAGMENT_BLOCK = 1;
     /**
@@ -411,9 +408,8 @@ public final class SearchIndexer {
     }
 
     /**
-     * The gzipped JSON of the documents of block {@code block}, a null for an id without one: what
-     * a result shows; no file at all (null) when the block has no document, as for an article's
-     * missing translation with one card a file. Its text ({@code x}) is what names the article rather than all of it: the
+     * The gzipped JSON of the documents of block {@code block}, a null for an id without one (no
+     * file at all, null, when the block has none): what a result shows. Its text ({@code x}) is what names the article rather than all of it: the
      * summary, the error strings, then each heading on a line of its own ({@code h} gives each
      * heading's id and where its line starts), so a result costs a few hundred bytes and a match in
      * a heading links to it.

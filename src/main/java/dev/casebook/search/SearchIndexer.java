@@ -37,7 +37,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * search/&lt;hash&gt;/manifest.json   documents per language, synonym sets, each shard's first term (front-coded)
  * search/&lt;hash&gt;/t/&lt;n/16&gt;/&lt;n&gt;.bin  gzip: front-coded sorted terms, df, top postings (doc delta + impact byte)
- * search/&lt;hash&gt;/f/&lt;n/16&gt;/&lt;n&gt;.bin  gzip JSON of documents 4n to 4n+3 (cards): url, title, language, section, headings, summary and error strings
+ * search/&lt;hash&gt;/f/&lt;n/16&gt;/&lt;n&gt;.bin  gzip JSON of block n of {@link #FRAGMENT_BLOCK} documents (cards): url, title, language, section, headings, summary and error strings
  * search/search.js               the client, naming the current hash
  * </pre>
  *
@@ -408,9 +408,9 @@ public final class SearchIndexer {
     }
 
     /**
-     * The gzipped JSON of the documents of block {@code block}, a null for an id without one (no
-     * file at all, null, when the block has none): what a result shows. Its text ({@code x}) is what names the article rather than all of it: the
-     * summary, the error strings, then each heading on a line of its own ({@code h} gives each
+     * The gzipped JSON of block {@code block}'s documents, a null for an id without one; null (no
+     * file) when it has none. What a result shows: its text ({@code x}) is what names the article,
+     * the summary, the error strings, then each heading on a line of its own ({@code h} gives each
      * heading's id and where its line starts), so a result costs a few hundred bytes and a match in
      * a heading links to it.
      * Words found only in the body mark the summary's place; the article page marks them where they
